@@ -1,0 +1,270 @@
+"""The `marrowchat` command. Headless commands never import Textual; the chat imports it lazily.
+
+Exit codes: 0 ok; 1 validation problems or failed expectations; 2 bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from marrowchat import __version__
+
+DATA_DIR_HELP = "folder holding dialogs/ and knowledge/ (default: $MARROWCHAT_DATA_DIR, the checkout, or the installed data)"
+
+
+class UsageFailure(Exception):
+    """A one-line message for stderr and exit code 2."""
+
+
+def _fail(message: str) -> NoReturn:
+    raise UsageFailure(message)
+
+
+def _bundle(data_dir: str | None) -> Any:
+    from marrowchat.core.loading import load_bundle
+    from marrowchat.core.problems import BundleError
+    from marrowchat.core.resources import DataDirError
+
+    try:
+        return load_bundle(data_dir)
+    except DataDirError as exc:
+        _fail(str(exc))
+    except BundleError as exc:
+        _fail(f"the data has problems: {exc}")
+
+
+def _data_dir(ctx: click.Context, value: str | None) -> str | None:
+    if value:
+        return value
+    parent = ctx.find_object(dict)
+    return parent.get("data_dir") if parent else None
+
+
+data_dir_option = click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=DATA_DIR_HELP)
+
+
+def _dump(obj: Any) -> None:
+    click.echo(json.dumps(obj, indent=2, ensure_ascii=False))
+
+
+def _read_text_arg(text: str | None) -> str:
+    if text is None or text == "-":
+        if text is None and sys.stdin.isatty():
+            _fail("give the text as an argument, or pipe it in (use - to read standard input)")
+        try:
+            data = sys.stdin.buffer.read(5_000_001)
+        except OSError as exc:
+            _fail(f"cannot read standard input: {exc}")
+        if len(data) > 5_000_000:
+            _fail("standard input is larger than 5 MB; give the relevant part of the report")
+        return data.decode("utf-8", errors="replace")
+    return text
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="marrowchat")
+@data_dir_option
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None) -> None:
+    """marrowchat — triage of diffuse increased bone-marrow FDG uptake on PET/CT.
+
+    Decision support only: it does not replace clinical judgement. Without a command, starts the chat.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["data_dir"] = data_dir
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(chat, data_dir=data_dir)
+
+
+@cli.command()
+@data_dir_option
+@click.pass_context
+def chat(ctx: click.Context, data_dir: str | None) -> None:
+    """Start the chat in the terminal."""
+    bundle = _bundle(_data_dir(ctx, data_dir))
+    from marrowchat.tui.app import MarrowChatApp
+
+    MarrowChatApp(bundle).run()
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--json", "as_json", is_flag=True, help="print the findings and the differential as JSON")
+@click.option("--top", type=click.IntRange(1, 100), default=8, show_default=True, help="conditions shown in the report")
+@data_dir_option
+@click.pass_context
+def assess(ctx: click.Context, text: str | None, as_json: bool, top: int, data_dir: str | None) -> None:
+    """One shot: free TEXT (or - for standard input) → findings → explained differential."""
+    content = _read_text_arg(text)
+    bundle = _bundle(_data_dir(ctx, data_dir))
+    from marrowchat.core.engine import Engine
+    from marrowchat.core.report import assess_json, render
+
+    engine = Engine(bundle)
+    _, snap = engine.assess(content)
+    out = snap.last
+    assert out is not None
+    if out.refused:
+        _fail(out.refused)
+    ddx = engine.differential(snap)
+    if as_json:
+        data = assess_json(bundle, snap.facts, ddx, out.trace, out.unmatched)
+        data["uncertain"] = [e.to_json() for e in out.uncertain]
+        data["set_aside"] = [e.to_json() for e in out.set_aside]
+        data["ambiguous"] = [{"text": a.text, "candidates": [c for c, _ in a.candidates]} for a in out.ambiguous]
+        data["implausible"] = [{"finding": i.finding, "text": i.text, "value": i.value, "unit": i.unit,
+                                "plausible": [i.low, i.high]} for i in out.implausible]
+        _dump(data)
+        return
+    click.echo(render(bundle, snap.facts, ddx, "txt", top=top, unmatched=out.unmatched), nl=False)
+    notes = []
+    for e in out.uncertain:
+        notes.append(f"uncertain, not recorded: {e.text!r} ({bundle.findings[e.finding].label})")
+    for e in out.set_aside:
+        notes.append(f"{e.context}, not counted as current: {e.text!r}")
+    for a in out.ambiguous:
+        names = " or ".join(bundle.findings[c].label for c, _ in a.candidates[:2])
+        notes.append(f"ambiguous, not recorded: {a.text!r} — did you mean {names}?")
+    for i in out.implausible:
+        notes.append(f"implausible value, not recorded: {i.text!r} (expected {i.low:g}–{i.high:g} {i.unit})")
+    for n in notes:
+        click.echo(f"note: {n}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object per script (a JSON list)")
+@data_dir_option
+@click.pass_context
+def replay(ctx: click.Context, files: tuple[str, ...], as_json: bool, data_dir: str | None) -> None:
+    """Replay scripted sessions (YAML) headlessly; exit 1 if an expectation fails."""
+    from marrowchat.core.replay import load_script, result_json, run_script, script_problems
+
+    scripts = []
+    problems = []
+    for name in files:
+        script, probs = load_script(Path(name))
+        problems += probs
+        if script is not None:
+            scripts.append((name, script))
+    if problems:
+        _fail("; ".join(str(p) for p in problems[:5]) + (f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""))
+    bundle = _bundle(_data_dir(ctx, data_dir))
+    from marrowchat.core.engine import Engine
+
+    engine = Engine(bundle)
+    for name, script in scripts:
+        problems += script_problems(bundle, script, name)
+    if problems:
+        _fail("; ".join(str(p) for p in problems[:5]))
+    results = [run_script(engine, script, name) for name, script in scripts]
+    if as_json:
+        _dump([result_json(r) for r in results])
+    else:
+        for r in results:
+            top = ", ".join(f"{x.condition.id} {x.probability:.0%}" for x in r.differential.top(3))
+            flags = ", ".join(f.flag.id for f in r.differential.red_flags) or "none"
+            mark = "ok  " if r.ok else "FAIL"
+            click.echo(f"{mark} {r.name}: top3 {top}; red flags: {flags}")
+            for f in r.failures:
+                click.echo(f"     - {f}")
+        bad = sum(not r.ok for r in results)
+        click.echo(f"{len(results) - bad} passed, {bad} failed")
+    if any(not r.ok for r in results):
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="print problems and estimates as JSON")
+@click.option("--estimates/--no-estimates", default=True, help="list the weights marked 'estimate'")
+@data_dir_option
+@click.pass_context
+def validate(ctx: click.Context, as_json: bool, estimates: bool, data_dir: str | None) -> None:
+    """Check every data file and every cross-reference; list all problems. Exit 1 if any."""
+    from marrowchat.core.loading import load_bundle_collect
+    from marrowchat.core.resources import DataDirError
+    from marrowchat.core.validation import validate_bundle
+
+    try:
+        bundle, problems = load_bundle_collect(_data_dir(ctx, data_dir))
+    except DataDirError as exc:
+        _fail(str(exc))
+    report = validate_bundle(bundle) if bundle is not None else None
+    if report is not None:
+        problems = sorted(set(problems + report.problems))
+    est = report.estimates if report is not None else []
+    if as_json:
+        _dump({"ok": not problems, "problems": [p.to_json() for p in problems],
+               "estimates": [{"file": e.file, "entry": e.entry, "rationale": e.rationale} for e in est]})
+    else:
+        if bundle is not None:
+            click.echo(f"data: {bundle.root}; knowledge base {bundle.meta.version}: {len(bundle.findings)} findings, "
+                       f"{len(bundle.conditions)} conditions, {len(bundle.red_flags)} red flags, "
+                       f"{sum(len(d.nodes) for d in bundle.dialogs.values())} dialog nodes, {len(bundle.cases)} cases")
+        if estimates and est:
+            click.echo(f"\n{len(est)} weights and thresholds are estimates (replace with a source over time):")
+            for e in est:
+                click.echo(f"  {e}")
+        if problems:
+            click.echo(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''}:")
+            for p in problems:
+                click.echo(f"  {p}" + ("" if p.severity == "error" else "  [warning]"))
+        else:
+            click.echo("\nno problems")
+    if problems:
+        sys.exit(1)
+
+
+SCHEMAS = {
+    "findings": "FindingsFile",
+    "condition": "Condition",
+    "red-flags": "RedFlagsFile",
+    "dialog": "DialogTree",
+    "language": "LanguageFile",
+    "vocabulary": "VocabularyFile",
+    "references": "ReferencesFile",
+    "meta": "KnowledgeMeta",
+    "script": "ReplayScript",
+    "case": "Case",
+}
+
+
+@cli.command()
+@click.argument("which", required=False, type=click.Choice(sorted(SCHEMAS)))
+def schema(which: str | None) -> None:
+    """Print the JSON Schema of a file format (all formats without an argument)."""
+    from marrowchat.core import models
+
+    names = [which] if which else sorted(SCHEMAS)
+    out = {n: getattr(models, SCHEMAS[n]).model_json_schema(by_alias=True) for n in names}
+    _dump(out[which] if which else out)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False, prog_name="marrowchat")
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except UsageFailure as exc:
+        click.echo(f"marrowchat: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # never a traceback for a user; MARROWCHAT_DEBUG=1 shows it
+        if os.environ.get("MARROWCHAT_DEBUG"):
+            raise
+        click.echo(f"marrowchat: internal error: {exc.__class__.__name__}: {exc} (set MARROWCHAT_DEBUG=1 for details)", err=True)
+        sys.exit(2)
+    sys.exit(0)

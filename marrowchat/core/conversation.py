@@ -1,0 +1,177 @@
+"""What the assistant says: questions, acknowledgements and help, as Markdown. Pure; used by every front-end."""
+
+from __future__ import annotations
+
+from marrowchat.core import models as m
+from marrowchat.core.engine import Engine, Outcome, Snapshot
+from marrowchat.core.facts import Fact
+from marrowchat.core.loading import Bundle
+from marrowchat.core.reasoner import what_if
+from marrowchat.core.report import _md_escape as mdx
+from marrowchat.core.text import one_line
+
+SECTION_TITLES = {"uptake": "Uptake", "symptoms": "Symptoms", "labs": "Labs", "imaging": "Imaging", "history": "History"}
+
+COMMANDS: dict[str, str] = {
+    "/why": "why this question, and what a yes or a no would change",
+    "/back": "undo the last answer",
+    "/skip": "skip this question (records nothing)",
+    "/findings": "what is recorded so far, with the text each came from",
+    "/ddx": "the differential as it stands now",
+    "/explain <condition>": "what the knowledge base says about a condition",
+    "/restart": "start a new session",
+    "/help": "this list",
+}
+
+
+def fact_phrase(bundle: Bundle, fact: Fact) -> str:
+    f = bundle.findings[fact.finding]
+    if fact.value is not None:
+        return f"{f.label} **{fact.value:g} {fact.unit or ''}**".rstrip()
+    return f"{f.label}: **{fact.status}**"
+
+
+def question(engine: Engine, snap: Snapshot) -> str:
+    node = snap.current
+    if node is None:
+        return ""
+    lines = [f"**{SECTION_TITLES[node.section]}** · {mdx(node.prompt)}"]
+    if isinstance(node, m.ChoiceNode):
+        for i, opt in enumerate(node.options, 1):
+            lines.append(f"{i}. {mdx(opt.label)}")
+        hint = "several numbers, e.g. 1,3" if node.kind == "multi_choice" else "a number"
+        lines.append(f"\n*Answer with {hint}, or in your own words; “unknown” is fine.*")
+    elif isinstance(node, m.YesNoNode):
+        lines.append("\n*yes / no / unknown — or say more in your own words.*")
+    elif isinstance(node, m.NumberNode):
+        f = engine.bundle.findings[node.finding]
+        unit = f" in {', '.join(u.unit for u in f.units)}" if f.units and f.units[0].unit not in {"ratio"} else ""
+        lines.append(f"\n*A number{unit}, or “unknown”.*")
+    else:
+        lines.append("\n*Free text: paste or type what you have.*")
+    return "\n".join(lines)
+
+
+def acknowledge(bundle: Bundle, out: Outcome) -> str:
+    """Say back what an answer recorded, and what it could not use."""
+    parts: list[str] = []
+    if out.refused:
+        return mdx(out.refused)
+    if out.problem == "empty":
+        return "I did not get an answer — type one, or “unknown” to move on."
+    if out.turn.kind == "skip":
+        return "Skipped."
+    if out.unknown:
+        parts.append("Noted as unknown.")
+    if out.recorded:
+        shown = [fact_phrase(bundle, f) for f in out.recorded]
+        parts.append("Recorded: " + "; ".join(shown) + ".")
+    for ex in out.uncertain:
+        parts.append(f"You wrote “{mdx(one_line(ex.text, 60))}” with uncertainty, so I did not record "
+                     f"{bundle.findings[ex.finding].label}; tell me when it is confirmed.")
+    for ex in out.set_aside:
+        why = "family history" if ex.context == "family" else "past history"
+        parts.append(f"“{mdx(one_line(ex.text, 60))}” reads as {why}; not counted as a current finding.")
+    for amb in out.ambiguous:
+        opts = " or ".join(f"**{i}.** {bundle.findings[c].label}" for i, (c, _) in enumerate(amb.candidates[:3], 1))
+        parts.append(f"Did you mean {opts} for “{mdx(one_line(amb.text, 40))}”? Type the number, or “neither”.")
+    for imp in out.implausible:
+        parts.append(f"“{mdx(one_line(imp.text, 40))}” is outside the plausible range for "
+                     f"{bundle.findings[imp.finding].label} ({imp.low:g}–{imp.high:g} {imp.unit}); please check it.")
+    if out.unmatched:
+        frags = ", ".join(f"“{mdx(one_line(u, 40))}”" for u in out.unmatched[:6])
+        parts.append(f"I did not understand: {frags}.")
+    if out.problem == "not yes or no":
+        parts.append("I could not tell whether that is a yes or a no.")
+    elif out.problem == "no number":
+        parts.append("I did not find a number in that.")
+    elif out.problem == "no option":
+        parts.append("That matched none of the options.")
+    if not parts:
+        parts.append("Noted.")
+    return " ".join(parts)
+
+
+def why(engine: Engine, snap: Snapshot) -> str:
+    node = snap.current
+    if node is None:
+        return "There is no open question: the differential is complete."
+    text = [f"**Why I ask:** {mdx(node.why)}"]
+    finding = None
+    if isinstance(node, (m.YesNoNode,)):
+        finding = node.finding
+    elif isinstance(node, m.NumberNode):
+        thresholds = engine.bundle.findings[node.finding].thresholds
+        finding = thresholds[0].sets if thresholds else None
+    if finding:
+        alt = what_if(engine.bundle, snap.facts, finding)
+        label = engine.bundle.findings[finding].label
+        for status in ("present", "absent"):
+            top = ", ".join(f"{mdx(name)} {p:.0%}" for name, p in alt[status])
+            text.append(f"- If {label} is **{status}**: {top}")
+    return "\n".join(text)
+
+
+def findings_list(bundle: Bundle, snap: Snapshot) -> str:
+    if not len(snap.facts):
+        return "Nothing recorded yet."
+    lines = ["**Recorded findings**"]
+    for fact in snap.facts:
+        origin = f" — from “{mdx(one_line(fact.text, 50))}”" if fact.origin == "stated" else f" — {mdx(fact.via or '')}"
+        lines.append(f"- {fact_phrase(bundle, fact)}{origin}")
+    return "\n".join(lines)
+
+
+def ddx_summary(engine: Engine, snap: Snapshot, top: int = 5) -> str:
+    ddx = engine.differential(snap)
+    lines = []
+    for f in ddx.red_flags:
+        lines.append(f"⚠ **{mdx(f.flag.label)}** — {mdx(f.flag.message)}")
+    lines.append("**Differential now**")
+    for i, r in enumerate(ddx.top(top), 1):
+        lines.append(f"{i}. {mdx(r.condition.label)} — {r.probability:.0%}")
+    lines.append(f"\nMalignant infiltration {ddx.balance.malignant:.0%} vs reactive/benign {ddx.balance.benign:.0%}.")
+    return "\n".join(lines)
+
+
+def find_condition(bundle: Bundle, query: str) -> m.Condition | None:
+    from rapidfuzz import fuzz, process, utils
+
+    from marrowchat.core.text import normalise
+
+    names: dict[str, str] = {}
+    for c in bundle.conditions.values():
+        for name in [c.id.replace("_", " "), c.label, *c.synonyms]:
+            names[normalise(name)] = c.id
+    for v in bundle.vocabulary:
+        if v.condition:
+            for term in v.terms:
+                names.setdefault(normalise(term), v.condition)
+    key = normalise(query)
+    if key in names:
+        return bundle.conditions[names[key]]
+    hit = process.extractOne(key, list(names), scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=80)
+    return bundle.conditions[names[hit[0]]] if hit else None
+
+
+def explain(bundle: Bundle, query: str) -> str:
+    c = find_condition(bundle, query)
+    if c is None:
+        return f"I know no condition called “{mdx(query)}”. Try /ddx to see the names."
+    ev = sorted(c.evidence, key=lambda e: -max(abs(e.lr_present), 1 / e.lr_present))
+    lines = [f"### {mdx(c.label)}", f"*{c.category}; evidence grade {c.grade}*", "", mdx(c.summary), "",
+             f"**How well documented:** {mdx(c.grade_note)}", "", "**Strongest findings:**"]
+    for e in ev[:8]:
+        lines.append(f"- {mdx(bundle.findings[e.finding].label)}: present ×{e.lr_present:g}, absent ×{e.lr_absent:g} [{e.source}]")
+    lines.append("\n**Next steps:**")
+    for mg in c.management:
+        lines.append(f"- [{mg.urgency}] {mdx(mg.text)} [{', '.join(mg.refs)}]")
+    return "\n".join(lines)
+
+
+def help_text() -> str:
+    lines = ["**Commands**"]
+    for cmd, what in COMMANDS.items():
+        lines.append(f"- `{cmd}` — {what}")
+    lines.append("\nAnswer in your own words at any point: “no fever, Hb 8.1, on pegfilgrastim” records three findings.")
+    return "\n".join(lines)

@@ -1,0 +1,450 @@
+"""The dialog engine: a pure function of the data and the list of turns.
+
+A session is the list of what the user typed (``SessionState.turns``). Everything else — the findings,
+which question is current, what each answer recorded — is recomputed from those turns, so undo (`back`),
+edit, resume and replay all give exactly the same result.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process, utils
+
+from marrowchat.core import models as m
+from marrowchat.core.facts import Fact, Facts
+from marrowchat.core.loading import Bundle
+from marrowchat.core.matcher import Ambiguity, Extracted, Implausible, MatchResult, get_matcher
+from marrowchat.core.predicates import evaluate
+from marrowchat.core.reasoner import Differential, rank
+from marrowchat.core.text import clean, normalise
+
+TurnKind = Literal["answer", "skip", "clarify", "note"]
+
+
+class Turn(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    node: str | None = None
+    text: str = ""
+    kind: TurnKind = "answer"
+    at: str = ""
+
+
+class Clarification(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    candidates: list[str]
+    node: str | None = None
+
+
+class SessionState(BaseModel):
+    """Everything needed to resume or replay a session (serialised as JSON)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: Literal[1] = 1
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+    dialog: str = "triage"
+    created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    knowledge_version: str = ""
+    turns: list[Turn] = []
+
+    def with_turn(self, turn: Turn) -> SessionState:
+        return self.model_copy(update={"turns": [*self.turns, turn]})
+
+
+@dataclass
+class Outcome:
+    """What one turn did, for the chat to say back."""
+
+    turn: Turn
+    node: str | None
+    recorded: list[Fact] = field(default_factory=list)
+    uncertain: list[Extracted] = field(default_factory=list)
+    set_aside: list[Extracted] = field(default_factory=list)
+    ambiguous: list[Ambiguity] = field(default_factory=list)
+    implausible: list[Implausible] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    trace: list[Extracted] = field(default_factory=list)
+    answered: bool = False
+    unknown: bool = False
+    refused: str | None = None
+    problem: str | None = None  # the answer did not answer the question
+
+
+@dataclass
+class Snapshot:
+    state: SessionState
+    facts: Facts
+    current: m.DialogNode | None
+    pending: Clarification | None
+    outcomes: list[Outcome]
+    path: list[str]  # nodes answered or skipped, in order
+
+    @property
+    def done(self) -> bool:
+        return self.current is None and self.pending is None
+
+    @property
+    def last(self) -> Outcome | None:
+        return self.outcomes[-1] if self.outcomes else None
+
+
+def node_findings(node: m.DialogNode) -> set[str]:
+    if isinstance(node, (m.YesNoNode, m.NumberNode)):
+        return {node.finding}
+    if isinstance(node, m.FreeTextNode):
+        return set(node.expects)
+    out: set[str] = set()
+    for opt in node.options:
+        out.update(opt.sets)
+    return out
+
+
+_NUMBERS = re.compile(r"^\s*(\d+(?:\s*(?:,|and|&|\+|\s)\s*\d+)*)\s*[.)]?\s*$")
+
+
+class Engine:
+    def __init__(self, bundle: Bundle, dialog: str | None = None):
+        self.bundle = bundle
+        self.tree = bundle.dialogs[dialog] if dialog else bundle.dialog
+        self.nodes = {n.id: n for n in self.tree.nodes}
+        self.matcher = get_matcher(bundle)
+        lang = bundle.language
+        self.yes = {normalise(w) for w in lang.yes}
+        self.no = {normalise(w) for w in lang.no}
+        self.unknown = {normalise(w) for w in lang.unknown}
+        self._match_cache: dict[str, MatchResult] = {}
+
+    # ------------------------------------------------------------------ public API
+
+    def new_session(self) -> SessionState:
+        return SessionState(dialog=self.tree.id, knowledge_version=self.bundle.meta.version)
+
+    def replay(self, state: SessionState) -> Snapshot:
+        stated: list[Fact] = []
+        answered: set[str] = set()
+        outcomes: list[Outcome] = []
+        pending: Clarification | None = None
+        for turn in state.turns:
+            facts = Facts(self.bundle, stated)
+            current = self._current(facts, answered)
+            if turn.kind == "clarify":
+                out = self._clarified(turn, pending, stated)
+                pending = None
+            elif turn.kind == "skip":
+                node = self.nodes.get(turn.node or "")
+                out = Outcome(turn, turn.node, answered=True, unknown=True)
+                if node is not None:
+                    answered.add(node.id)
+                pending = None
+            elif turn.kind == "note":
+                out = self._apply_text(turn, None, stated)
+            else:
+                node = self.nodes.get(turn.node or "") if turn.node else current
+                if pending is not None:
+                    pending = None  # a new answer drops an unanswered "did you mean"
+                out = self._apply(turn, node, stated, facts)
+                if out.answered and node is not None:
+                    answered.add(node.id)
+                if out.ambiguous:
+                    amb = out.ambiguous[0]
+                    pending = Clarification(text=amb.text, candidates=[c for c, _ in amb.candidates], node=out.node)
+            outcomes.append(out)
+        facts = Facts(self.bundle, stated)
+        current = self._current(facts, answered)
+        return Snapshot(state, facts, current, pending, outcomes, self._path(facts, answered))
+
+    def answer(self, state: SessionState, text: str) -> tuple[SessionState, Snapshot]:
+        """Add what the user typed as an answer to the current question (or to a pending clarification)."""
+        snap = self.replay(state)
+        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        if snap.pending is not None and self._is_clarification_answer(snap.pending, text):
+            turn = Turn(node=snap.pending.node, text=text, kind="clarify", at=stamp)
+        else:
+            node = snap.current.id if snap.current is not None else None
+            turn = Turn(node=node, text=text, kind="answer" if node else "note", at=stamp)
+        new = state.with_turn(turn)
+        return new, self.replay(new)
+
+    def skip(self, state: SessionState) -> tuple[SessionState, Snapshot]:
+        snap = self.replay(state)
+        if snap.current is None:
+            return state, snap
+        new = state.with_turn(Turn(node=snap.current.id, text="", kind="skip",
+                                   at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        return new, self.replay(new)
+
+    def back(self, state: SessionState) -> tuple[SessionState, Snapshot]:
+        if not state.turns:
+            return state, self.replay(state)
+        new = state.model_copy(update={"turns": state.turns[:-1]})
+        return new, self.replay(new)
+
+    def edit(self, state: SessionState, node_id: str) -> tuple[SessionState, Snapshot]:
+        """Forget the answers given to one question, so that it is asked again."""
+        new = state.model_copy(update={"turns": [t for t in state.turns if t.node != node_id]})
+        return new, self.replay(new)
+
+    def differential(self, snap: Snapshot) -> Differential:
+        return rank(self.bundle, snap.facts)
+
+    def run_answers(self, answers: dict[str, str], limit: int = 500) -> tuple[SessionState, Snapshot]:
+        """Walk the dialog answering each node from ``answers`` (missing nodes: "unknown")."""
+        state = self.new_session()
+        snap = self.replay(state)
+        for _ in range(limit):
+            if snap.pending is not None:
+                state, snap = self.answer(state, "neither")
+                continue
+            if snap.current is None:
+                break
+            node_id = snap.current.id
+            text = answers.get(node_id, "unknown")
+            state, snap = self.answer(state, text)
+            if snap.current is not None and snap.current.id == node_id and snap.pending is None:
+                state, snap = self.skip(state)  # the answer did not settle the question: move on
+        return state, snap
+
+    def run_turns(self, turns: list[str]) -> tuple[SessionState, Snapshot]:
+        state = self.new_session()
+        snap = self.replay(state)
+        for text in turns:
+            state, snap = self.answer(state, text)
+        return state, snap
+
+    def assess(self, text: str) -> tuple[SessionState, Snapshot]:
+        """One free-text note outside the dialog (``marrowchat assess``)."""
+        state = self.new_session()
+        state = state.with_turn(Turn(node=None, text=text, kind="note"))
+        return state, self.replay(state)
+
+    # ------------------------------------------------------------------ walking
+
+    def _auto_skip(self, node: m.DialogNode, facts: Facts) -> bool:
+        wanted = node_findings(node)
+        return bool(wanted) and all(facts.known(f) for f in wanted)
+
+    def _walk(self, facts: Facts, answered: set[str]) -> tuple[m.DialogNode | None, list[str]]:
+        node: m.DialogNode | None = self.nodes.get(self.tree.start)
+        seen: set[str] = set()
+        path: list[str] = []
+        while node is not None and node.id not in seen:
+            seen.add(node.id)
+            if node.id not in answered and not self._auto_skip(node, facts):
+                return node, path
+            path.append(node.id)
+            nxt = None
+            for br in node.next:
+                if br.when is None or evaluate(br.when, facts):
+                    nxt = self.nodes.get(br.goto)
+                    break
+            node = nxt
+        return None, path
+
+    def _current(self, facts: Facts, answered: set[str]) -> m.DialogNode | None:
+        return self._walk(facts, answered)[0]
+
+    def _path(self, facts: Facts, answered: set[str]) -> list[str]:
+        return self._walk(facts, answered)[1]
+
+    def remaining(self, snap: Snapshot) -> int:
+        """An estimate of the questions left on the current path (for progress display)."""
+        if snap.current is None:
+            return 0
+        count, node, seen = 0, snap.current, set()
+        while node is not None and node.id not in seen:
+            seen.add(node.id)
+            count += 0 if self._auto_skip(node, snap.facts) else 1
+            nxt = None
+            for br in node.next:
+                if br.when is None or evaluate(br.when, snap.facts):
+                    nxt = self.nodes.get(br.goto)
+                    break
+            node = nxt
+        return count
+
+    # ------------------------------------------------------------------ applying answers
+
+    def _match(self, text: str) -> MatchResult:
+        hit = self._match_cache.get(text)
+        if hit is None:
+            hit = self.matcher.match(text)
+            if len(self._match_cache) > 2048:
+                self._match_cache.clear()
+            self._match_cache[text] = hit
+        return hit
+
+    def _record(self, out: Outcome, stated: list[Fact], res: MatchResult, source: str) -> None:
+        for ex in res.findings:
+            fact = Fact(finding=ex.finding, status=ex.status, value=ex.value, unit=ex.unit, text=ex.text, source=source)
+            stated.append(fact)
+            out.recorded.append(fact)
+            # a stated value of a drug-timing finding also states the exposure itself
+        out.trace.extend(res.findings)
+        out.uncertain.extend(res.uncertain)
+        out.set_aside.extend(res.set_aside)
+        out.ambiguous.extend(res.ambiguous)
+        out.implausible.extend(res.implausible)
+        out.unmatched.extend(res.unmatched)
+        if res.refused:
+            out.refused = res.refused
+
+    def _apply_text(self, turn: Turn, node: m.DialogNode | None, stated: list[Fact]) -> Outcome:
+        out = Outcome(turn, node.id if node else None)
+        text = turn.text
+        if not clean(text).strip():
+            out.problem = "empty"
+            return out
+        self._record(out, stated, self._match(text), node.id if node else "free text")
+        return out
+
+    def _words(self, text: str) -> str:
+        return normalise(text)
+
+    def _leading(self, text: str, vocab: set[str]) -> bool:
+        key = self._words(text)
+        if key in vocab:
+            return True
+        for word in vocab:
+            if key.startswith(word + " ") and len(word) > 1:
+                return True
+        first = key.split(" ", 1)[0] if key else ""
+        return first in vocab and first not in {"no", "not"}  # "no fever" is a finding, not a bare "no"
+
+    def _apply(self, turn: Turn, node: m.DialogNode | None, stated: list[Fact], facts: Facts) -> Outcome:
+        if node is None:
+            return self._apply_text(turn, None, stated)
+        out = Outcome(turn, node.id)
+        text = clean(turn.text).strip()
+        key = self._words(text)
+        if not key and text not in {"?"}:
+            out.problem = "empty"
+            return out
+        if key in self.unknown or text == "?":
+            out.answered = out.unknown = True
+            return out
+        src = node.id
+        if isinstance(node, m.YesNoNode):
+            res = self._match(text)
+            self._record(out, stated, res, src)
+            if any(f.finding == node.finding for f in out.recorded):
+                out.answered = True
+            elif key in self.yes or self._leading(text, self.yes):
+                fact = Fact(finding=node.finding, status="present", text=text, source=src)
+                stated.append(fact)
+                out.recorded.insert(0, fact)
+                out.answered = True
+            elif key in self.no or self._leading(text, self.no) or key.split(" ")[0] in {"no", "not", "none"}:
+                fact = Fact(finding=node.finding, status="absent", text=text, source=src)
+                stated.append(fact)
+                out.recorded.insert(0, fact)
+                out.answered = True
+            elif out.recorded or out.ambiguous or out.implausible:
+                out.answered = False
+            else:
+                out.problem = "not yes or no"
+            return out
+        if isinstance(node, m.NumberNode):
+            f = self.bundle.findings[node.finding]
+            if re.match(r"^\s*[<>≥≤~]?\s*\d", text):
+                term = f.synonyms[0] if f.synonyms else (f.anchors[0] if f.anchors else f.label)
+                if f.anchors and not re.search(r"[a-zA-Z]", text):
+                    text_for_match = f"{f.anchors[0]} {text} days ago"
+                else:
+                    text_for_match = f"{term} {text}"
+                res = self._match(text_for_match)
+                for ex in res.findings:  # report spans against what the user typed
+                    ex.text = text
+                for imp in res.implausible:
+                    imp.text = text
+                self._record(out, stated, res, src)
+            else:
+                self._record(out, stated, self._match(text), src)
+            if any(fact.finding == node.finding for fact in out.recorded):
+                out.answered = True
+            elif not (out.recorded or out.ambiguous or out.implausible):
+                out.problem = "no number"
+            return out
+        if isinstance(node, m.FreeTextNode):
+            self._record(out, stated, self._match(text), src)
+            out.answered = not out.ambiguous and not out.implausible
+            return out
+        # choice nodes
+        chosen = self._choose(node, text)
+        if chosen:
+            for opt in chosen:
+                for fid, status in opt.sets.items():
+                    fact = Fact(finding=fid, status=status, text=f"{opt.label} ({text})" if text != opt.label else text, source=src)
+                    stated.append(fact)
+                    out.recorded.append(fact)
+            out.answered = True
+            return out
+        self._record(out, stated, self._match(text), src)
+        wanted = node_findings(node)
+        if any(fact.finding in wanted for fact in out.recorded):
+            out.answered = True
+        elif not (out.recorded or out.ambiguous or out.implausible):
+            out.problem = "no option"
+        return out
+
+    def _choose(self, node: m.ChoiceNode, text: str) -> list[m.Option]:
+        opts = node.options
+        mt = _NUMBERS.match(text)
+        if mt:
+            nums = [int(x) for x in re.findall(r"\d+", mt.group(1))]
+            if nums and all(1 <= x <= len(opts) for x in nums):
+                if node.kind == "single_choice":
+                    return [opts[nums[0] - 1]] if len(nums) == 1 else []
+                return [opts[x - 1] for x in dict.fromkeys(nums)]
+            return []
+        key = normalise(text)
+        names: dict[str, int] = {}
+        for i, opt in enumerate(opts):
+            for name in [opt.label, *opt.synonyms]:
+                names[normalise(name)] = i
+        if key in names:
+            return [opts[names[key]]]
+        if node.kind == "multi_choice":
+            parts = [p for p in re.split(r"\s*(?:,|;|\band\b|\+|&)\s*", key) if p]
+            if len(parts) > 1 and all(p in names for p in parts):
+                return [opts[names[p]] for p in dict.fromkeys(parts)]
+        hit = process.extractOne(key, list(names), scorer=fuzz.ratio, processor=utils.default_process,
+                                 score_cutoff=self.bundle.language.option_cutoff)
+        if hit is not None and len(key) >= 3:
+            return [opts[names[hit[0]]]]
+        return []
+
+    def _is_clarification_answer(self, pending: Clarification, text: str) -> bool:
+        key = normalise(text)
+        if re.fullmatch(r"\d+", key) and 1 <= int(key) <= len(pending.candidates):
+            return True
+        if key in {"neither", "none", "no", "none of these", "neither of them", "skip"}:
+            return True
+        labels = [normalise(self.bundle.findings[c].label) for c in pending.candidates]
+        return key in labels or key in pending.candidates
+
+    def _clarified(self, turn: Turn, pending: Clarification | None, stated: list[Fact]) -> Outcome:
+        out = Outcome(turn, pending.node if pending else None)
+        if pending is None:
+            return out
+        key = normalise(turn.text)
+        chosen = None
+        if re.fullmatch(r"\d+", key):
+            chosen = pending.candidates[int(key) - 1]
+        else:
+            for c in pending.candidates:
+                if key in {c, normalise(self.bundle.findings[c].label)}:
+                    chosen = c
+        if chosen is not None:
+            fact = Fact(finding=chosen, status="present", text=pending.text, source=pending.node or "free text")
+            stated.append(fact)
+            out.recorded.append(fact)
+        return out

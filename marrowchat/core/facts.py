@@ -1,0 +1,112 @@
+"""What is known about the patient: findings stated, values given, and what follows from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from marrowchat.core.loading import Bundle
+from marrowchat.core.predicates import compare
+
+Origin = Literal["stated", "derived", "implied"]
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    finding: str
+    status: Literal["present", "absent"] | None = None
+    value: float | None = None
+    unit: str | None = None
+    text: str = ""
+    source: str = ""  # dialog node id, or "free text"
+    origin: Origin = "stated"
+    via: str | None = None  # how a derived fact follows, e.g. "Haemoglobin 8.1 g/dL < 12"
+
+
+class Facts:
+    """Findings by id, with derived ones filled in. Acts as a predicate FindingView."""
+
+    def __init__(self, bundle: Bundle, stated: Iterable[Fact]):
+        self.bundle = bundle
+        self.items: dict[str, Fact] = {}
+        for fact in stated:  # later statements replace earlier ones
+            self.items[fact.finding] = fact
+        self._derive()
+
+    # FindingView
+    def status(self, finding_id: str) -> str | None:
+        fact = self.items.get(finding_id)
+        return fact.status if fact else None
+
+    def value(self, finding_id: str) -> float | None:
+        fact = self.items.get(finding_id)
+        return fact.value if fact else None
+
+    def known(self, finding_id: str) -> bool:
+        fact = self.items.get(finding_id)
+        return fact is not None and (fact.status is not None or fact.value is not None)
+
+    def stated(self) -> list[Fact]:
+        return [f for f in self.items.values() if f.origin == "stated"]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def _derive(self) -> None:
+        findings = self.bundle.findings
+        # computed ratios (e.g. marrow/liver) when both inputs are known and the ratio was not given
+        for f in findings.values():
+            if f.computed and f.id not in self.items:
+                a, b = (self.items.get(x) for x in f.computed.ratio)
+                if a and b and a.value is not None and b.value:
+                    ratio = round(a.value / b.value, 3)
+                    fa, fb = findings[a.finding], findings[b.finding]
+                    self.items[f.id] = Fact(
+                        finding=f.id, value=ratio, unit=f.canonical_unit, text=f"{a.text}; {b.text}",
+                        source=a.source, origin="derived",
+                        via=f"{fa.label} {a.value:g} / {fb.label} {b.value:g}",
+                    )
+        # thresholds: stated booleans win; among derived ones, "present" wins
+        derived: dict[str, Fact] = {}
+        for fact in list(self.items.values()):
+            f = findings.get(fact.finding)
+            if f is None or fact.value is None:
+                continue
+            for t in f.thresholds:
+                holds = compare(t.op, fact.value, t.at)
+                sym = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}[t.op] if holds else {"lt": "≥", "le": ">", "gt": "≤", "ge": "<"}[t.op]
+                new = Fact(
+                    finding=t.sets, status="present" if holds else "absent", text=fact.text, source=fact.source,
+                    origin="derived", via=f"{f.label} {fact.value:g} {fact.unit or ''} {sym} {t.at:g}".replace("  ", " "),
+                )
+                old = derived.get(t.sets)
+                if old is None or (old.status == "absent" and new.status == "present"):
+                    derived[t.sets] = new
+        for fid, fact in derived.items():
+            current = self.items.get(fid)
+            if current is None or current.origin != "stated":
+                self.items[fid] = fact
+        # implications: a present finding implies its broader ones ("massive splenomegaly" -> "splenomegaly")
+        changed = True
+        while changed:
+            changed = False
+            for f in findings.values():
+                if f.id in self.items and self.items[f.id].status == "present":
+                    continue
+                if f.id in self.items and self.items[f.id].origin == "stated":
+                    continue
+                for src in f.implied_by:
+                    cause = self.items.get(src)
+                    if cause is not None and cause.status == "present":
+                        self.items[f.id] = Fact(
+                            finding=f.id, status="present", text=cause.text, source=cause.source,
+                            origin="implied", via=f"implied by {findings[src].label}",
+                        )
+                        changed = True
+                        break

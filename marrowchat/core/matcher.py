@@ -1,0 +1,692 @@
+"""Free text → findings.
+
+The pipeline, per answer:
+
+1. clean (control characters, ANSI escapes) and refuse input longer than ``language.max_input_chars``;
+2. split into clauses at terminators (``.``, ``;``, newlines, ``but``, ...);
+3. find mentions: longest exact match of a known term (labels, synonyms, vocabulary), then fuzzy matches
+   (rapidfuzz ``fuzz.ratio`` with ``utils.default_process``) of the words left over, for typos;
+4. attach numbers and units to mentions of numeric findings ("Hb 8.1", "haemoglobin 81 g/L", "plt 45k"),
+   and "days since" values to drug/treatment anchors ("neulasta 5 days ago", "R-CHOP d10");
+5. NegEx-style context from the trigger lists in ``knowledge/language.yaml``: negation before/after with
+   coordination ("no fever or night sweats"), pseudo-negations, uncertainty, history and family history.
+
+Everything it decides is recorded in a trace (span, term, score, trigger), so the chat and ``assess --json``
+can show how each finding was read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process, utils
+
+from marrowchat.core import models as m
+from marrowchat.core.loading import Bundle
+from marrowchat.core.text import Token, clean, normalise, term_tokens, tokenize
+
+Context = Literal["current", "history", "family"]
+
+_CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "a", "an", "signs", "sign",
+               "evidence", "significant", "obvious", "overt", "frank", "definite", "new", "either", "neither",
+               "symptoms", "features", "(", ")", "-", "–"}
+_FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", "overt", "definite", "new",
+            "history", "the", "a", "an", "frank", "features", "clinical", "further", "current", "documented",
+            "known", "reported", "palpable", "appreciable", "focal", "measurable"}
+_QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
+               "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
+_NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
+                  "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
+                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the"} | set(_QUALIFIERS)
+_DAYS = re.compile(
+    r"(?:(?P<n1>\d+)\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
+    r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
+)
+_AGE_SEX = re.compile(r"\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b")
+_BLANK_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str  # negation | pseudo | uncertainty | history | family
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass
+class Mention:
+    finding: str
+    start_tok: int
+    end_tok: int  # exclusive
+    term: str
+    score: float
+    method: str  # exact | fuzzy
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class Extracted:
+    """One finding read from the text, with everything that explains how."""
+
+    finding: str
+    status: Literal["present", "absent"] | None
+    span: tuple[int, int]
+    text: str
+    term: str
+    score: float
+    method: str
+    value: float | None = None
+    unit: str | None = None
+    raw_value: str | None = None
+    raw_unit: str | None = None
+    qualifier: str | None = None
+    trigger: Trigger | None = None
+    context: Context = "current"
+    uncertain: bool = False
+    scope: tuple[int, int] | None = None
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "finding": self.finding,
+            "status": self.status,
+            "text": self.text,
+            "span": list(self.span),
+            "term": self.term,
+            "score": round(self.score, 1),
+            "method": self.method,
+            "context": self.context,
+        }
+        if self.value is not None:
+            out.update(value=self.value, unit=self.unit, raw_value=self.raw_value, raw_unit=self.raw_unit)
+            if self.qualifier:
+                out["qualifier"] = self.qualifier
+        if self.trigger is not None:
+            out["trigger"] = {"kind": self.trigger.kind, "text": self.trigger.text, "span": list(self.trigger.span)}
+            if self.scope is not None:
+                out["scope"] = list(self.scope)
+        if self.uncertain:
+            out["uncertain"] = True
+        return out
+
+
+@dataclass
+class Ambiguity:
+    text: str
+    span: tuple[int, int]
+    candidates: list[tuple[str, float]]  # finding id, score
+
+
+@dataclass
+class Implausible:
+    finding: str
+    text: str
+    span: tuple[int, int]
+    value: float
+    unit: str
+    low: float
+    high: float
+
+
+@dataclass
+class MatchResult:
+    findings: list[Extracted] = field(default_factory=list)
+    uncertain: list[Extracted] = field(default_factory=list)
+    set_aside: list[Extracted] = field(default_factory=list)  # family history, or past symptoms
+    ambiguous: list[Ambiguity] = field(default_factory=list)
+    implausible: list[Implausible] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    refused: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.findings or self.uncertain or self.set_aside or self.ambiguous or self.implausible)
+
+
+class _Triggers:
+    """Trigger phrases as token tuples, longest first."""
+
+    def __init__(self, phrases: list[str]):
+        seqs = {term_tokens(p) for p in phrases}
+        self.seqs = sorted((s for s in seqs if s), key=len, reverse=True)
+        self.first = {s[0] for s in self.seqs}
+
+    def at(self, toks: list[str], i: int) -> int:
+        """Length of the longest trigger starting at token i, or 0."""
+        if toks[i] not in self.first:
+            return 0
+        for seq in self.seqs:
+            n = len(seq)
+            if tuple(toks[i : i + n]) == seq:
+                return n
+        return 0
+
+
+class Matcher:
+    """Built once per bundle; :meth:`match` is pure and thread-safe."""
+
+    def __init__(self, bundle: Bundle):
+        self.bundle = bundle
+        lang = bundle.language
+        self.lang = lang
+        self.terms: dict[tuple[str, ...], str] = {}
+        self.term_text: dict[tuple[str, ...], str] = {}
+        for f in bundle.findings.values():
+            names = [*f.synonyms] + ([f.label] if f.kind == "boolean" else [])
+            for name in names:
+                self._add(name, f.id)
+        for v in bundle.vocabulary:
+            if v.finding:
+                for name in v.terms:
+                    self._add(name, v.finding)
+        self.max_len = max((len(k) for k in self.terms), default=1)
+        # fuzzy candidates: joined term -> finding (only terms long enough to be safe)
+        self.fuzzy_choices: dict[str, str] = {}
+        for key, fid in self.terms.items():
+            joined = " ".join(key)
+            if len(joined) >= lang.fuzzy_min_length and any(ch.isalpha() for ch in joined):
+                self.fuzzy_choices[joined] = fid
+        self._fuzzy_keys = list(self.fuzzy_choices)
+        self._fuzzy_processed = [utils.default_process(k) for k in self._fuzzy_keys]
+        self.neg_pre = _Triggers(lang.negation_pre)
+        self.neg_post = _Triggers(lang.negation_post)
+        self.pseudo = _Triggers(lang.pseudo_negation)
+        self.unc_pre = _Triggers(lang.uncertainty_pre)
+        self.unc_post = _Triggers(lang.uncertainty_post)
+        self.hist_pre = _Triggers(lang.history_pre)
+        self.fam_pre = _Triggers(lang.family_pre)
+        self.term_stop = _Triggers(lang.terminators)
+        self.ignore = {normalise(w) for w in lang.ignore}
+        self.trigger_words = set()
+        for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre,
+                     self.fam_pre, self.term_stop):
+            for seq in trig.seqs:
+                self.trigger_words.update(seq)
+        # units per numeric finding: alias key -> (canonical unit, factor)
+        self.units: dict[str, list[tuple[str, str, float]]] = {}
+        for f in bundle.findings.values():
+            if f.kind != "numeric":
+                continue
+            rows = []
+            for u in f.units:
+                for alias in [u.unit, *u.aliases]:
+                    rows.append((alias.lower().replace(" ", ""), u.unit, u.factor))
+            rows.sort(key=lambda r: len(r[0]), reverse=True)
+            self.units[f.id] = rows
+        self.anchors: dict[tuple[str, ...], str] = {}
+        for f in bundle.findings.values():
+            for a in f.anchors:
+                self.anchors[term_tokens(a)] = f.id
+        self.anchor_len = max((len(k) for k in self.anchors), default=1)
+        self.age_finding = "age" if "age" in bundle.findings else None
+
+    def _add(self, name: str, fid: str) -> None:
+        key = term_tokens(name)
+        key = tuple(t for t in key if t not in {"-", "–"})
+        if key and key not in self.terms:
+            self.terms[key] = fid
+            self.term_text[key] = name
+
+    # ------------------------------------------------------------------ public API
+
+    def match(self, text: str) -> MatchResult:
+        result = MatchResult()
+        if len(text) > self.lang.max_input_chars:
+            result.refused = (
+                f"That text is {len(text):,} characters long; I read at most {self.lang.max_input_chars:,} "
+                "characters at a time. Paste the impression or the relevant paragraph instead."
+            )
+            return result
+        text = clean(text)
+        self._text = text
+        tokens = tokenize(text)
+        if not tokens:
+            return result
+        for lo, hi in self._clauses(tokens):
+            self._clause(text, tokens, lo, hi, result)
+        self._age_sex(text, result)
+        return result
+
+    # ------------------------------------------------------------------ clauses
+
+    def _clauses(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        toks = [t.text for t in tokens]
+        out = []
+        lo = 0
+        i = 0
+        prev_end = -1
+        while i < len(tokens):
+            brk = False
+            n = 1
+            t = tokens[i]
+            if t.text in {".", ";", "!"} or (prev_end >= 0 and "\n" in self._gap_text(tokens, i)):
+                brk = True
+            elif (k := self.term_stop.at(toks, i)) and not (t.text == ":" and self._is_label_colon(tokens, i)):
+                brk, n = True, k
+            if brk and i > lo:
+                out.append((lo, i))
+                lo = i if t.text not in {".", ";", "!"} and self.term_stop.at(toks, i) == 0 else i + n
+                if self.term_stop.at(toks, i):
+                    lo = i + n
+            elif brk:
+                lo = i + (n if self.term_stop.at(toks, i) or t.text in {".", ";", "!"} else 0)
+            prev_end = t.end
+            i += n if brk else 1
+        if lo < len(tokens):
+            out.append((lo, len(tokens)))
+        return out
+
+    def _gap_text(self, tokens: list[Token], i: int) -> str:
+        return self._text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
+
+    @staticmethod
+    def _is_label_colon(tokens: list[Token], i: int) -> bool:
+        # "Hb: 8.1" or "Impression: ..." – a colon right after a word and before a value is not a clause end
+        return i + 1 < len(tokens) and tokens[i + 1].kind == "num"
+
+    # ------------------------------------------------------------------ one clause
+
+    def _clause(self, text: str, tokens: list[Token], lo: int, hi: int, result: MatchResult) -> None:
+        toks = [t.text for t in tokens[lo:hi]]
+        n = len(toks)
+        covered = [False] * n
+        mentions: list[Mention] = []
+        # triggers first (so their words are not read as findings)
+        trig_at: dict[int, tuple[str, int]] = {}
+        i = 0
+        while i < n:
+            for kind, trig in (("pseudo", self.pseudo), ("family", self.fam_pre), ("history", self.hist_pre),
+                               ("uncertainty", self.unc_pre), ("negation", self.neg_pre)):
+                k = trig.at(toks, i)
+                if k:
+                    trig_at[i] = (kind, k)
+                    break
+            i += trig_at[i][1] if i in trig_at and trig_at[i][0] == "pseudo" else 1
+        # exact longest match
+        i = 0
+        while i < n:
+            found = 0
+            for k in range(min(self.max_len, n - i), 0, -1):
+                key = tuple(t for t in toks[i : i + k] if t not in {"-", "–"})
+                if key and key in self.terms:
+                    if k == 1 and toks[i] in self.trigger_words and i in trig_at:
+                        continue
+                    mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact"))
+                    found = k
+                    break
+            if found:
+                for j in range(i, i + found):
+                    covered[j] = True
+                i += found
+            else:
+                i += 1
+        # fuzzy for uncovered word runs (typos)
+        self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
+        mentions.sort(key=lambda mt: mt.start_tok)
+        # numbers and anchors
+        consumed = [False] * n
+        for j, mt in enumerate(mentions):
+            f = self.bundle.findings[mt.finding]
+            if f.kind == "numeric":
+                self._attach_number(text, tokens, lo, hi, toks, mt, consumed, covered, result,
+                                    next_start=mentions[j + 1].start_tok if j + 1 < len(mentions) else n)
+        self._anchor_days(text, tokens, lo, hi, toks, covered, consumed, result)
+        # context and negation for boolean mentions
+        bool_mentions = [mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"]
+        self._contexts(text, tokens, lo, toks, bool_mentions, trig_at, covered, result)
+        # unmatched content
+        self._unmatched(text, tokens, lo, toks, covered, consumed, trig_at, result)
+
+    def _fuzzy(self, toks: list[str], covered: list[bool], mentions: list[Mention],
+               trig_at: dict[int, tuple[str, int]], result: MatchResult, tokens: list[Token], lo: int) -> None:
+        n = len(toks)
+        lang = self.lang
+        i = 0
+        while i < n:
+            if covered[i] or not toks[i][:1].isalpha() or toks[i] in self.ignore or i in trig_at:
+                i += 1
+                continue
+            best: tuple[float, int, str, list[tuple[str, float]]] | None = None
+            for k in (3, 2, 1):
+                if i + k > n or any(covered[i : i + k]) or not all(t[:1].isalpha() for t in toks[i : i + k]):
+                    continue
+                phrase = " ".join(toks[i : i + k])
+                if len(phrase) < lang.fuzzy_min_length:
+                    continue
+                hits = process.extract(
+                    utils.default_process(phrase), self._fuzzy_processed, scorer=fuzz.ratio,
+                    processor=None, score_cutoff=lang.fuzzy_cutoff, limit=5,
+                )
+                if not hits:
+                    continue
+                per_finding: dict[str, float] = {}
+                for _choice, score, idx in hits:
+                    fid = self.fuzzy_choices[self._fuzzy_keys[idx]]
+                    per_finding[fid] = max(per_finding.get(fid, 0.0), score)
+                ranked = sorted(per_finding.items(), key=lambda kv: -kv[1])
+                top_key = self._fuzzy_keys[hits[0][2]]
+                if best is None or ranked[0][1] > best[0]:
+                    best = (ranked[0][1], k, top_key, ranked)
+            if best is None:
+                i += 1
+                continue
+            score, k, key, ranked = best
+            if len(ranked) > 1 and ranked[0][1] - ranked[1][1] <= lang.ambiguity_margin:
+                start, end = tokens[lo + i].start, tokens[lo + i + k - 1].end
+                result.ambiguous.append(Ambiguity(self._text[start:end], (start, end), ranked[:3]))
+            else:
+                mentions.append(Mention(ranked[0][0], i, i + k, key, score, "fuzzy", ranked[1:3]))
+            for j in range(i, i + k):
+                covered[j] = True
+            i += k
+
+    # ------------------------------------------------------------------ numbers
+
+    def _parse_number(self, raw: str) -> float | None:
+        s = raw
+        if "," in s:
+            parts = s.split(",")
+            if all(len(p) == 3 for p in parts[1:]) and "." not in parts[-1]:
+                s = s.replace(",", "")
+            elif len(parts) == 2 and "." not in s:
+                s = s.replace(",", ".")
+            else:
+                s = s.replace(",", "")
+        try:
+            return float(s)
+        except ValueError:
+            return None
+
+    def _read_unit(self, fid: str, toks: list[str], j: int, limit: int) -> tuple[str | None, float, int, str | None]:
+        """Match the longest unit alias starting at token j; return (unit, factor, tokens used, raw)."""
+        rows = self.units.get(fid, [])
+        if j >= limit:
+            return None, 1.0, 0, None
+        glued = ""
+        best: tuple[str | None, float, int, str | None] = (None, 1.0, 0, None)
+        for k in range(0, min(6, limit - j)):
+            glued += toks[j + k]
+            for alias, unit, factor in rows:
+                if glued == alias:
+                    if k + 1 > best[2]:
+                        best = (unit, factor, k + 1, glued)
+        return best
+
+    def _attach_number(self, text: str, tokens: list[Token], lo: int, hi: int, toks: list[str], mt: Mention,
+                       consumed: list[bool], covered: list[bool], result: MatchResult, next_start: int) -> None:
+        f = self.bundle.findings[mt.finding]
+        n = len(toks)
+        j = mt.end_tok
+        qualifier = None
+        steps = 0
+        while j < min(n, next_start + 1) and steps < 4 and toks[j] in _NUMBER_BRIDGE and tokens[lo + j].kind != "num":
+            if toks[j] in _QUALIFIERS:
+                qualifier = _QUALIFIERS[toks[j]]
+            j += 1
+            steps += 1
+        if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
+            qualifier = _QUALIFIERS[toks[j]]
+            j += 1
+        if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
+            # value before the term: "67 yo", "3 lytic lesions" (only for terms that are units of count/age)
+            if mt.start_tok > 0 and tokens[lo + mt.start_tok - 1].kind == "num" and not consumed[mt.start_tok - 1] \
+                    and f.id == self.age_finding:
+                j = mt.start_tok - 1
+            else:
+                return
+        raw = toks[j]
+        value = self._parse_number(raw)
+        if value is None:
+            return
+        consumed[j] = True
+        covered[j] = True
+        unit, factor, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
+        if used == 0 and j + 1 < n and toks[j + 1] == "x" and j + 2 < n:
+            unit, factor, used2, raw_unit = self._read_unit(f.id, toks, j + 2, n)
+            used = used2 + 1 if used2 else 0
+        for k in range(j + 1, j + 1 + used):
+            consumed[k] = covered[k] = True
+        start = tokens[lo + mt.start_tok].start
+        end = tokens[lo + j + used].end if used else tokens[lo + j].end
+        self._record_value(f, value, unit, factor, raw, raw_unit, qualifier, (start, end), mt, result)
+
+    def _record_value(self, f: m.Finding, value: float, unit: str | None, factor: float, raw: str,
+                      raw_unit: str | None, qualifier: str | None, span: tuple[int, int], mt: Mention | None,
+                      result: MatchResult) -> None:
+        lo_p, hi_p = f.plausible if f.plausible else (float("-inf"), float("inf"))
+        canonical = f.canonical_unit or ""
+        if unit is None:
+            # no unit typed: take the first unit in which the value is plausible
+            chosen = None
+            for u in f.units:
+                v = value * u.factor
+                if lo_p <= v <= hi_p:
+                    chosen = v
+                    break
+            if chosen is None:
+                result.implausible.append(Implausible(f.id, self._text[span[0]:span[1]], span, value, canonical, lo_p, hi_p))
+                return
+            converted = chosen
+        else:
+            converted = value * factor
+            if not lo_p <= converted <= hi_p:
+                result.implausible.append(Implausible(f.id, self._text[span[0]:span[1]], span, converted, canonical, lo_p, hi_p))
+                return
+        converted = round(converted, 4)
+        result.findings.append(Extracted(
+            finding=f.id, status=None, span=span, text=self._text[span[0]:span[1]],
+            term=mt.term if mt else f.label, score=mt.score if mt else 100.0, method=mt.method if mt else "pattern",
+            value=converted, unit=canonical, raw_value=raw, raw_unit=raw_unit, qualifier=qualifier,
+        ))
+
+    def _anchor_days(self, text: str, tokens: list[Token], lo: int, hi: int, toks: list[str], covered: list[bool],
+                     consumed: list[bool], result: MatchResult) -> None:
+        if not self.anchors:
+            return
+        n = len(toks)
+        anchors: list[tuple[int, int, str]] = []
+        i = 0
+        while i < n:
+            for k in range(min(self.anchor_len, n - i), 0, -1):
+                key = tuple(t for t in toks[i : i + k] if t not in {"-", "–"})
+                if key in self.anchors:
+                    anchors.append((i, i + k, self.anchors[key]))
+                    i += k - 1
+                    break
+            i += 1
+        if not anchors:
+            return
+        start_c, end_c = tokens[lo].start, tokens[hi - 1].end
+        clause = self._text[start_c:end_c].lower()
+        used_anchor: set[int] = set()
+        for mt in _DAYS.finditer(clause):
+            if mt.group("n1"):
+                num, unit = int(mt.group("n1")), mt.group("u1")
+                mult = 7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1
+                days = num * mult
+            else:
+                days = int(mt.group("n2"))
+            abs_start, abs_end = start_c + mt.start(), start_c + mt.end()
+            # token index of the expression
+            tok_idx = next((k for k in range(n) if tokens[lo + k].start >= abs_start), n - 1)
+            tok_end = next((k for k in range(n) if tokens[lo + k].end >= abs_end), n - 1)
+            if any(consumed[k] for k in range(tok_idx, tok_end + 1)):
+                continue
+            # nearest anchor, preferring one before the expression
+            best = None
+            for a_idx, (a_lo, a_hi, fid) in enumerate(anchors):
+                if a_idx in used_anchor:
+                    continue
+                dist = tok_idx - a_hi if a_hi <= tok_idx else a_lo - tok_end + 0.5
+                if dist < 0:
+                    dist = 0
+                if dist <= 8 and (best is None or dist < best[0]):
+                    best = (dist, a_idx, fid)
+            if best is None:
+                continue
+            _, a_idx, fid = best
+            used_anchor.add(a_idx)
+            for k in range(tok_idx, tok_end + 1):
+                consumed[k] = covered[k] = True
+            a_lo, a_hi, _ = anchors[a_idx]
+            span = (min(tokens[lo + a_lo].start, abs_start), max(tokens[lo + a_hi - 1].end, abs_end))
+            f = self.bundle.findings[fid]
+            anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
+            self._record_value(f, float(days), f.canonical_unit, 1.0, mt.group(0).strip(), "days", None, span,
+                               Mention(fid, a_lo, a_hi, anchor_text, 100.0, "pattern"), result)
+
+    def _age_sex(self, text: str, result: MatchResult) -> None:
+        if self.age_finding is None or any(e.finding == self.age_finding for e in result.findings):
+            return
+        mt = _AGE_SEX.search(text.lower())
+        if mt:
+            f = self.bundle.findings[self.age_finding]
+            self._record_value(f, float(mt.group("age")), f.canonical_unit, 1.0, mt.group("age"), None, None,
+                               (mt.start(), mt.end()), None, result)
+
+    # ------------------------------------------------------------------ NegEx-style context
+
+    def _contexts(self, text: str, tokens: list[Token], lo: int, toks: list[str], mentions: list[Mention],
+                  trig_at: dict[int, tuple[str, int]], covered: list[bool], result: MatchResult) -> None:
+        n = len(toks)
+        status: dict[int, tuple[str, Trigger, tuple[int, int]]] = {}  # mention idx -> (kind, trigger, scope)
+        for i, (kind, k) in sorted(trig_at.items()):
+            if kind == "pseudo":
+                continue
+            for j in range(i, min(i + k, n)):
+                covered[j] = True
+            trig = Trigger(kind, self._text[tokens[lo + i].start:tokens[lo + i + k - 1].end],
+                           (tokens[lo + i].start, tokens[lo + i + k - 1].end))
+            after = [idx for idx, mt in enumerate(mentions) if mt.start_tok >= i + k]
+            if kind in {"family", "history"}:
+                targets = after  # until the clause ends
+            else:
+                targets = self._forward_scope(toks, mentions, after, i + k)
+            for idx in targets:
+                if idx not in status or self._rank(kind) > self._rank(status[idx][0]):
+                    end_tok = mentions[idx].end_tok
+                    status[idx] = (kind, trig, (tokens[lo + i].start, tokens[lo + end_tok - 1].end))
+        # post-triggers: "fever absent", "cultures negative", "splenomegaly ?"
+        for i in range(n):
+            for kind, trig_set in (("negation", self.neg_post), ("uncertainty", self.unc_post)):
+                k = trig_set.at(toks, i)
+                if not k or i in trig_at:
+                    continue
+                before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
+                targets = self._backward_scope(toks, mentions, before, i)
+                if not targets:
+                    continue
+                for j in range(i, min(i + k, n)):
+                    covered[j] = True
+                trig = Trigger(kind, self._text[tokens[lo + i].start:tokens[lo + i + k - 1].end],
+                               (tokens[lo + i].start, tokens[lo + i + k - 1].end))
+                for idx in targets:
+                    if idx not in status:
+                        status[idx] = (kind, trig, (tokens[lo + mentions[idx].start_tok].start, tokens[lo + i + k - 1].end))
+        for idx, mt in enumerate(mentions):
+            f = self.bundle.findings[mt.finding]
+            span = (tokens[lo + mt.start_tok].start, tokens[lo + mt.end_tok - 1].end)
+            ex = Extracted(finding=mt.finding, status="present", span=span, text=self._text[span[0]:span[1]],
+                           term=mt.term, score=mt.score, method=mt.method)
+            if idx in status:
+                kind, trig, scope = status[idx]
+                ex.trigger, ex.scope = trig, scope
+                if kind == "negation":
+                    ex.status = "absent"
+                elif kind == "uncertainty":
+                    ex.uncertain = True
+                    ex.status = None
+                    result.uncertain.append(ex)
+                    continue
+                elif kind == "family":
+                    ex.context = "family"
+                    ex.status = None
+                    result.set_aside.append(ex)
+                    continue
+                elif kind == "history":
+                    ex.context = "history"
+                    if f.section != "history":
+                        ex.status = None
+                        result.set_aside.append(ex)
+                        continue
+            result.findings.append(ex)
+
+    @staticmethod
+    def _rank(kind: str) -> int:
+        return {"family": 4, "uncertainty": 3, "negation": 2, "history": 1}.get(kind, 0)
+
+    def _forward_scope(self, toks: list[str], mentions: list[Mention], after: list[int], start: int) -> list[int]:
+        """Mentions a pre-trigger at ``start`` reaches: the first within the window, then any joined to it by list connectors."""
+        out: list[int] = []
+        if not after:
+            return out
+        first = after[0]
+        gap = toks[start : mentions[first].start_tok]
+        if len(gap) > self.lang.scope_tokens or any(t not in _FILLERS and t not in _CONNECTORS for t in gap):
+            return out
+        out.append(first)
+        prev = first
+        for idx in after[1:]:
+            gap = toks[mentions[prev].end_tok : mentions[idx].start_tok]
+            if len(gap) <= 4 and all(t in _CONNECTORS or t in _FILLERS for t in gap):
+                out.append(idx)
+                prev = idx
+            else:
+                break
+        return out
+
+    def _backward_scope(self, toks: list[str], mentions: list[Mention], before: list[int], pos: int) -> list[int]:
+        out: list[int] = []
+        if not before:
+            return out
+        last = before[-1]
+        gap = toks[mentions[last].end_tok : pos]
+        if len(gap) > 2 or any(t not in {":", "-", "=", "is", "was", "were", "are", "(", "all", "both"} for t in gap):
+            return out
+        out.append(last)
+        nxt = last
+        for idx in reversed(before[:-1]):
+            gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
+            if len(gap) <= 2 and all(t in _CONNECTORS for t in gap) and gap:
+                out.append(idx)
+                nxt = idx
+            else:
+                break
+        return out
+
+    # ------------------------------------------------------------------ leftovers
+
+    def _unmatched(self, text: str, tokens: list[Token], lo: int, toks: list[str], covered: list[bool],
+                   consumed: list[bool], trig_at: dict[int, tuple[str, int]], result: MatchResult) -> None:
+        run: list[int] = []
+
+        def flush() -> None:
+            content = [k for k in run if toks[k][:1].isalpha() and toks[k] not in self.ignore and len(toks[k]) > 1]
+            if content:
+                s, e = tokens[lo + run[0]].start, tokens[lo + run[-1]].end
+                frag = _BLANK_RUN.sub(" ", self._text[s:e]).strip(" ,:-")
+                if frag:
+                    result.unmatched.append(frag)
+            run.clear()
+
+        for k, t in enumerate(toks):
+            skip = covered[k] or consumed[k] or t in self.trigger_words and k in trig_at
+            if skip or tokens[lo + k].kind == "sym":
+                flush()
+            elif tokens[lo + k].kind == "num":
+                run.append(k)
+            else:
+                run.append(k)
+        flush()
+
+    # the cleaned text of the current match() call; one Matcher serves one thread at a time
+    _text: str = ""
+
+
+def get_matcher(bundle: Bundle) -> Matcher:
+    """The bundle's matcher, built on first use and kept with the bundle."""
+    cached = bundle.cache.get("matcher")
+    if cached is None:
+        cached = bundle.cache["matcher"] = Matcher(bundle)
+    return cached  # type: ignore[no-any-return]

@@ -1,0 +1,364 @@
+"""Pydantic models for every file format marrowchat reads.
+
+Every model forbids unknown keys, so a mistyped key in a data file is an error, not a silent no-op.
+Cross-references (ids that point at other entries) are checked separately in
+:mod:`marrowchat.core.validation`, which collects every problem instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+
+Section = Literal["uptake", "symptoms", "labs", "imaging", "history"]
+SECTIONS: tuple[Section, ...] = ("uptake", "symptoms", "labs", "imaging", "history")
+Status = Literal["present", "absent"]
+Category = Literal[
+    "physiological",
+    "reactive",
+    "infectious-inflammatory",
+    "paraneoplastic",
+    "malignant infiltration",
+    "not a cause",
+]
+Grade = Literal["A", "B", "C", "D"]
+Urgency = Literal["routine", "soon", "urgent", "emergency"]
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=64)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- references
+
+
+class Reference(Strict):
+    """One literature source. `key` is what weights and claims cite (e.g. ``S12``)."""
+
+    key: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    citation: str = Field(min_length=5)
+
+
+class ReferencesFile(Strict):
+    references: list[Reference]
+
+
+# --------------------------------------------------------------------------- findings
+
+
+class Unit(Strict):
+    """A unit a value may be given in; ``factor`` converts it to the finding's canonical unit."""
+
+    unit: str = Field(min_length=1)
+    factor: float = 1.0
+    aliases: list[str] = []
+
+
+class Threshold(Strict):
+    """Turns a numeric value into a boolean finding: present when ``value <op> at`` holds, else absent."""
+
+    sets: Id
+    op: Literal["lt", "le", "gt", "ge"]
+    at: float
+    source: str = Field(min_length=1, description="reference key or 'estimate'")
+    rationale: str | None = None
+
+
+class Computed(Strict):
+    """A value computed from two other numeric findings, e.g. marrow SUVmax / liver SUVmax."""
+
+    ratio: tuple[Id, Id]
+
+
+class Finding(Strict):
+    id: Id
+    label: str = Field(min_length=1)
+    section: Section
+    kind: Literal["boolean", "numeric"] = "boolean"
+    synonyms: list[str] = []
+    description: str | None = None
+    # numeric only
+    units: list[Unit] = []
+    plausible: tuple[float, float] | None = None
+    thresholds: list[Threshold] = []
+    computed: Computed | None = None
+    # a numeric "days since" value is read near these words (e.g. "neulasta 5 days ago")
+    anchors: list[str] = []
+    # boolean only: this finding is implied present when any of these is present
+    implied_by: list[Id] = []
+
+    @property
+    def canonical_unit(self) -> str | None:
+        return self.units[0].unit if self.units else None
+
+
+class FindingsFile(Strict):
+    findings: list[Finding]
+
+
+class VocabularyEntry(Strict):
+    """Extra words for a finding or a condition: abbreviations, brand names, spellings, typos."""
+
+    finding: Id | None = None
+    condition: Id | None = None
+    terms: list[str] = Field(min_length=1)
+
+
+class VocabularyFile(Strict):
+    vocabulary: list[VocabularyEntry]
+
+
+class LanguageFile(Strict):
+    """NegEx-style trigger lists and matching thresholds (all data, no code)."""
+
+    negation_pre: list[str]
+    negation_post: list[str]
+    pseudo_negation: list[str] = []
+    uncertainty_pre: list[str] = []
+    uncertainty_post: list[str] = []
+    history_pre: list[str] = []
+    family_pre: list[str] = []
+    terminators: list[str] = []
+    ignore: list[str] = Field(default=[], description="function words never reported as not understood")
+    scope_tokens: int = Field(default=6, ge=1, le=30)
+    yes: list[str] = []
+    no: list[str] = []
+    unknown: list[str] = []
+    fuzzy_cutoff: float = Field(default=88.0, ge=50, le=100)
+    fuzzy_min_length: int = Field(default=5, ge=2)
+    ambiguity_margin: float = Field(default=3.0, ge=0, le=50)
+    option_cutoff: float = Field(default=80.0, ge=50, le=100)
+    max_input_chars: int = Field(default=20000, ge=100)
+
+
+# --------------------------------------------------------------------------- conditions over findings
+
+
+class Present(Strict):
+    present: Id
+
+
+class Absent(Strict):
+    absent: Id
+
+
+class Known(Strict):
+    known: Id
+
+
+class Compare(Strict):
+    value: Id
+    op: Literal["lt", "le", "gt", "ge", "eq"]
+    at: float
+
+
+class AllOf(Strict):
+    all: list[Predicate] = Field(min_length=1)
+
+
+class AnyOf(Strict):
+    any: list[Predicate] = Field(min_length=1)
+
+
+class NotOf(Strict):
+    not_: Predicate = Field(alias="not")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _predicate_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        keys = set(value) - {"op", "at"}
+        for key in ("all", "any", "not", "present", "absent", "known", "value"):
+            if key in keys:
+                return key
+        return None
+    for cls, tag in (
+        (AllOf, "all"),
+        (AnyOf, "any"),
+        (NotOf, "not"),
+        (Present, "present"),
+        (Absent, "absent"),
+        (Known, "known"),
+        (Compare, "value"),
+    ):
+        if isinstance(value, cls):
+            return tag
+    return None
+
+
+Predicate = Annotated[
+    Union[
+        Annotated[AllOf, Tag("all")],
+        Annotated[AnyOf, Tag("any")],
+        Annotated[NotOf, Tag("not")],
+        Annotated[Present, Tag("present")],
+        Annotated[Absent, Tag("absent")],
+        Annotated[Known, Tag("known")],
+        Annotated[Compare, Tag("value")],
+    ],
+    Discriminator(
+        _predicate_tag,
+        custom_error_type="invalid_condition",
+        custom_error_message=(
+            "a condition is one of: {all: [...]}, {any: [...]}, {not: ...}, {present: id}, "
+            "{absent: id}, {known: id}, {value: id, op: lt|le|gt|ge|eq, at: number}"
+        ),
+    ),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+
+
+# --------------------------------------------------------------------------- conditions (diagnoses)
+
+
+class Evidence(Strict):
+    """How one finding bears on a condition, as likelihood ratios."""
+
+    finding: Id
+    lr_present: float = Field(default=1.0, gt=0, le=1000)
+    lr_absent: float = Field(default=1.0, gt=0, le=1000)
+    source: str = Field(min_length=1, description="reference key (e.g. S12) or 'estimate'")
+    rationale: str | None = None
+
+
+class Management(Strict):
+    text: str = Field(min_length=3)
+    kind: Literal["test", "refer", "treat", "watch", "avoid"] = "test"
+    urgency: Urgency = "routine"
+    refs: list[str] = []
+
+
+class Condition(Strict):
+    id: Id
+    label: str = Field(min_length=1)
+    category: Category
+    synonyms: list[str] = []
+    grade: Grade
+    grade_note: str = Field(min_length=10, description="how well the marrow-FDG association is documented")
+    summary: str = Field(min_length=10)
+    prior: float = Field(gt=0, le=1, description="relative frequency in the setting of diffuse marrow uptake")
+    prior_source: str = Field(min_length=1)
+    evidence: list[Evidence] = Field(min_length=1)
+    management: list[Management] = Field(min_length=1)
+    refs: list[str] = Field(min_length=1)
+    cant_miss: bool = False
+
+
+class RedFlag(Strict):
+    id: Id
+    label: str = Field(min_length=1)
+    message: str = Field(min_length=5)
+    urgency: Urgency
+    when: Predicate
+    refs: list[str] = Field(min_length=1)
+
+
+class RedFlagsFile(Strict):
+    red_flags: list[RedFlag]
+
+
+class KnowledgeMeta(Strict):
+    version: str
+    title: str
+    disclaimer: str = Field(min_length=20)
+    malignant_categories: list[Category] = ["malignant infiltration"]
+
+
+# --------------------------------------------------------------------------- dialog tree
+
+
+class Option(Strict):
+    label: str = Field(min_length=1)
+    synonyms: list[str] = []
+    sets: dict[Id, Status] = {}
+
+
+class Branch(Strict):
+    when: Predicate | None = None
+    goto: Id
+
+
+class NodeBase(Strict):
+    id: Id
+    section: Section
+    prompt: str = Field(min_length=3)
+    why: str = Field(min_length=3)
+    next: list[Branch] = []
+
+
+class ChoiceNode(NodeBase):
+    kind: Literal["single_choice", "multi_choice"]
+    options: list[Option] = Field(min_length=2)
+
+
+class YesNoNode(NodeBase):
+    kind: Literal["yes_no"]
+    finding: Id
+
+
+class NumberNode(NodeBase):
+    kind: Literal["number"]
+    finding: Id
+
+
+class FreeTextNode(NodeBase):
+    kind: Literal["free_text"]
+    expects: list[Id] = []
+
+
+DialogNode = Annotated[
+    Union[ChoiceNode, YesNoNode, NumberNode, FreeTextNode],
+    Field(discriminator="kind"),
+]
+
+
+class DialogTree(Strict):
+    id: Id
+    title: str
+    start: Id
+    nodes: list[DialogNode] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- replay scripts and cases
+
+
+class Expectation(Strict):
+    top1: Id | None = None
+    top3: list[Id] = []
+    red_flags: list[Id] = []
+    not_in_top5: list[Id] = []
+
+
+class ReplayScript(Strict):
+    title: str | None = None
+    answers: dict[Id, str] = {}
+    turns: list[str] = []
+    expect: Expectation | None = None
+
+    @field_validator("turns")
+    @classmethod
+    def _no_empty_turns(cls, turns: list[str]) -> list[str]:
+        return turns
+
+
+class Case(Strict):
+    """A case vignette from the literature: runs as a replay and feeds rehearsal."""
+
+    id: Id
+    title: str
+    category: Category
+    difficulty: Literal["easy", "medium", "hard"] = "medium"
+    split: Literal["dev", "heldout"]
+    source: str = Field(min_length=5, description="reference key(s) and what the case was drawn from")
+    vignette: str = Field(min_length=20)
+    answers: dict[Id, str] = Field(min_length=1)
+    expected: Id
+    acceptable: list[Id] = []
+    red_flags: list[Id] = []
+    teaching: str | None = None

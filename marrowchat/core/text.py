@@ -1,0 +1,72 @@
+"""Text hygiene and tokenising shared by the matcher, the validator and the reports."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+
+# a token: a number (1,234.5 / 8.1 / 8,1), a word (letters, may hold ' or internal / as in s/p, h/o, g/dl),
+# or one meaningful symbol
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*(?:/[^\W_]+)*)"
+    r"|(?P<sym>[?<>≥≤=%°^×+~—–\-/:;.,()\[\]&*#@!])"
+)
+
+
+def clean(text: str) -> str:
+    """Drop ANSI escapes and control characters, keep newlines and tabs as spaces/newlines."""
+    text = _ANSI.sub(" ", text)
+    text = _CONTROL.sub(" ", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def fold(text: str) -> str:
+    """Lower-case, unify quotes and dashes, strip accents except µ and °."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("μ", "µ")
+    out = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).replace("μ", "µ")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # folded form
+    start: int
+    end: int
+    kind: str  # "num", "word", "sym"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of folded text with character offsets into ``text`` (same length after folding)."""
+    folded = fold(text)
+    if len(folded) != len(text):  # accents that changed length: fall back to a per-character fold
+        folded = "".join(fold(ch)[:1] or " " for ch in text)
+    tokens = []
+    for mt in _TOKEN.finditer(folded):
+        kind = mt.lastgroup or "sym"
+        tokens.append(Token(mt.group(), mt.start(), mt.end(), kind))
+    return tokens
+
+
+def normalise(term: str) -> str:
+    """The canonical key of a term: folded tokens joined by single spaces, hyphens dropped."""
+    return " ".join(t.text for t in tokenize(term) if t.text not in {"-", "–", "—"})
+
+
+def term_tokens(term: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(term) if t.text not in {"-", "–"})
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    text = _SPACE.sub(" ", clean(text).replace("\n", " ")).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
