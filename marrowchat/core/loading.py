@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
@@ -18,6 +19,20 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 
 T = TypeVar("T", bound=BaseModel)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2-style booleans: only true/false. In YAML 1.1 `no`, `yes`, `on` and `off` are booleans,
+    which silently turns a key like `no:` (a list of answer words) into False."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 @dataclass
@@ -91,7 +106,7 @@ def read_yaml(file: Traversable, rel: str, problems: list[Problem]) -> Any:
         problems.append(Problem(rel, "", f"is not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})"))
         return None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
@@ -124,6 +139,14 @@ def parse(model: type[T], data: Any, rel: str, problems: list[Problem]) -> T | N
     except RecursionError:
         problems.append(Problem(rel, "", "is nested too deeply"))
         return None
+
+
+def _read_parse(model: type[T], file: Traversable, rel: str, problems: list[Problem]) -> T | None:
+    before = len(problems)
+    data = read_yaml(file, rel, problems)
+    if len(problems) > before:  # unreadable: that one problem says it all
+        return None
+    return parse(model, data, rel, problems)
 
 
 def _yaml_files(folder: Traversable, rel: str, problems: list[Problem]) -> list[tuple[str, Traversable]]:
@@ -161,7 +184,7 @@ def _load_one(root: Traversable, rel: str, model: type[T], problems: list[Proble
         if required:
             problems.append(Problem(rel, "", "is missing"))
         return None
-    return parse(model, read_yaml(node, rel, problems), rel, problems)
+    return _read_parse(model, node, rel, problems)
 
 
 def _load_many(root: Traversable, rel: str, model: type[T], problems: list[Problem]) -> list[tuple[str, T]]:
@@ -175,7 +198,7 @@ def _load_many(root: Traversable, rel: str, model: type[T], problems: list[Probl
         return []
     loaded = []
     for path, file in _yaml_files(folder, rel, problems):
-        item = parse(model, read_yaml(file, path, problems), path, problems)
+        item = _read_parse(model, file, path, problems)
         if item is not None:
             loaded.append((path, item))
     return loaded
