@@ -221,6 +221,66 @@ def validate(ctx: click.Context, as_json: bool, estimates: bool, data_dir: str |
         sys.exit(1)
 
 
+@cli.command("eval")
+@click.argument("cases", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="print every case run and the summary as JSON")
+@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True)
+@click.option("--route", type=click.Choice(["both", "assess", "replay"]), default="both", show_default=True)
+@click.option("--min-top3", type=click.FloatRange(0, 1), default=None,
+              help="exit 1 if top-3 accuracy (either route) falls below this fraction")
+@data_dir_option
+@click.pass_context
+def eval_cmd(ctx: click.Context, cases: tuple[str, ...], as_json: bool, split: str, route: str,
+             min_top3: float | None, data_dir: str | None) -> None:
+    """Run the case library (or the CASES named by id) by both routes and score the knowledge base."""
+    bundle = _bundle(_data_dir(ctx, data_dir))
+    from marrowchat.core.engine import Engine
+    from marrowchat.core.evaluation import ROUTES, evaluate_cases, metrics
+
+    chosen = list(bundle.cases.values())
+    if cases:
+        unknown = [c for c in cases if c not in bundle.cases]
+        if unknown:
+            _fail(f"unknown case id(s): {', '.join(unknown)} (see knowledge/cases/)")
+        chosen = [bundle.cases[c] for c in cases]
+    if split != "all":
+        chosen = [c for c in chosen if c.split == split]
+    if not chosen:
+        _fail("no cases to evaluate")
+    routes = ROUTES if route == "both" else (route,)
+    ev = evaluate_cases(Engine(bundle), chosen, routes)  # type: ignore[arg-type]
+    if as_json:
+        _dump(ev.to_json())
+    else:
+        click.echo(f"{'case':<34} {'route':<7} {'split':<8} {'expected':<28} {'rank':>4}  top three")
+        for r in ev.runs:
+            mark = " " if r.in_top3 else "!"
+            click.echo(f"{r.case.id:<34} {r.route:<7} {r.case.split:<8} {r.case.expected:<28} {r.rank:>4}{mark} "
+                       f"{', '.join(r.top3)}")
+        click.echo("")
+        for rt in routes:
+            for sp in ("all", "dev", "heldout"):
+                mt = metrics(ev.select(rt, None if sp == "all" else sp))  # type: ignore[arg-type]
+                if mt.n:
+                    fr = "n/a" if mt.flag_recall is None else f"{mt.flag_recall:.0%}"
+                    click.echo(f"{rt:<7} {sp:<8} n={mt.n:<3} top-1 {mt.top1:6.1%}  top-3 {mt.top3:6.1%}  "
+                               f"MRR {mt.mrr:.3f}  red-flag recall {fr}")
+        click.echo("\nper category (both routes):")
+        for cat in sorted({r.case.category for r in ev.runs}):
+            mt = metrics(ev.select(category=cat))
+            click.echo(f"  {cat:<26} n={mt.n:<3} top-1 {mt.top1:6.1%}  top-3 {mt.top3:6.1%}  MRR {mt.mrr:.3f}")
+        conf = ev.confusions()
+        if conf:
+            click.echo("\nmost frequent confusions (expected -> ranked first):")
+            for a, b, n in conf:
+                click.echo(f"  {a} -> {b}: {n}")
+    if min_top3 is not None:
+        worst = min(metrics(ev.select(rt)).top3 for rt in routes)  # type: ignore[arg-type]
+        if worst < min_top3:
+            click.echo(f"top-3 {worst:.1%} is below --min-top3 {min_top3:.1%}", err=True)
+            sys.exit(1)
+
+
 SCHEMAS = {
     "findings": "FindingsFile",
     "condition": "Condition",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,7 +52,7 @@ class SessionState(BaseModel):
     format: Literal[1] = 1
     id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
     dialog: str = "triage"
-    created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    created: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     knowledge_version: str = ""
     turns: list[Turn] = []
 
@@ -165,7 +165,7 @@ class Engine:
     def answer(self, state: SessionState, text: str) -> tuple[SessionState, Snapshot]:
         """Add what the user typed as an answer to the current question (or to a pending clarification)."""
         snap = self.replay(state)
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
         if snap.pending is not None and self._is_clarification_answer(snap.pending, text):
             turn = Turn(node=snap.pending.node, text=text, kind="clarify", at=stamp)
         else:
@@ -179,7 +179,7 @@ class Engine:
         if snap.current is None:
             return state, snap
         new = state.with_turn(Turn(node=snap.current.id, text="", kind="skip",
-                                   at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                                   at=datetime.now(UTC).isoformat(timespec="seconds")))
         return new, self.replay(new)
 
     def back(self, state: SessionState) -> tuple[SessionState, Snapshot]:
@@ -259,7 +259,8 @@ class Engine:
         """An estimate of the questions left on the current path (for progress display)."""
         if snap.current is None:
             return 0
-        count, node, seen = 0, snap.current, set()
+        count, seen = 0, set()
+        node: m.DialogNode | None = snap.current
         while node is not None and node.id not in seen:
             seen.add(node.id)
             count += 0 if self._auto_skip(node, snap.facts) else 1

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from marrowchat.core.loading import Bundle
-from marrowchat.core.predicates import compare
+from marrowchat.core.predicates import compare, evaluate, references
 
 Origin = Literal["stated", "derived", "implied"]
 
@@ -75,15 +75,15 @@ class Facts:
         # thresholds: stated booleans win; among derived ones, "present" wins
         derived: dict[str, Fact] = {}
         for fact in list(self.items.values()):
-            f = findings.get(fact.finding)
-            if f is None or fact.value is None:
+            nf = findings.get(fact.finding)
+            if nf is None or fact.value is None:
                 continue
-            for t in f.thresholds:
+            for t in nf.thresholds:
                 holds = compare(t.op, fact.value, t.at)
                 sym = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}[t.op] if holds else {"lt": "≥", "le": ">", "gt": "≤", "ge": "<"}[t.op]
                 new = Fact(
                     finding=t.sets, status="present" if holds else "absent", text=fact.text, source=fact.source,
-                    origin="derived", via=f"{f.label} {fact.value:g} {fact.unit or ''} {sym} {t.at:g}".replace("  ", " "),
+                    origin="derived", via=f"{nf.label} {fact.value:g} {fact.unit or ''} {sym} {t.at:g}".replace("  ", " "),
                 )
                 old = derived.get(t.sets)
                 if old is None or (old.status == "absent" and new.status == "present"):
@@ -92,6 +92,20 @@ class Facts:
             current = self.items.get(fid)
             if current is None or current.origin != "stated":
                 self.items[fid] = fact
+        # rule-derived findings (e.g. bicytopenia from the counts), unless stated
+        for f in findings.values():
+            if f.derived_when is None or (f.id in self.items and self.items[f.id].origin == "stated"):
+                continue
+            names = [fid for _, fid in references(f.derived_when)]
+            if evaluate(f.derived_when, self):
+                basis = [self.items[n] for n in names if n in self.items and self.items[n].status == "present"]
+                self.items[f.id] = Fact(
+                    finding=f.id, status="present", text="; ".join(b.text for b in basis), source=basis[0].source if basis else "",
+                    origin="derived", via="from " + ", ".join(findings[b.finding].label for b in basis),
+                )
+            elif all(self.known(n) for n in names):
+                self.items[f.id] = Fact(finding=f.id, status="absent", origin="derived",
+                                        via="from " + ", ".join(findings[n].label for n in names))
         # implications: a present finding implies its broader ones ("massive splenomegaly" -> "splenomegaly")
         changed = True
         while changed:

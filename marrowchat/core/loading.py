@@ -106,7 +106,7 @@ def read_yaml(file: Traversable, rel: str, problems: list[Problem]) -> Any:
         problems.append(Problem(rel, "", f"is not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})"))
         return None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"

@@ -198,7 +198,7 @@ class Matcher:
         self.fam_pre = _Triggers(lang.family_pre)
         self.term_stop = _Triggers(lang.terminators)
         self.ignore = {normalise(w) for w in lang.ignore}
-        self.trigger_words = set()
+        self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre,
                      self.fam_pre, self.term_stop):
             for seq in trig.seqs:
@@ -662,6 +662,10 @@ class Matcher:
         run: list[int] = []
 
         def flush() -> None:
+            while run and (toks[run[0]] in self.ignore or not toks[run[0]][:1].isalnum()):
+                run.pop(0)
+            while run and (toks[run[-1]] in self.ignore or not toks[run[-1]][:1].isalnum()):
+                run.pop()
             content = [k for k in run if toks[k][:1].isalpha() and toks[k] not in self.ignore and len(toks[k]) > 1]
             if content:
                 s, e = tokens[lo + run[0]].start, tokens[lo + run[-1]].end
@@ -671,7 +675,7 @@ class Matcher:
             run.clear()
 
         for k, t in enumerate(toks):
-            skip = covered[k] or consumed[k] or t in self.trigger_words and k in trig_at
+            skip = covered[k] or consumed[k] or (t in self.trigger_words and k in trig_at)
             if skip or tokens[lo + k].kind == "sym":
                 flush()
             elif tokens[lo + k].kind == "num":
@@ -689,4 +693,5 @@ def get_matcher(bundle: Bundle) -> Matcher:
     cached = bundle.cache.get("matcher")
     if cached is None:
         cached = bundle.cache["matcher"] = Matcher(bundle)
-    return cached  # type: ignore[no-any-return]
+    assert isinstance(cached, Matcher)
+    return cached

@@ -7,7 +7,7 @@ Cross-references (ids that point at other entries) are checked separately in
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
@@ -88,6 +88,10 @@ class Finding(Strict):
     anchors: list[str] = []
     # boolean only: this finding is implied present when any of these is present
     implied_by: list[Id] = []
+    # boolean only: present when this condition over other findings holds; absent when it fails with
+    # every finding it names known (e.g. bicytopenia from the individual counts)
+    derived_when: Predicate | None = None
+    derived_source: str | None = None
 
     @property
     def canonical_unit(self) -> str | None:
@@ -162,6 +166,11 @@ class AnyOf(Strict):
     any: list[Predicate] = Field(min_length=1)
 
 
+class AtLeast(Strict):
+    at_least: int = Field(ge=1)
+    of: list[Predicate] = Field(min_length=1)
+
+
 class NotOf(Strict):
     not_: Predicate = Field(alias="not")
 
@@ -171,13 +180,14 @@ class NotOf(Strict):
 def _predicate_tag(value: Any) -> str | None:
     if isinstance(value, dict):
         keys = set(value) - {"op", "at"}
-        for key in ("all", "any", "not", "present", "absent", "known", "value"):
+        for key in ("all", "any", "at_least", "not", "present", "absent", "known", "value"):
             if key in keys:
                 return key
         return None
     for cls, tag in (
         (AllOf, "all"),
         (AnyOf, "any"),
+        (AtLeast, "at_least"),
         (NotOf, "not"),
         (Present, "present"),
         (Absent, "absent"),
@@ -190,27 +200,22 @@ def _predicate_tag(value: Any) -> str | None:
 
 
 Predicate = Annotated[
-    Union[
-        Annotated[AllOf, Tag("all")],
-        Annotated[AnyOf, Tag("any")],
-        Annotated[NotOf, Tag("not")],
-        Annotated[Present, Tag("present")],
-        Annotated[Absent, Tag("absent")],
-        Annotated[Known, Tag("known")],
-        Annotated[Compare, Tag("value")],
-    ],
+    Annotated[AllOf, Tag("all")] | Annotated[AnyOf, Tag("any")] | Annotated[AtLeast, Tag("at_least")] | Annotated[NotOf, Tag("not")] | Annotated[Present, Tag("present")] | Annotated[Absent, Tag("absent")] | Annotated[Known, Tag("known")] | Annotated[Compare, Tag("value")],
     Discriminator(
         _predicate_tag,
         custom_error_type="invalid_condition",
         custom_error_message=(
-            "a condition is one of: {all: [...]}, {any: [...]}, {not: ...}, {present: id}, "
+            "a condition is one of: {all: [...]}, {any: [...]}, {at_least: n, of: [...]}, {not: ...}, {present: id}, "
             "{absent: id}, {known: id}, {value: id, op: lt|le|gt|ge|eq, at: number}"
         ),
     ),
 ]
 
 AllOf.model_rebuild()
+Finding.model_rebuild()
+FindingsFile.model_rebuild()
 AnyOf.model_rebuild()
+AtLeast.model_rebuild()
 NotOf.model_rebuild()
 
 
@@ -313,7 +318,7 @@ class FreeTextNode(NodeBase):
 
 
 DialogNode = Annotated[
-    Union[ChoiceNode, YesNoNode, NumberNode, FreeTextNode],
+    ChoiceNode | YesNoNode | NumberNode | FreeTextNode,
     Field(discriminator="kind"),
 ]
 

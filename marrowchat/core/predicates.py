@@ -32,6 +32,8 @@ def evaluate(pred: m.Predicate, view: FindingView) -> bool:
         return all(evaluate(p, view) for p in pred.all)
     if isinstance(pred, m.AnyOf):
         return any(evaluate(p, view) for p in pred.any)
+    if isinstance(pred, m.AtLeast):
+        return sum(evaluate(p, view) for p in pred.of) >= pred.at_least
     if isinstance(pred, m.NotOf):
         return not evaluate(pred.not_, view)
     if isinstance(pred, m.Present):
@@ -51,6 +53,9 @@ def references(pred: m.Predicate) -> Iterator[tuple[str, str]]:
             yield from references(p)
     elif isinstance(pred, m.AnyOf):
         for p in pred.any:
+            yield from references(p)
+    elif isinstance(pred, m.AtLeast):
+        for p in pred.of:
             yield from references(p)
     elif isinstance(pred, m.NotOf):
         yield from references(pred.not_)

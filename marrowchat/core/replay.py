@@ -32,7 +32,7 @@ def load_script(path: Path) -> tuple[m.ReplayScript | None, list[Problem]]:
     if not path.is_file():
         problems.append(Problem(str(path), "", "no such file" if not path.exists() else "is not a file"))
         return None, problems
-    data = read_yaml(_PathTraversable(path), str(path), problems)
+    data = read_yaml(_PathTraversable(path), str(path), problems)  # type: ignore[arg-type]
     if problems:
         return None, problems
     script = parse(m.ReplayScript, data, str(path), problems)

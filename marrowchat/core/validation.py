@@ -108,6 +108,14 @@ class _Checker:
                     self.source(FINDINGS, f"{entry}.thresholds[{i}]", t.source, t.rationale)
             for fid in f.implied_by:
                 self.finding(FINDINGS, f"{entry}.implied_by", fid, "boolean")
+            if f.derived_when is not None:
+                if f.kind != "boolean":
+                    self.problem(FINDINGS, f"{entry}.derived_when", "only boolean findings can be derived by a rule")
+                self.predicate(FINDINGS, f"{entry}.derived_when", f.derived_when)
+                if f.derived_source is None:
+                    self.problem(FINDINGS, f"{entry}.derived_source", "a derived finding needs a source (reference key or 'estimate')")
+                else:
+                    self.source(FINDINGS, f"{entry}.derived_when", f.derived_source, "rule-derived finding")
             if f.computed:
                 for fid in f.computed.ratio:
                     self.finding(FINDINGS, f"{entry}.computed", fid, "numeric")
@@ -167,7 +175,7 @@ class _Checker:
             self.report.estimates.pop()  # the prior is documented as an estimate in prose; do not list it twice
             seen: set[str] = set()
             can_raise = False
-            for i, ev in enumerate(c.evidence):
+            for ev in c.evidence:
                 entry = f"evidence[{ev.finding}]"
                 if ev.finding in seen:
                     self.problem(file, entry, "finding listed twice in this condition")
@@ -282,14 +290,17 @@ class _Checker:
             if f.computed and all(x in numeric for x in f.computed.ratio):
                 numeric.add(f.id)
         for fid in numeric:
-            f = self.b.findings.get(fid)
-            if f:
-                direct.update(t.sets for t in f.thresholds)
+            nf = self.b.findings.get(fid)
+            if nf:
+                direct.update(t.sets for t in nf.thresholds)
         changed = True
         while changed:
             changed = False
             for f in self.b.findings.values():
-                if f.id not in direct and any(i in direct for i in f.implied_by):
+                if f.id in direct:
+                    continue
+                ruled = f.derived_when is not None and any(fid in direct for _, fid in references(f.derived_when))
+                if ruled or any(i in direct for i in f.implied_by):
                     direct.add(f.id)
                     changed = True
         return direct | numeric

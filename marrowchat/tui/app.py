@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
 from marrowchat.core import conversation as talk
@@ -24,7 +26,7 @@ class MarrowChatApp(App[None]):
     #progress { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     #answer { dock: bottom; margin: 0 1 1 1; }
     """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+b", "back", "Back"),
         Binding("ctrl+s", "skip", "Skip"),
         Binding("ctrl+w", "why", "Why?"),

@@ -1,0 +1,119 @@
+"""Score the knowledge base on the case library, by both routes: free text (`assess`) and dialog replay."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from marrowchat.core import models as m
+from marrowchat.core.engine import Engine
+from marrowchat.core.reasoner import Differential
+
+Route = Literal["assess", "replay"]
+ROUTES: tuple[Route, ...] = ("assess", "replay")
+
+
+@dataclass
+class CaseRun:
+    case: m.Case
+    route: Route
+    rank: int
+    top3: list[str]
+    flags_expected: list[str]
+    flags_fired: list[str]
+    probability: float
+
+    @property
+    def top1(self) -> bool:
+        return self.rank == 1
+
+    @property
+    def in_top3(self) -> bool:
+        return self.rank <= 3
+
+    @property
+    def reciprocal(self) -> float:
+        return 1.0 / self.rank
+
+    @property
+    def flags_hit(self) -> int:
+        return len(set(self.flags_expected) & set(self.flags_fired))
+
+
+@dataclass
+class Metrics:
+    n: int = 0
+    top1: float = 0.0
+    top3: float = 0.0
+    mrr: float = 0.0
+    flag_recall: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"n": self.n, "top1": round(self.top1, 4), "top3": round(self.top3, 4), "mrr": round(self.mrr, 4),
+                "red_flag_recall": None if self.flag_recall is None else round(self.flag_recall, 4)}
+
+
+def metrics(runs: list[CaseRun]) -> Metrics:
+    if not runs:
+        return Metrics()
+    n = len(runs)
+    expected = sum(len(r.flags_expected) for r in runs)
+    hit = sum(r.flags_hit for r in runs)
+    return Metrics(n, sum(r.top1 for r in runs) / n, sum(r.in_top3 for r in runs) / n,
+                   sum(r.reciprocal for r in runs) / n, hit / expected if expected else None)
+
+
+@dataclass
+class Evaluation:
+    runs: list[CaseRun] = field(default_factory=list)
+
+    def select(self, route: Route | None = None, split: str | None = None, category: str | None = None) -> list[CaseRun]:
+        return [r for r in self.runs if (route is None or r.route == route) and (split is None or r.case.split == split)
+                and (category is None or r.case.category == category)]
+
+    def confusions(self, limit: int = 8) -> list[tuple[str, str, int]]:
+        counts = Counter((r.case.expected, r.top3[0]) for r in self.runs if not r.top1)
+        return [(a, b, n) for (a, b), n in counts.most_common(limit)]
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for route in ROUTES:
+            block: dict[str, Any] = {"all": metrics(self.select(route)).to_json()}
+            for split in ("dev", "heldout"):
+                block[split] = metrics(self.select(route, split)).to_json()
+            cats: dict[str, Any] = defaultdict(dict)
+            for cat in sorted({r.case.category for r in self.runs}):
+                cats[cat] = metrics(self.select(route, category=cat)).to_json()
+            block["by_category"] = dict(cats)
+            out[route] = block
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cases": [{"case": r.case.id, "route": r.route, "split": r.case.split, "category": r.case.category,
+                       "expected": r.case.expected, "rank": r.rank, "probability": round(r.probability, 4),
+                       "top3": r.top3, "red_flags_expected": r.flags_expected, "red_flags_fired": r.flags_fired}
+                      for r in self.runs],
+            "summary": self.summary(),
+            "confusions": [{"expected": a, "ranked_first": b, "count": n} for a, b, n in self.confusions()],
+        }
+
+
+def _run(case: m.Case, route: Route, ddx: Differential) -> CaseRun:
+    ids = [r.id for r in ddx.ranked]
+    rank = ids.index(case.expected) + 1 if case.expected in ids else len(ids) + 1
+    prob = ddx.ranked[rank - 1].probability if rank <= len(ids) else 0.0
+    return CaseRun(case, route, rank, ids[:3], list(case.red_flags), [f.flag.id for f in ddx.red_flags], prob)
+
+
+def evaluate_cases(engine: Engine, cases: list[m.Case], routes: tuple[Route, ...] = ROUTES) -> Evaluation:
+    ev = Evaluation()
+    for case in cases:
+        if "assess" in routes:
+            _, snap = engine.assess(case.vignette)
+            ev.runs.append(_run(case, "assess", engine.differential(snap)))
+        if "replay" in routes:
+            _, snap = engine.run_answers(dict(case.answers))
+            ev.runs.append(_run(case, "replay", engine.differential(snap)))
+    return ev

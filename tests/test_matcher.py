@@ -1,0 +1,92 @@
+"""The matcher on the fixture vocabulary: terms, typos, numbers and units, negation and context."""
+
+from __future__ import annotations
+
+import pytest
+
+from marrowchat.core.loading import Bundle
+from marrowchat.core.matcher import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(fixture_bundle: Bundle) -> Matcher:
+    return Matcher(fixture_bundle)
+
+
+def statuses(matcher: Matcher, text: str) -> dict[str, object]:
+    res = matcher.match(text)
+    return {e.finding: (e.value if e.value is not None else e.status) for e in res.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fever", {"fever": "present"}),
+        ("no fever", {"fever": "absent"}),
+        ("no fever or night sweats", {"fever": "absent", "night_sweats": "absent"}),
+        ("denies fever but reports night sweats", {"fever": "absent", "night_sweats": "present"}),
+        ("fever absent; splenomegaly present", {"fever": "absent", "splenomegaly": "present"}),
+        ("no change in splenomegaly", {"splenomegaly": "present"}),
+        ("no fever, Hb 8.1, on pegfilgrastim", {"fever": "absent", "hb": 8.1, "on_gcsf": "present"}),
+        ("negative for fever", {"fever": "absent"}),
+        ("Febrile.", {"fever": "present"}),
+        ("splenomegally", {"splenomegaly": "present"}),
+    ],
+)
+def test_boolean_phrases(matcher: Matcher, text: str, expected: dict[str, object]) -> None:
+    assert statuses(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Hb 8.1", "hb", 8.1),
+        ("haemoglobin 81 g/L", "hb", 8.1),
+        ("Hb: 9.2 g/dL", "hb", 9.2),
+        ("Hgb 81", "hb", 8.1),  # no unit: the first plausible unit
+        ("SUVmax 5.2 vs liver 2.1", "suv", 5.2),
+        ("SUVmax 5.2 vs liver 2.1", "liver_suv", 2.1),
+        ("neulasta 5 days ago", "days_since_gcsf", 5.0),
+        ("filgrastim last given 2 weeks ago", "days_since_gcsf", 14.0),
+    ],
+)
+def test_numbers_and_units(matcher: Matcher, text: str, finding: str, value: float) -> None:
+    found = statuses(matcher, text)
+    assert found[finding] == pytest.approx(value)
+
+
+def test_implausible_value_is_not_a_finding(matcher: Matcher) -> None:
+    res = matcher.match("Hb 810")
+    assert not res.findings
+    assert res.implausible and res.implausible[0].finding == "hb"
+
+
+def test_uncertainty_history_and_family(matcher: Matcher) -> None:
+    res = matcher.match("?splenomegaly. h/o TB. Mother had fever")
+    assert [e.finding for e in res.uncertain] == ["splenomegaly"]
+    assert {e.finding: e.status for e in res.findings} == {"tb_history": "present"}
+    assert [(e.finding, e.context) for e in res.set_aside] == [("fever", "family")]
+
+
+def test_unmatched_is_reported(matcher: Matcher) -> None:
+    res = matcher.match("fever and purple elephants")
+    assert res.unmatched == ["purple elephants"]
+
+
+def test_trace_has_span_term_and_trigger(matcher: Matcher) -> None:
+    text = "patient denies night sweats"
+    res = matcher.match(text)
+    (ex,) = res.findings
+    assert text[ex.span[0]:ex.span[1]] == "night sweats"
+    assert ex.trigger is not None and ex.trigger.text == "denies"
+    assert ex.to_json()["trigger"] == {"kind": "negation", "text": "denies", "span": [8, 14]}
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x1b[31m", "[bold]fever[/bold]", "🦴🔥 fever", "حمى fever", "fever\n" * 500])
+def test_odd_input_never_crashes(matcher: Matcher, text: str) -> None:
+    matcher.match(text)
+
+
+def test_huge_input_is_refused_with_a_message(matcher: Matcher) -> None:
+    res = matcher.match("fever " * 200_000)
+    assert res.refused and "characters" in res.refused and not res.findings

@@ -1,0 +1,61 @@
+"""The shipped knowledge base reads like the medicine (clinical sanity), through both routes."""
+
+from __future__ import annotations
+
+from marrowchat.core.engine import Engine
+
+
+def top(engine: Engine, text: str, n: int = 3) -> list[str]:
+    _, snap = engine.assess(text)
+    return [r.id for r in engine.differential(snap).top(n)]
+
+
+def flags(engine: Engine, text: str) -> set[str]:
+    _, snap = engine.assess(text)
+    return {f.flag.id for f in engine.differential(snap).red_flags}
+
+
+def test_pegfilgrastim_a_week_ago_puts_growth_factor_first(engine: Engine) -> None:
+    assert top(engine, "pegfilgrastim 7 days ago, homogeneous diffuse marrow uptake, no focal lesions")[0] == "gcsf_effect"
+
+
+def test_blasts_put_leukaemia_in_top3_and_raise_a_flag(engine: Engine) -> None:
+    text = "blasts on the film, Hb 8.0, plt 40, diffuse marrow uptake"
+    assert "acute_leukaemia" in top(engine, text)
+    assert "blasts_or_cytopenia_with_fever" in flags(engine, text)
+
+
+def test_focal_lesions_move_infiltration_up(engine: Engine) -> None:
+    def p_malignant(text: str) -> float:
+        _, snap = engine.assess(text)
+        return engine.differential(snap).balance.malignant
+
+    assert p_malignant("diffuse marrow uptake with focal lesions") > 2 * p_malignant("homogeneous diffuse marrow uptake, no focal lesions")
+
+
+def test_fever_cytopenias_and_huge_ferritin_raise_hlh_and_its_flag(engine: Engine) -> None:
+    text = "fever 39.5, Hb 7.9, plt 45, WBC 1.8, ferritin 12,500, splenomegaly"
+    assert "hlh" in top(engine, text)
+    assert "suspected_hlh" in flags(engine, text)
+
+
+def test_hypercalcaemia_with_paraprotein_flags_myeloma(engine: Engine) -> None:
+    text = "Ca 3.1 mmol/L, creatinine 240, paraprotein on SPEP, lytic lesions"
+    assert top(engine, text)[0] == "myeloma"
+    assert "myeloma_end_organ_damage" in flags(engine, text)
+
+
+def test_neutropenic_fever_and_cord_compression_flags(engine: Engine) -> None:
+    assert "neutropenic_fever" in flags(engine, "febrile, ANC 0.3")
+    assert "cord_compression" in flags(engine, "back pain with new leg weakness")
+
+
+def test_aplastic_anaemia_stays_at_the_bottom_half(engine: Engine) -> None:
+    _, snap = engine.assess("homogeneous diffuse marrow uptake above liver, pancytopenia")
+    ddx = engine.differential(snap)
+    rank = ddx.rank_of("aplastic_anaemia")
+    assert rank is not None and rank > 10
+
+
+def test_young_patient_with_normal_labs_is_physiological(engine: Engine) -> None:
+    assert top(engine, "19 year old, marrow uptake similar to liver, homogeneous, no fever, Hb 14, normal counts")[0] == "physiological_young"
