@@ -66,7 +66,8 @@ def environment() -> Environment:
 
 
 def report_context(bundle: Bundle, facts: Facts, ddx: Differential, *, top: int = 8,
-                   unmatched: list[str] | None = None, title: str | None = None) -> dict[str, Any]:
+                   unmatched: list[str] | None = None, title: str | None = None,
+                   references: bool = True) -> dict[str, Any]:
     cited: dict[str, str] = {}
 
     def cite(keys: list[str]) -> list[str]:
@@ -116,7 +117,7 @@ def report_context(bundle: Bundle, facts: Facts, ddx: Differential, *, top: int 
         "balance": {"malignant": ddx.balance.malignant, "benign": ddx.balance.benign,
                     "drivers": [{"label": d.label, "shift": d.shift} for d in ddx.balance.drivers]},
         "unmatched": unmatched or [],
-        "references": sorted(cited.items(), key=lambda kv: (len(kv[0]), kv[0])),
+        "references": sorted(cited.items(), key=lambda kv: (len(kv[0]), kv[0])) if references else [],
     }
 
 

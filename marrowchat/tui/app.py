@@ -45,7 +45,7 @@ class MarrowChatApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="progress")
+        yield Static("", id="progress", markup=False)
         yield Transcript(id="transcript")
         yield Input(placeholder="Type an answer, or /help", id="answer", max_length=MAX_ANSWER)
         yield Footer()
@@ -73,7 +73,7 @@ class MarrowChatApp(App[None]):
         marks = []
         for s in sections:
             title = talk.SECTION_TITLES[s]
-            marks.append(f"[{title}]" if s == current else title)
+            marks.append(f"● {title.upper()}" if s == current else title)
         left = self.engine.remaining(self.snap)
         tail = f"  ·  about {left} question{'s' if left != 1 else ''} left" if node is not None else "  ·  complete"
         self.query_one("#progress", Static).update(" ▸ ".join(marks) + tail)
@@ -90,9 +90,13 @@ class MarrowChatApp(App[None]):
             self.concluded = True
             ddx = self.engine.differential(self.snap)
             unmatched = [u for o in self.snap.outcomes for u in o.unmatched]
-            await transcript.say(render(self.bundle, self.snap.facts, ddx, "md", unmatched=unmatched), "report")
-            await transcript.say("That is the differential. `/back` changes the last answer, `/restart` starts again; "
-                                 "any further text you type is added to the findings.")
+            report = await transcript.say(
+                render(self.bundle, self.snap.facts, ddx, "md", unmatched=unmatched, top=5, references=False), "report")
+            await transcript.say("That is the differential above (references are cited by key). "
+                                 "`/back` changes the last answer, `/restart` starts again; any further text you type "
+                                 "is added to the findings.")
+            # show the report from its top, not its last line
+            self.call_after_refresh(transcript.scroll_to_widget, report, top=True, animate=False)
 
     @on(Input.Submitted, "#answer")
     async def submitted(self, event: Input.Submitted) -> None:
