@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process, utils
 
@@ -39,13 +39,15 @@ _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "o
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
-                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the"} | set(_QUALIFIERS)
+                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "of"} | set(_QUALIFIERS)
 _DAYS = re.compile(
     r"(?:(?P<n1>\d+)\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
 )
-_AGE_SEX = re.compile(r"\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b")
+_AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b")
 _BLANK_RUN = re.compile(r"\s+")
+_POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
+             "since", "since then", "currently", "today", "then"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Mention:
     score: float
     method: str  # exact | fuzzy
     alternatives: list[tuple[str, float]] = field(default_factory=list)
+    negative: bool = False  # the term itself means "absent" (afebrile)
 
 
 @dataclass
@@ -137,6 +140,7 @@ class MatchResult:
     ambiguous: list[Ambiguity] = field(default_factory=list)
     implausible: list[Implausible] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    family_notes: list[str] = field(default_factory=list)  # family history that named no known finding
     refused: str | None = None
 
     @property
@@ -176,10 +180,14 @@ class Matcher:
             names = [*f.synonyms] + ([f.label] if f.kind == "boolean" else [])
             for name in names:
                 self._add(name, f.id)
+        self.absent_terms: set[tuple[str, ...]] = set()
         for v in bundle.vocabulary:
             if v.finding:
                 for name in v.terms:
                     self._add(name, v.finding)
+                for name in v.absent_terms:
+                    self._add(name, v.finding)
+                    self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in {"-", "–"}))
         self.max_len = max((len(k) for k in self.terms), default=1)
         # fuzzy candidates: joined term -> finding (only terms long enough to be safe)
         self.fuzzy_choices: dict[str, str] = {}
@@ -198,20 +206,21 @@ class Matcher:
         self.fam_pre = _Triggers(lang.family_pre)
         self.term_stop = _Triggers(lang.terminators)
         self.ignore = {normalise(w) for w in lang.ignore}
+        self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
         self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre,
                      self.fam_pre, self.term_stop):
             for seq in trig.seqs:
                 self.trigger_words.update(seq)
         # units per numeric finding: alias key -> (canonical unit, factor)
-        self.units: dict[str, list[tuple[str, str, float]]] = {}
+        self.units: dict[str, list[tuple[str, str, float, float]]] = {}
         for f in bundle.findings.values():
             if f.kind != "numeric":
                 continue
             rows = []
             for u in f.units:
                 for alias in [u.unit, *u.aliases]:
-                    rows.append((alias.lower().replace(" ", ""), u.unit, u.factor))
+                    rows.append((alias.lower().replace(" ", ""), u.unit, u.factor, u.offset))
             rows.sort(key=lambda r: len(r[0]), reverse=True)
             self.units[f.id] = rows
         self.anchors: dict[tuple[str, ...], str] = {}
@@ -312,7 +321,8 @@ class Matcher:
                 if key and key in self.terms:
                     if k == 1 and toks[i] in self.trigger_words and i in trig_at:
                         continue
-                    mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact"))
+                    mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
+                                            negative=key in self.absent_terms))
                     found = k
                     break
             if found:
@@ -326,6 +336,11 @@ class Matcher:
         mentions.sort(key=lambda mt: mt.start_tok)
         # numbers and anchors
         consumed = [False] * n
+        for mt in list(mentions):
+            bf = self.bundle.findings[mt.finding]
+            if bf.kind == "boolean" and bf.measured_by and not mt.negative:
+                mentions.append(Mention(bf.measured_by, mt.start_tok, mt.end_tok, mt.term, mt.score, mt.method))
+        mentions.sort(key=lambda mt: (mt.start_tok, self.bundle.findings[mt.finding].kind != "boolean"))
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
             if f.kind == "numeric":
@@ -376,7 +391,8 @@ class Matcher:
                 start, end = tokens[lo + i].start, tokens[lo + i + k - 1].end
                 result.ambiguous.append(Ambiguity(self._text[start:end], (start, end), ranked[:3]))
             else:
-                mentions.append(Mention(ranked[0][0], i, i + k, key, score, "fuzzy", ranked[1:3]))
+                mentions.append(Mention(ranked[0][0], i, i + k, key, score, "fuzzy", ranked[1:3],
+                                        negative=tuple(key.split(" ")) in self.absent_terms))
             for j in range(i, i + k):
                 covered[j] = True
             i += k
@@ -398,19 +414,19 @@ class Matcher:
         except ValueError:
             return None
 
-    def _read_unit(self, fid: str, toks: list[str], j: int, limit: int) -> tuple[str | None, float, int, str | None]:
-        """Match the longest unit alias starting at token j; return (unit, factor, tokens used, raw)."""
+    def _read_unit(self, fid: str, toks: list[str], j: int, limit: int) -> tuple[Any, int, str | None]:
+        """Match the longest unit alias starting at token j; return (m.Unit or None, tokens used, raw)."""
         rows = self.units.get(fid, [])
+        f = self.bundle.findings[fid]
         if j >= limit:
-            return None, 1.0, 0, None
+            return None, 0, None
         glued = ""
-        best: tuple[str | None, float, int, str | None] = (None, 1.0, 0, None)
+        best: tuple[Any, int, str | None] = (None, 0, None)
         for k in range(0, min(6, limit - j)):
             glued += toks[j + k]
-            for alias, unit, factor in rows:
-                if glued == alias:
-                    if k + 1 > best[2]:
-                        best = (unit, factor, k + 1, glued)
+            for alias, unit, _factor, _offset in rows:
+                if glued == alias and k + 1 > best[1]:
+                    best = (next(u for u in f.units if u.unit == unit), k + 1, glued)
         return best
 
     def _attach_number(self, text: str, tokens: list[Token], lo: int, hi: int, toks: list[str], mt: Mention,
@@ -441,17 +457,17 @@ class Matcher:
             return
         consumed[j] = True
         covered[j] = True
-        unit, factor, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
+        unit, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
         if used == 0 and j + 1 < n and toks[j + 1] == "x" and j + 2 < n:
-            unit, factor, used2, raw_unit = self._read_unit(f.id, toks, j + 2, n)
+            unit, used2, raw_unit = self._read_unit(f.id, toks, j + 2, n)
             used = used2 + 1 if used2 else 0
         for k in range(j + 1, j + 1 + used):
             consumed[k] = covered[k] = True
         start = tokens[lo + mt.start_tok].start
         end = tokens[lo + j + used].end if used else tokens[lo + j].end
-        self._record_value(f, value, unit, factor, raw, raw_unit, qualifier, (start, end), mt, result)
+        self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
 
-    def _record_value(self, f: m.Finding, value: float, unit: str | None, factor: float, raw: str,
+    def _record_value(self, f: m.Finding, value: float, unit: m.Unit | None, raw: str,
                       raw_unit: str | None, qualifier: str | None, span: tuple[int, int], mt: Mention | None,
                       result: MatchResult) -> None:
         lo_p, hi_p = f.plausible if f.plausible else (float("-inf"), float("inf"))
@@ -460,7 +476,7 @@ class Matcher:
             # no unit typed: take the first unit in which the value is plausible
             chosen = None
             for u in f.units:
-                v = value * u.factor
+                v = (value + u.offset) * u.factor
                 if lo_p <= v <= hi_p:
                     chosen = v
                     break
@@ -469,7 +485,7 @@ class Matcher:
                 return
             converted = chosen
         else:
-            converted = value * factor
+            converted = (value + unit.offset) * unit.factor
             if not lo_p <= converted <= hi_p:
                 result.implausible.append(Implausible(f.id, self._text[span[0]:span[1]], span, converted, canonical, lo_p, hi_p))
                 return
@@ -533,7 +549,7 @@ class Matcher:
             span = (min(tokens[lo + a_lo].start, abs_start), max(tokens[lo + a_hi - 1].end, abs_end))
             f = self.bundle.findings[fid]
             anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
-            self._record_value(f, float(days), f.canonical_unit, 1.0, mt.group(0).strip(), "days", None, span,
+            self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
                                Mention(fid, a_lo, a_hi, anchor_text, 100.0, "pattern"), result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
@@ -542,7 +558,7 @@ class Matcher:
         mt = _AGE_SEX.search(text.lower())
         if mt:
             f = self.bundle.findings[self.age_finding]
-            self._record_value(f, float(mt.group("age")), f.canonical_unit, 1.0, mt.group("age"), None, None,
+            self._record_value(f, float(mt.group("age")), f.units[0], mt.group("age"), None, None,
                                (mt.start(), mt.end()), None, result)
 
     # ------------------------------------------------------------------ NegEx-style context
@@ -551,27 +567,25 @@ class Matcher:
                   trig_at: dict[int, tuple[str, int]], covered: list[bool], result: MatchResult) -> None:
         n = len(toks)
         status: dict[int, tuple[str, Trigger, tuple[int, int]]] = {}  # mention idx -> (kind, trigger, scope)
-        for i, (kind, k) in sorted(trig_at.items()):
-            if kind == "pseudo":
-                continue
-            for j in range(i, min(i + k, n)):
-                covered[j] = True
-            trig = Trigger(kind, self._text[tokens[lo + i].start:tokens[lo + i + k - 1].end],
+        pre = dict(trig_at)
+
+        def trigger(kind: str, i: int, k: int) -> Trigger:
+            return Trigger(kind, self._text[tokens[lo + i].start:tokens[lo + i + k - 1].end],
                            (tokens[lo + i].start, tokens[lo + i + k - 1].end))
-            after = [idx for idx, mt in enumerate(mentions) if mt.start_tok >= i + k]
-            if kind in {"family", "history"}:
-                targets = after  # until the clause ends
-            else:
-                targets = self._forward_scope(toks, mentions, after, i + k)
-            for idx in targets:
-                if idx not in status or self._rank(kind) > self._rank(status[idx][0]):
-                    end_tok = mentions[idx].end_tok
-                    status[idx] = (kind, trig, (tokens[lo + i].start, tokens[lo + end_tok - 1].end))
-        # post-triggers: "fever absent", "cultures negative", "splenomegaly ?"
+
+        # post-triggers first: "fever absent", "BCR-ABL not detected", "fevers - no", "splenomegaly ?"
         for i in range(n):
-            for kind, trig_set in (("negation", self.neg_post), ("uncertainty", self.unc_post)):
-                k = trig_set.at(toks, i)
-                if not k or i in trig_at:
+            if pre.get(i, ("", 0))[0] == "pseudo":
+                continue
+            for kind, trig_set in (("negation", self.neg_post), ("uncertainty", self.unc_post), ("answer", None)):
+                if trig_set is None:
+                    # "Fevers - no", "B symptoms: none": a bare answer word after a separator, ending the clause
+                    k = 1 if (toks[i] in self.no_words and i > 0 and toks[i - 1] in {":", "-", "=", "–"}
+                              and (i + 1 == n or tokens[lo + i + 1].kind == "sym")) else 0
+                    kind = "negation"
+                else:
+                    k = trig_set.at(toks, i)
+                if not k:
                     continue
                 before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
                 targets = self._backward_scope(toks, mentions, before, i)
@@ -579,16 +593,42 @@ class Matcher:
                     continue
                 for j in range(i, min(i + k, n)):
                     covered[j] = True
-                trig = Trigger(kind, self._text[tokens[lo + i].start:tokens[lo + i + k - 1].end],
-                               (tokens[lo + i].start, tokens[lo + i + k - 1].end))
+                    pre.pop(j, None)  # "not" of "not detected" is not also a pre-negation
+                trig = trigger(kind, i, k)
                 for idx in targets:
                     if idx not in status:
                         status[idx] = (kind, trig, (tokens[lo + mentions[idx].start_tok].start, tokens[lo + i + k - 1].end))
+                break
+        for i, (kind, k) in sorted(pre.items()):
+            if kind == "pseudo":
+                continue
+            for j in range(i, min(i + k, n)):
+                covered[j] = True
+            trig = trigger(kind, i, k)
+            after = [idx for idx, mt in enumerate(mentions) if mt.start_tok >= i + k]
+            if kind == "family":
+                # "mother had myeloma, pt has night sweats": the relative's words run to the next comma
+                stop = next((j for j in range(i + k, n) if toks[j] in {",", "("}), n)
+                targets = [idx for idx in after if mentions[idx].start_tok < stop]
+                for j in range(i + k, stop):
+                    covered[j] = True
+                if not targets and stop > i + k:
+                    result.family_notes.append(self._text[tokens[lo + i].start:tokens[lo + stop - 1].end])
+            else:
+                targets = self._forward_scope(toks, mentions, after, i + k)
+            for idx in targets:
+                if idx not in status or self._rank(kind) > self._rank(status[idx][0]):
+                    end_tok = mentions[idx].end_tok
+                    status[idx] = (kind, trig, (tokens[lo + i].start, tokens[lo + end_tok - 1].end))
+        clause_out: dict[str, Extracted] = {}
         for idx, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
             span = (tokens[lo + mt.start_tok].start, tokens[lo + mt.end_tok - 1].end)
             ex = Extracted(finding=mt.finding, status="present", span=span, text=self._text[span[0]:span[1]],
                            term=mt.term, score=mt.score, method=mt.method)
+            if mt.negative:  # "afebrile": the word itself says absent
+                ex.status = "absent"
+                ex.trigger = Trigger("negation", ex.text, span)
             if idx in status:
                 kind, trig, scope = status[idx]
                 ex.trigger, ex.scope = trig, scope
@@ -610,7 +650,12 @@ class Matcher:
                         ex.status = None
                         result.set_aside.append(ex)
                         continue
-            result.findings.append(ex)
+            # one reading per finding per clause: an explicit status beats a bare mention ("SPEP: no paraprotein")
+            prev = clause_out.get(mt.finding)
+            if prev is None or (ex.trigger is not None and prev.trigger is None) or (
+                    (ex.trigger is None) == (prev.trigger is None)):
+                clause_out[mt.finding] = ex
+        result.findings.extend(clause_out.values())
 
     @staticmethod
     def _rank(kind: str) -> int:
@@ -623,7 +668,8 @@ class Matcher:
             return out
         first = after[0]
         gap = toks[start : mentions[first].start_tok]
-        if len(gap) > self.lang.scope_tokens or any(t not in _FILLERS and t not in _CONNECTORS for t in gap):
+        if len(gap) > self.lang.scope_tokens or any(
+                t not in _FILLERS and t not in _CONNECTORS and t not in self.trigger_words for t in gap):
             return out
         out.append(first)
         prev = first
@@ -642,7 +688,7 @@ class Matcher:
             return out
         last = before[-1]
         gap = toks[mentions[last].end_tok : pos]
-        if len(gap) > 2 or any(t not in {":", "-", "=", "is", "was", "were", "are", "(", "all", "both"} for t in gap):
+        if len(gap) > 3 or any(t not in _POST_GAP for t in gap):
             return out
         out.append(last)
         nxt = last

@@ -53,6 +53,7 @@ class Unit(Strict):
 
     unit: str = Field(min_length=1)
     factor: float = 1.0
+    offset: float = Field(default=0.0, description="added before the factor: °F -> °C is (F - 32) x 5/9")
     aliases: list[str] = []
 
 
@@ -86,6 +87,9 @@ class Finding(Strict):
     computed: Computed | None = None
     # a numeric "days since" value is read near these words (e.g. "neulasta 5 days ago")
     anchors: list[str] = []
+    # boolean only: a number right after a mention of this finding is a value of that numeric finding
+    # ("febrile to 39.1" -> temperature 39.1, "raised LDH 540" -> LDH 540)
+    measured_by: Id | None = None
     # boolean only: this finding is implied present when any of these is present
     implied_by: list[Id] = []
     # boolean only: present when this condition over other findings holds; absent when it fails with
@@ -107,7 +111,9 @@ class VocabularyEntry(Strict):
 
     finding: Id | None = None
     condition: Id | None = None
-    terms: list[str] = Field(min_length=1)
+    terms: list[str] = []
+    # words whose mention means the finding is ABSENT ("afebrile", "apyrexial"); findings only
+    absent_terms: list[str] = []
 
 
 class VocabularyFile(Strict):
@@ -367,3 +373,23 @@ class Case(Strict):
     acceptable: list[Id] = []
     red_flags: list[Id] = []
     teaching: str | None = None
+
+
+# --------------------------------------------------------------------------- phrase corpus (matcher evaluation)
+
+
+class ExpectedFinding(Strict):
+    finding: Id
+    status: Status | None = None
+    value: float | None = None
+
+
+class Phrase(Strict):
+    text: str
+    expect: list[ExpectedFinding] = []
+    uncertain: list[Id] = []
+    implausible: list[Id] = []
+
+
+class PhraseCorpus(Strict):
+    phrases: list[Phrase] = Field(min_length=1)

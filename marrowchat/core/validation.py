@@ -108,6 +108,8 @@ class _Checker:
                     self.source(FINDINGS, f"{entry}.thresholds[{i}]", t.source, t.rationale)
             for fid in f.implied_by:
                 self.finding(FINDINGS, f"{entry}.implied_by", fid, "boolean")
+            if f.measured_by is not None:
+                self.finding(FINDINGS, f"{entry}.measured_by", f.measured_by, "numeric")
             if f.derived_when is not None:
                 if f.kind != "boolean":
                     self.problem(FINDINGS, f"{entry}.derived_when", "only boolean findings can be derived by a rule")
@@ -144,7 +146,11 @@ class _Checker:
                     self.problem(VOCAB, entry, f"unknown condition {v.condition!r}{suggest(v.condition, self.condition_ids)}")
                     continue
                 owner = f"condition {v.condition}"
-            for term in v.terms:
+            if not v.terms and not v.absent_terms:
+                self.problem(VOCAB, entry, "give at least one term")
+            if v.absent_terms and v.condition is not None:
+                self.problem(VOCAB, f"{entry}.absent_terms", "absent_terms are for findings only")
+            for term in [*v.terms, *v.absent_terms]:
                 key = normalise(term)
                 if not key:
                     self.problem(VOCAB, entry, f"term {term!r} is empty after normalisation")
