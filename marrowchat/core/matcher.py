@@ -39,10 +39,11 @@ _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "o
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
-                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "of"} | set(_QUALIFIERS)
+                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the"} | set(_QUALIFIERS)
 _DAYS = re.compile(
     r"(?:(?P<n1>\d+)\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
+    r"|(?:\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b)"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
 _AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b")
 _BLANK_RUN = re.compile(r"\s+")
@@ -207,6 +208,7 @@ class Matcher:
         self.term_stop = _Triggers(lang.terminators)
         self.ignore = {normalise(w) for w in lang.ignore}
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
+        self.other_sites = {normalise(w) for w in lang.other_sites}
         self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre,
                      self.fam_pre, self.term_stop):
@@ -343,6 +345,11 @@ class Matcher:
         mentions.sort(key=lambda mt: (mt.start_tok, self.bundle.findings[mt.finding].kind != "boolean"))
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
+            if f.kind == "numeric" and mt.start_tok > 0 and toks[mt.start_tok - 1] in self.other_sites \
+                    and not covered[mt.start_tok - 1]:
+                # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced
+                self._skip_number(tokens, lo, toks, mt, consumed, covered)
+                continue
             if f.kind == "numeric":
                 self._attach_number(text, tokens, lo, hi, toks, mt, consumed, covered, result,
                                     next_start=mentions[j + 1].start_tok if j + 1 < len(mentions) else n)
@@ -398,6 +405,15 @@ class Matcher:
             i += k
 
     # ------------------------------------------------------------------ numbers
+
+    @staticmethod
+    def _skip_number(tokens: list[Token], lo: int, toks: list[str], mt: Mention, consumed: list[bool],
+                     covered: list[bool]) -> None:
+        covered[mt.start_tok - 1] = True
+        for k in range(mt.end_tok, min(len(toks), mt.end_tok + 3)):
+            if tokens[lo + k].kind == "num":
+                consumed[k] = covered[k] = True
+                break
 
     def _parse_number(self, raw: str) -> float | None:
         s = raw
@@ -521,6 +537,8 @@ class Matcher:
                 num, unit = int(mt.group("n1")), mt.group("u1")
                 mult = 7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1
                 days = num * mult
+            elif mt.group("n3"):
+                days = int(mt.group("n3")) * {"52": 7, "12": 30, "7": 1}[mt.group("u3")]
             else:
                 days = int(mt.group("n2"))
             abs_start, abs_end = start_c + mt.start(), start_c + mt.end()

@@ -132,6 +132,9 @@ class LanguageFile(Strict):
     family_pre: list[str] = []
     terminators: list[str] = []
     ignore: list[str] = Field(default=[], description="function words never reported as not understood")
+    other_sites: list[str] = Field(
+        default=[], description="words that, right before a measurement term, say it measures another organ "
+        "('spleen SUVmax 3.4' is not the marrow's)")
     scope_tokens: int = Field(default=6, ge=1, le=30)
     yes: list[str] = []
     no: list[str] = []
