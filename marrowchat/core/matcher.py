@@ -47,7 +47,11 @@ _DAYS = re.compile(
 )
 _AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b")
 _BLANK_RUN = re.compile(r"\s+")
+_MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
+                 "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
+_TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
+             "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
              "since", "since then", "currently", "today", "then"}
 
 
@@ -149,6 +153,14 @@ class MatchResult:
         return not (self.findings or self.uncertain or self.set_aside or self.ambiguous or self.implausible)
 
 
+def _same_starts(a: str, b: str) -> bool:
+    """Typos rarely touch the first two letters; "stable"/"unstable" and "afebrile"/"febrile" differ there."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return wa[0][:2] == wb[0][:2]
+    return all(x[:2] == y[:2] for x, y in zip(wa, wb, strict=True))
+
+
 class _Triggers:
     """Trigger phrases as token tuples, longest first."""
 
@@ -189,12 +201,14 @@ class Matcher:
                 for name in v.absent_terms:
                     self._add(name, v.finding)
                     self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in {"-", "–"}))
+        for name in lang.swallow:
+            self._add(name, "")
         self.max_len = max((len(k) for k in self.terms), default=1)
         # fuzzy candidates: joined term -> finding (only terms long enough to be safe)
         self.fuzzy_choices: dict[str, str] = {}
         for key, fid in self.terms.items():
             joined = " ".join(key)
-            if len(joined) >= lang.fuzzy_min_length and any(ch.isalpha() for ch in joined):
+            if fid and len(joined) >= lang.fuzzy_min_length and any(ch.isalpha() for ch in joined):
                 self.fuzzy_choices[joined] = fid
         self._fuzzy_keys = list(self.fuzzy_choices)
         self._fuzzy_processed = [utils.default_process(k) for k in self._fuzzy_keys]
@@ -206,7 +220,7 @@ class Matcher:
         self.hist_pre = _Triggers(lang.history_pre)
         self.fam_pre = _Triggers(lang.family_pre)
         self.term_stop = _Triggers(lang.terminators)
-        self.ignore = {normalise(w) for w in lang.ignore}
+        self.ignore = {normalise(w) for w in [*lang.ignore, *lang.yes, *lang.no, *lang.unknown]}
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
         self.other_sites = {normalise(w) for w in lang.other_sites}
         self.trigger_words: set[str] = set()
@@ -257,6 +271,19 @@ class Matcher:
         for lo, hi in self._clauses(tokens):
             self._clause(text, tokens, lo, hi, result)
         self._age_sex(text, result)
+        # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
+        # spleen 3.4 ..."); later ones stay in the trace as alternatives
+        seen: set[str] = set()
+        kept = []
+        for ex in result.findings:
+            if ex.value is not None:
+                if ex.finding in seen:
+                    continue
+                seen.add(ex.finding)
+            kept.append(ex)
+        result.findings = kept
+        certain = {ex.finding for ex in kept}
+        result.uncertain = [ex for ex in result.uncertain if ex.finding not in certain]
         return result
 
     # ------------------------------------------------------------------ clauses
@@ -323,8 +350,11 @@ class Matcher:
                 if key and key in self.terms:
                     if k == 1 and toks[i] in self.trigger_words and i in trig_at:
                         continue
-                    mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
-                                            negative=key in self.absent_terms))
+                    if self.terms[key]:  # "" = a known term that names no finding ("CA 19-9", "malar rash")
+                        mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
+                                                negative=key in self.absent_terms))
+                    else:
+                        self._swallow_value(tokens, lo, toks, i + k, covered)
                     found = k
                     break
             if found:
@@ -345,8 +375,7 @@ class Matcher:
         mentions.sort(key=lambda mt: (mt.start_tok, self.bundle.findings[mt.finding].kind != "boolean"))
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
-            if f.kind == "numeric" and mt.start_tok > 0 and toks[mt.start_tok - 1] in self.other_sites \
-                    and not covered[mt.start_tok - 1]:
+            if f.kind == "numeric" and f.section == "uptake" and self._other_site(toks, mt.start_tok):
                 # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced
                 self._skip_number(tokens, lo, toks, mt, consumed, covered)
                 continue
@@ -383,9 +412,12 @@ class Matcher:
                 if not hits:
                     continue
                 per_finding: dict[str, float] = {}
+                hits = [h for h in hits if _same_starts(phrase, self._fuzzy_keys[h[2]])]
                 for _choice, score, idx in hits:
                     fid = self.fuzzy_choices[self._fuzzy_keys[idx]]
                     per_finding[fid] = max(per_finding.get(fid, 0.0), score)
+                if not per_finding:
+                    continue
                 ranked = sorted(per_finding.items(), key=lambda kv: -kv[1])
                 top_key = self._fuzzy_keys[hits[0][2]]
                 if best is None or ranked[0][1] > best[0]:
@@ -407,9 +439,32 @@ class Matcher:
     # ------------------------------------------------------------------ numbers
 
     @staticmethod
+    def _swallow_value(tokens: list[Token], lo: int, toks: list[str], j: int, covered: list[bool]) -> None:
+        """A number (and a short unit) right after a term that names no finding belongs to that term."""
+        for k in range(j, min(len(toks), j + 3)):
+            if tokens[lo + k].kind == "num":
+                covered[k] = True
+                if k + 1 < len(toks) and tokens[lo + k + 1].kind == "word" and len(toks[k + 1]) <= 6:
+                    covered[k + 1] = True
+                break
+            if toks[k] not in {":", "=", "-", "of", "is", "was"}:
+                break
+
+    def _other_site(self, toks: list[str], start: int) -> bool:
+        """Is the measurement term at ``start`` about another organ ("spleen SUVmax", "mass …, SUVmax 21")?"""
+        for k in range(start - 1, max(-1, start - 9), -1):
+            t = toks[k]
+            if t in _MARROW_WORDS or t in {".", ";"}:
+                return False
+            if t in self.other_sites:
+                return True
+            if k < start - 1 and t[:1].isdigit():  # an earlier value ends the phrase ("liver 2.1, SUVmax …")
+                return False
+        return False
+
+    @staticmethod
     def _skip_number(tokens: list[Token], lo: int, toks: list[str], mt: Mention, consumed: list[bool],
                      covered: list[bool]) -> None:
-        covered[mt.start_tok - 1] = True
         for k in range(mt.end_tok, min(len(toks), mt.end_tok + 3)):
             if tokens[lo + k].kind == "num":
                 consumed[k] = covered[k] = True
@@ -532,7 +587,8 @@ class Matcher:
         start_c, end_c = tokens[lo].start, tokens[hi - 1].end
         clause = self._text[start_c:end_c].lower()
         used_anchor: set[int] = set()
-        for mt in _DAYS.finditer(clause):
+        found = sorted(_DAYS.finditer(clause), key=lambda x: (x.group("n2") is not None, x.start()))
+        for mt in found:
             if mt.group("n1"):
                 num, unit = int(mt.group("n1")), mt.group("u1")
                 mult = 7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1
@@ -564,6 +620,8 @@ class Matcher:
             for k in range(tok_idx, tok_end + 1):
                 consumed[k] = covered[k] = True
             a_lo, a_hi, _ = anchors[a_idx]
+            for k in range(a_lo, a_hi):
+                covered[k] = True
             span = (min(tokens[lo + a_lo].start, abs_start), max(tokens[lo + a_hi - 1].end, abs_end))
             f = self.bundle.findings[fid]
             anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
@@ -633,7 +691,9 @@ class Matcher:
                 if not targets and stop > i + k:
                     result.family_notes.append(self._text[tokens[lo + i].start:tokens[lo + stop - 1].end])
             else:
-                targets = self._forward_scope(toks, mentions, after, i + k)
+                mid = i >= 1 and toks[i - 1] == "," and any(
+                    pk == "negation" and pi < i for pi, (pk, _) in pre.items())
+                targets = self._forward_scope(toks, mentions, after, i + k, ["mid"] if mid else None)
             for idx in targets:
                 if idx not in status or self._rank(kind) > self._rank(status[idx][0]):
                     end_tok = mentions[idx].end_tok
@@ -679,20 +739,27 @@ class Matcher:
     def _rank(kind: str) -> int:
         return {"family": 4, "uncertainty": 3, "negation": 2, "history": 1}.get(kind, 0)
 
-    def _forward_scope(self, toks: list[str], mentions: list[Mention], after: list[int], start: int) -> list[int]:
-        """Mentions a pre-trigger at ``start`` reaches: the first within the window, then any joined to it by list connectors."""
+    def _forward_scope(self, toks: list[str], mentions: list[Mention], after: list[int], start: int,
+                       kinds: list[str] | None = None) -> list[int]:
+        """Mentions a pre-trigger at ``start`` reaches: the first within the window (NegEx: a few words, no
+        numbers), then any joined to it by list connectors ("no fever, sweats or weight loss")."""
         out: list[int] = []
         if not after:
             return out
         first = after[0]
         gap = toks[start : mentions[first].start_tok]
-        if len(gap) > self.lang.scope_tokens or any(
-                t not in _FILLERS and t not in _CONNECTORS and t not in self.trigger_words for t in gap):
+        loose = [t for t in gap if t not in _FILLERS and t not in _CONNECTORS and t not in self.trigger_words]
+        if len(gap) > self.lang.scope_tokens or len(loose) > 2 or any(
+                t[:1].isdigit() or t in {":", "(", ")"} for t in loose) or (loose and "," in gap):
             return out
         out.append(first)
+        # mid-list trigger ("no blasts, no dysplasia, macrocytic"): a bare comma does not carry it further
+        mid_list = bool(kinds) and kinds is not None and kinds[0] == "mid"
         prev = first
         for idx in after[1:]:
             gap = toks[mentions[prev].end_tok : mentions[idx].start_tok]
+            if mid_list and all(t in {",", "-", "–"} for t in gap):
+                break
             if len(gap) <= 4 and all(t in _CONNECTORS or t in _FILLERS for t in gap):
                 out.append(idx)
                 prev = idx
@@ -706,7 +773,7 @@ class Matcher:
             return out
         last = before[-1]
         gap = toks[mentions[last].end_tok : pos]
-        if len(gap) > 3 or any(t not in _POST_GAP for t in gap):
+        if len(gap) > 3 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap):
             return out
         out.append(last)
         nxt = last

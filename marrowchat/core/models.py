@@ -132,6 +132,9 @@ class LanguageFile(Strict):
     family_pre: list[str] = []
     terminators: list[str] = []
     ignore: list[str] = Field(default=[], description="function words never reported as not understood")
+    swallow: list[str] = Field(
+        default=[], description="terms recognised as naming no finding, with any value after them "
+        "('CA 19-9 320' is a tumour marker, not calcium)")
     other_sites: list[str] = Field(
         default=[], description="words that, right before a measurement term, say it measures another organ "
         "('spleen SUVmax 3.4' is not the marrow's)")
