@@ -173,3 +173,9 @@ def test_eval_runs_and_floors(tmp_path: Path) -> None:
     proc = run("eval", "--min-top3", "1.0")
     assert proc.returncode in (0, 1)
     assert_clean_error(run("eval", "no_such_case"))
+
+
+def test_eval_floor_on_the_case_library() -> None:
+    """CI keeps a floor under the knowledge base: both routes, all cases."""
+    proc = run("eval", "--min-top3", "0.9")
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr

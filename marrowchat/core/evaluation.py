@@ -23,6 +23,13 @@ class CaseRun:
     flags_expected: list[str]
     flags_fired: list[str]
     probability: float
+    p_malignant: float = 0.0
+    malignant_expected: bool = False
+
+    @property
+    def split_correct(self) -> bool:
+        """Did the malignant-vs-reactive balance fall on the right side of one half?"""
+        return (self.p_malignant > 0.5) == self.malignant_expected
 
     @property
     def top1(self) -> bool:
@@ -48,10 +55,12 @@ class Metrics:
     top3: float = 0.0
     mrr: float = 0.0
     flag_recall: float | None = None
+    split_accuracy: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {"n": self.n, "top1": round(self.top1, 4), "top3": round(self.top3, 4), "mrr": round(self.mrr, 4),
-                "red_flag_recall": None if self.flag_recall is None else round(self.flag_recall, 4)}
+                "red_flag_recall": None if self.flag_recall is None else round(self.flag_recall, 4),
+                "malignant_split_accuracy": round(self.split_accuracy, 4)}
 
 
 def metrics(runs: list[CaseRun]) -> Metrics:
@@ -61,7 +70,8 @@ def metrics(runs: list[CaseRun]) -> Metrics:
     expected = sum(len(r.flags_expected) for r in runs)
     hit = sum(r.flags_hit for r in runs)
     return Metrics(n, sum(r.top1 for r in runs) / n, sum(r.in_top3 for r in runs) / n,
-                   sum(r.reciprocal for r in runs) / n, hit / expected if expected else None)
+                   sum(r.reciprocal for r in runs) / n, hit / expected if expected else None,
+                   sum(r.split_correct for r in runs) / n)
 
 
 @dataclass
@@ -100,20 +110,22 @@ class Evaluation:
         }
 
 
-def _run(case: m.Case, route: Route, ddx: Differential) -> CaseRun:
+def _run(case: m.Case, route: Route, ddx: Differential, malignant: set[str]) -> CaseRun:
     ids = [r.id for r in ddx.ranked]
     rank = ids.index(case.expected) + 1 if case.expected in ids else len(ids) + 1
     prob = ddx.ranked[rank - 1].probability if rank <= len(ids) else 0.0
-    return CaseRun(case, route, rank, ids[:3], list(case.red_flags), [f.flag.id for f in ddx.red_flags], prob)
+    return CaseRun(case, route, rank, ids[:3], list(case.red_flags), [f.flag.id for f in ddx.red_flags], prob,
+                   ddx.balance.malignant, case.category in malignant)
 
 
 def evaluate_cases(engine: Engine, cases: list[m.Case], routes: tuple[Route, ...] = ROUTES) -> Evaluation:
     ev = Evaluation()
+    malignant = set(engine.bundle.meta.malignant_categories)
     for case in cases:
         if "assess" in routes:
             _, snap = engine.assess(case.vignette)
-            ev.runs.append(_run(case, "assess", engine.differential(snap)))
+            ev.runs.append(_run(case, "assess", engine.differential(snap), malignant))
         if "replay" in routes:
             _, snap = engine.run_answers(dict(case.answers))
-            ev.runs.append(_run(case, "replay", engine.differential(snap)))
+            ev.runs.append(_run(case, "replay", engine.differential(snap), malignant))
     return ev
