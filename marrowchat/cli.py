@@ -67,11 +67,33 @@ def _read_text_arg(text: str | None) -> str:
     return text
 
 
+resume_option = click.option(
+    "--resume", "resume", is_flag=False, flag_value="latest", default=None, metavar="[ID]",
+    help="continue a saved session (the most recent without an ID; see `marrowchat sessions`)")
+theme_option = click.option("--theme", type=click.Choice(["dark", "light"]), default=None, help="colour theme")
+
+
+def _session(ident: str) -> Any:
+    from marrowchat.core.sessions import SessionError, list_sessions, load, sessions_dir
+
+    if ident == "latest":
+        found = list_sessions()
+        if not found:
+            _fail(f"no saved sessions in {sessions_dir()}")
+        return found[0][0]
+    try:
+        return load(ident)
+    except SessionError as exc:
+        _fail(str(exc))
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="marrowchat")
 @data_dir_option
+@resume_option
+@theme_option
 @click.pass_context
-def cli(ctx: click.Context, data_dir: str | None) -> None:
+def cli(ctx: click.Context, data_dir: str | None, resume: str | None, theme: str | None) -> None:
     """marrowchat — triage of diffuse increased bone-marrow FDG uptake on PET/CT.
 
     Decision support only: it does not replace clinical judgement. Without a command, starts the chat.
@@ -79,18 +101,101 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["data_dir"] = data_dir
     if ctx.invoked_subcommand is None:
-        ctx.invoke(chat, data_dir=data_dir)
+        ctx.invoke(chat, data_dir=data_dir, resume=resume, theme=theme)
 
 
 @cli.command()
 @data_dir_option
+@resume_option
+@theme_option
 @click.pass_context
-def chat(ctx: click.Context, data_dir: str | None) -> None:
-    """Start the chat in the terminal."""
+def chat(ctx: click.Context, data_dir: str | None, resume: str | None, theme: str | None) -> None:
+    """Start the chat in the terminal (every answer is saved as it is given)."""
+    state = _session(resume) if resume else None
     bundle = _bundle(_data_dir(ctx, data_dir))
+    if state is not None and state.dialog not in bundle.dialogs:
+        _fail(f"session {state.id} uses dialog {state.dialog!r}, which the data does not have")
     from marrowchat.tui.app import MarrowChatApp
 
-    MarrowChatApp(bundle).run()
+    MarrowChatApp(bundle, state, theme={"dark": "textual-dark", "light": "textual-light"}.get(theme or "")).run()
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="print the list as JSON")
+@data_dir_option
+@click.pass_context
+def sessions(ctx: click.Context, as_json: bool, data_dir: str | None) -> None:
+    """List saved sessions, most recent first."""
+    from marrowchat.core.sessions import list_sessions, sessions_dir
+
+    found = list_sessions()
+    rows = []
+    for state, path in found:
+        last = state.turns[-1].at if state.turns and state.turns[-1].at else state.created
+        first = next((t.text for t in state.turns if t.text), "")
+        rows.append({"id": state.id, "created": state.created, "updated": last, "answers": len(state.turns),
+                     "knowledge_version": state.knowledge_version, "first_answer": first[:60], "path": str(path)})
+    if as_json:
+        _dump(rows)
+        return
+    if not rows:
+        click.echo(f"no saved sessions in {sessions_dir()}")
+        return
+    click.echo(f"{'id':<14} {'updated':<26} {'answers':>7}  first answer")
+    for r in rows:
+        click.echo(f"{r['id']:<14} {r['updated']:<26} {r['answers']:>7}  {r['first_answer']}")
+
+
+@cli.command()
+@click.argument("session")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "txt"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="write to FILE (default: standard output)")
+@data_dir_option
+@click.pass_context
+def export(ctx: click.Context, session: str, fmt: str, output: str | None, data_dir: str | None) -> None:
+    """Render a saved SESSION (an id, or `latest`) as the same report the chat shows."""
+    state = _session(session)
+    bundle = _bundle(_data_dir(ctx, data_dir))
+    from marrowchat.core.engine import Engine
+    from marrowchat.core.report import render
+
+    engine = Engine(bundle, state.dialog if state.dialog in bundle.dialogs else None)
+    snap = engine.replay(state)
+    unmatched = [u for o in snap.outcomes for u in o.unmatched]
+    text = render(bundle, snap.facts, engine.differential(snap), fmt, unmatched=unmatched,  # type: ignore[arg-type]
+                  title=f"Diffuse increased bone-marrow FDG uptake — session {state.id}")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"wrote {output}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to bind (keep it local: patient data)")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@data_dir_option
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, data_dir: str | None) -> None:
+    """Serve the chat in a browser through textual-serve (install marrowchat[serve])."""
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        _fail("the browser mode needs the optional extra: pip install 'marrowchat[serve]'")
+    import shlex
+
+    _bundle(_data_dir(ctx, data_dir))  # fail here, not in every browser tab
+    command = [sys.executable, "-m", "marrowchat", "chat"]
+    folder = _data_dir(ctx, data_dir)
+    if folder:
+        command += ["--data-dir", folder]
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        click.echo(f"warning: serving on {host}: anyone who can reach it sees the chat", err=True)
+    Server(shlex.join(command), host=host, port=port, title="marrowchat").serve()
 
 
 @cli.command()

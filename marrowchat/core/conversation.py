@@ -18,7 +18,10 @@ COMMANDS: dict[str, str] = {
     "/skip": "skip this question (records nothing)",
     "/findings": "what is recorded so far, with the text each came from",
     "/ddx": "the differential as it stands now",
+    "/edit <question>": "clear one answer so that the question is asked again",
     "/explain <condition>": "what the knowledge base says about a condition",
+    "/save": "confirm the session is saved (it is saved after every answer)",
+    "/export md|html [path]": "write the full report, with references",
     "/restart": "start a new session",
     "/help": "this list",
 }
@@ -167,6 +170,23 @@ def explain(bundle: Bundle, query: str) -> str:
     for mg in c.management:
         lines.append(f"- [{mg.urgency}] {mdx(mg.text)} [{', '.join(mg.refs)}]")
     return "\n".join(lines)
+
+
+def find_answered_node(engine: Engine, snap: Snapshot, query: str) -> m.DialogNode | None:
+    """The answered question the user means by ``query`` (node id or words of its prompt)."""
+    from rapidfuzz import fuzz, process, utils
+
+    answered = [engine.nodes[n] for n in dict.fromkeys(t.node for t in snap.state.turns if t.node) if n in engine.nodes]
+    if not query.strip() or not answered:
+        return None
+    by_id = {n.id: n for n in answered}
+    key = query.strip().lower().replace(" ", "_")
+    if key in by_id:
+        return by_id[key]
+    choices = {n.id: f"{n.id.replace('_', ' ')} {n.prompt}" for n in answered}
+    hit = process.extractOne(query, choices, scorer=fuzz.partial_ratio, processor=utils.default_process,
+                             score_cutoff=70)
+    return by_id[hit[2]] if hit else None
 
 
 def help_text() -> str:

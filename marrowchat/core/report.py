@@ -126,6 +126,19 @@ def render(bundle: Bundle, facts: Facts, ddx: Differential, fmt: Format = "md", 
     return template.render(**report_context(bundle, facts, ddx, **kw))
 
 
+def render_parts(bundle: Bundle, facts: Facts, ddx: Differential, **kw: Any) -> tuple[str, list[tuple[str, str]], str]:
+    """The Markdown report in parts, for a front-end that shows each condition folded: the head, one
+    (title, body) per condition, and the tail — rendered by the same templates as :func:`render`."""
+    env = environment()
+    ctx = report_context(bundle, facts, ddx, **kw)
+    head = env.get_template("_head.md.j2").render(**ctx)
+    body = env.get_template("_condition.md.j2")
+    parts = [(f"{i}. {c['label']} — {_pct(c['probability'])}", body.render(**ctx, c=c))
+             for i, c in enumerate(ctx["conditions"], 1)]
+    tail = env.get_template("_tail.md.j2").render(**ctx)
+    return head, parts, tail
+
+
 def assess_json(bundle: Bundle, facts: Facts, ddx: Differential, trace: list[Extracted],
                 unmatched: list[str], extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """The `assess --json` / `replay --json` contract."""

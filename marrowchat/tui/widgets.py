@@ -1,54 +1,52 @@
-"""Chat widgets: a transcript of bubbles and the answer input."""
+"""Chat widgets: bubbles, the transcript, the answer input with history, quick replies, the live differential
+panel and the folded final report. They display what the core produced; none of them reasons."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Collapsible, Input, Markdown, Static
+
+from marrowchat.core.text import clean
 
 
 class UserBubble(Static):
-    """What the user typed, shown literally (no markup, no escapes)."""
-
-    DEFAULT_CSS = """
-    UserBubble {
-        margin: 1 1 0 12;
-        padding: 0 1;
-        background: $primary-muted;
-        color: $text;
-        border-left: thick $primary;
-        width: 1fr;
-    }
-    """
+    """What the user typed, shown literally: no markup, no escape sequences, no control characters."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text, markup=False)
+        super().__init__(Text(clean(text)), markup=False, classes="user")
 
 
 class BotBubble(Markdown):
     """What the assistant says (Markdown built by the core, with user text escaped)."""
 
-    DEFAULT_CSS = """
-    BotBubble {
-        margin: 1 12 0 1;
-        padding: 0 1;
-        background: $boost;
-        border-left: thick $accent;
-    }
-    BotBubble.report { margin: 1 1 0 1; border-left: thick $success; }
-    BotBubble.alert { border-left: thick $error; }
-    """
+
+class ReportView(Vertical):
+    """The final report: the head, every condition folded (the first open), the tail."""
+
+    def __init__(self, head: str, parts: list[tuple[str, str]], tail: str) -> None:
+        super().__init__(classes="report")
+        self._head, self._parts, self._tail = head, parts, tail
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Markdown(self._head)
+        for i, (title, body) in enumerate(self._parts):
+            yield Collapsible(Markdown(body), title=title, collapsed=i > 0)
+        yield Markdown(self._tail)
 
 
 class Transcript(VerticalScroll):
-    DEFAULT_CSS = """
-    Transcript { height: 1fr; scrollbar-gutter: stable; }
-    """
-
     def on_mount(self) -> None:
         self.anchor()
 
     async def say(self, markdown: str, *classes: str) -> BotBubble:
-        bubble = BotBubble(markdown, classes=" ".join(classes))
+        bubble = BotBubble(markdown, classes=" ".join(("bot", *classes)))
         await self.mount(bubble)
         return bubble
 
@@ -56,3 +54,97 @@ class Transcript(VerticalScroll):
         bubble = UserBubble(text)
         await self.mount(bubble)
         return bubble
+
+
+class AnswerInput(Input):
+    """The input: keeps its own history (up/down), like a shell."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "history(-1)", "Previous", show=False),
+        Binding("down", "history(1)", "Next", show=False),
+    ]
+
+    @dataclass
+    class QuickPick(Message):
+        number: str
+
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.history: list[str] = []
+        self._pos = 0
+        self.quick_count = 0  # how many options a bare digit picks at once (0: digits are typed)
+
+    async def _on_key(self, event: events.Key) -> None:
+        char = event.character
+        if char and char.isdigit() and char != "0" and not self.value and int(char) <= self.quick_count:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.QuickPick(char))
+            return
+        await super()._on_key(event)
+
+    def remember(self, text: str) -> None:
+        if text and (not self.history or self.history[-1] != text):
+            self.history.append(text)
+        self._pos = len(self.history)
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        self._pos = max(0, min(len(self.history), self._pos + step))
+        self.value = self.history[self._pos] if self._pos < len(self.history) else ""
+        self.cursor_position = len(self.value)
+
+
+class QuickReplies(Horizontal):
+    """The current question's choices as numbered buttons (keys 1-9 pick them when the input is empty)."""
+
+    @dataclass
+    class Picked(Message):
+        text: str
+
+    async def show(self, labels: list[str]) -> None:
+        await self.remove_children()
+        self.set_class(not labels, "-empty")
+        buttons = []
+        for i, label in enumerate(labels[:9], 1):
+            short = label if len(label) <= 28 else label[:27] + "…"
+            buttons.append(Button(Text(f"{i} {short}"), name=str(i), compact=True))
+        await self.mount_all(buttons)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.name:
+            self.post_message(self.Picked(event.button.name))
+
+
+class DifferentialPanel(VerticalScroll):
+    """The live differential: red flags on top, then the leading conditions with probability bars."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="flags", markup=False)
+        yield Static(id="ddx", markup=False)
+        yield Static(id="balance", markup=False)
+
+    def update_view(self, flags: list[tuple[str, str]], rows: list[tuple[str, float]], malignant: float,
+                    known: int) -> None:
+        banner = Text()
+        for label, urgency in flags:
+            banner.append(f"⚠ {label}", style="bold")
+            banner.append(f"  ({urgency})\n")
+        flag_widget = self.query_one("#flags", Static)
+        flag_widget.update(banner)
+        flag_widget.display = bool(flags)
+        body = Text()
+        body.append("Differential now", style="bold")
+        body.append(f"  ·  {known} findings\n\n")
+        width = 14
+        for label, p in rows:
+            full = round(p * width)
+            body.append(f"{p:>4.0%} ", style="bold")
+            body.append("█" * full, style="$accent" if False else "")
+            body.append("░" * (width - full))
+            body.append(f"\n{label}\n\n")
+        self.query_one("#ddx", Static).update(body)
+        self.query_one("#balance", Static).update(
+            Text(f"malignant infiltration {malignant:.0%}\nreactive / benign {1 - malignant:.0%}"))
