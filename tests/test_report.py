@@ -8,7 +8,7 @@ import pytest
 
 from marrowchat.core.engine import Engine
 from marrowchat.core.reasoner import rank
-from marrowchat.core.report import _md_escape, environment, render
+from marrowchat.core.report import environment, md_escape, render
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -42,7 +42,7 @@ def test_html_escapes_user_text(fixture_engine: Engine, payload: str) -> None:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_markdown_escapes_user_text(payload: str) -> None:
-    escaped = _md_escape(payload)
+    escaped = md_escape(payload)
     for ch in "[]<>*_`":
         assert f"{ch}" not in escaped.replace(f"\\{ch}", "")
 

@@ -6,8 +6,11 @@ from marrowchat.core import models as m
 from marrowchat.core.engine import Engine, Outcome, Snapshot
 from marrowchat.core.facts import Fact
 from marrowchat.core.loading import Bundle
-from marrowchat.core.reasoner import what_if
-from marrowchat.core.report import _md_escape as mdx
+from marrowchat.core.reasoner import what_if, what_if_sets
+from marrowchat.core.report import md_escape as mdx
+
+__all__ = ["COMMANDS", "SECTION_TITLES", "acknowledge", "ddx_summary", "explain", "find_answered_node", "findings_list",
+           "help_text", "mdx", "question", "why"]
 from marrowchat.core.text import one_line
 
 SECTION_TITLES = {"uptake": "Uptake", "symptoms": "Symptoms", "labs": "Labs", "imaging": "Imaging", "history": "History"}
@@ -106,6 +109,12 @@ def why(engine: Engine, snap: Snapshot) -> str:
     elif isinstance(node, m.NumberNode):
         thresholds = engine.bundle.findings[node.finding].thresholds
         finding = thresholds[0].sets if thresholds else None
+    if isinstance(node, m.ChoiceNode):
+        for i, opt in enumerate(node.options, 1):
+            if not opt.sets:
+                continue
+            top = ", ".join(f"{mdx(name)} {p:.0%}" for name, p in what_if_sets(engine.bundle, snap.facts, opt.sets, 2))
+            text.append(f"- If **{i}. {mdx(opt.label)}**: {top}")
     if finding:
         alt = what_if(engine.bundle, snap.facts, finding)
         label = engine.bundle.findings[finding].label

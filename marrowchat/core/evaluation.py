@@ -120,7 +120,7 @@ def _run(case: m.Case, route: Route, ddx: Differential, malignant: set[str]) -> 
 
 def evaluate_cases(engine: Engine, cases: list[m.Case], routes: tuple[Route, ...] = ROUTES) -> Evaluation:
     ev = Evaluation()
-    malignant = set(engine.bundle.meta.malignant_categories)
+    malignant: set[str] = set(engine.bundle.meta.malignant_categories)
     for case in cases:
         if "assess" in routes:
             _, snap = engine.assess(case.vignette)

@@ -371,7 +371,7 @@ class Matcher:
         for mt in list(mentions):
             bf = self.bundle.findings[mt.finding]
             if bf.kind == "boolean" and bf.measured_by and not mt.negative:
-                mentions.append(Mention(bf.measured_by, mt.start_tok, mt.end_tok, mt.term, mt.score, mt.method))
+                mentions.append(Mention(bf.measured_by, mt.start_tok, mt.end_tok, mt.term, mt.score, "measured"))
         mentions.sort(key=lambda mt: (mt.start_tok, self.bundle.findings[mt.finding].kind != "boolean"))
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
@@ -521,6 +521,9 @@ class Matcher:
                     and f.id == self.age_finding:
                 j = mt.start_tok - 1
             else:
+                if mt.method != "measured":  # a measurement named without a value ("spleen avid"): say so
+                    for k in range(mt.start_tok, mt.end_tok):
+                        covered[k] = False
                 return
         raw = toks[j]
         value = self._parse_number(raw)

@@ -9,6 +9,7 @@ of the uptake), so they sum to 1. The explanation lists the very terms of that s
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from marrowchat.core import models as m
@@ -195,14 +196,17 @@ def rank(bundle: Bundle, facts: Facts, levers: int = 4) -> Differential:
     return Differential(ranked, fired, Balance(p_mal, 1 - p_mal, drivers[:6]), len(facts))
 
 
-def what_if(bundle: Bundle, facts: Facts, finding: str, top: int = 3) -> dict[str, list[tuple[str, float]]]:
-    """The top conditions if ``finding`` were present, and if absent (for "why this question")."""
+def what_if_sets(bundle: Bundle, facts: Facts, sets: Mapping[str, str], top: int = 3) -> list[tuple[str, float]]:
+    """The top conditions if the findings in ``sets`` had these statuses."""
     from marrowchat.core.facts import Fact
 
-    out: dict[str, list[tuple[str, float]]] = {}
-    for status in ("present", "absent"):
-        trial = Facts(bundle, [*facts.stated(), Fact(finding=finding, status=status, source="what-if")])
-        probs = _softmax(_scores(bundle, trial))
-        best = sorted(probs.items(), key=lambda kv: -kv[1])[:top]
-        out[status] = [(bundle.conditions[cid].label, p) for cid, p in best]
-    return out
+    extra = [Fact(finding=fid, status=st, source="what-if") for fid, st in sets.items()]
+    trial = Facts(bundle, [*facts.stated(), *extra])
+    probs = _softmax(_scores(bundle, trial))
+    best = sorted(probs.items(), key=lambda kv: -kv[1])[:top]
+    return [(bundle.conditions[cid].label, p) for cid, p in best]
+
+
+def what_if(bundle: Bundle, facts: Facts, finding: str, top: int = 3) -> dict[str, list[tuple[str, float]]]:
+    """The top conditions if ``finding`` were present, and if absent (for "why this question")."""
+    return {status: what_if_sets(bundle, facts, {finding: status}, top) for status in ("present", "absent")}

@@ -35,7 +35,7 @@ def _bar(p: float, width: int = 20) -> str:
     return "█" * full + "░" * (width - full)
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     """Make user text literal inside Markdown (no emphasis, links, HTML or Rich markup)."""
     out = []
     for ch in str(text):
@@ -59,7 +59,7 @@ def environment() -> Environment:
     env.filters["pct"] = _pct
     env.filters["lr"] = _lr
     env.filters["bar"] = _bar
-    env.filters["mdx"] = _md_escape
+    env.filters["mdx"] = md_escape
     env.filters["signed"] = lambda x: f"{x:+.2f}"
     env.filters["exp"] = math.exp
     return env

@@ -3,6 +3,7 @@ panel and the folded final report. They display what the core produced; none of 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -126,7 +127,7 @@ class DifferentialPanel(VerticalScroll):
         yield Static(id="ddx", markup=False)
         yield Static(id="balance", markup=False)
 
-    def update_view(self, flags: list[tuple[str, str]], rows: list[tuple[str, float]], malignant: float,
+    def update_view(self, flags: Sequence[tuple[str, str]], rows: Sequence[tuple[str, float]], malignant: float,
                     known: int) -> None:
         banner = Text()
         for label, urgency in flags:
