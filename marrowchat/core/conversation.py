@@ -109,18 +109,27 @@ def why(engine: Engine, snap: Snapshot) -> str:
     elif isinstance(node, m.NumberNode):
         thresholds = engine.bundle.findings[node.finding].thresholds
         finding = thresholds[0].sets if thresholds else None
+    leaders: set[str] = set()
     if isinstance(node, m.ChoiceNode):
         for i, opt in enumerate(node.options, 1):
             if not opt.sets:
                 continue
-            top = ", ".join(f"{mdx(name)} {p:.0%}" for name, p in what_if_sets(engine.bundle, snap.facts, opt.sets, 2))
+            alt_top = what_if_sets(engine.bundle, snap.facts, opt.sets, 2)
+            leaders.add(alt_top[0][0])
+            top = ", ".join(f"{mdx(name)} {p:.0%}" for name, p in alt_top)
             text.append(f"- If **{i}. {mdx(opt.label)}**: {top}")
     if finding:
         alt = what_if(engine.bundle, snap.facts, finding)
         label = engine.bundle.findings[finding].label
         for status in ("present", "absent"):
+            leaders.add(alt[status][0][0])
             top = ", ".join(f"{mdx(name)} {p:.0%}" for name, p in alt[status])
             text.append(f"- If {label} is **{status}**: {top}")
+    if len(leaders) == 1:
+        text.append(f"\nWhatever the answer, **{mdx(leaders.pop())}** stays first now; it still refines the rest "
+                    "(`/skip` if it is not known).")
+    elif leaders:
+        text.append("\nThe answer can change which cause leads.")
     return "\n".join(text)
 
 

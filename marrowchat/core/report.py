@@ -99,6 +99,8 @@ def report_context(bundle: Bundle, facts: Facts, ddx: Differential, *, top: int 
     findings = []
     for fact in sorted(facts, key=lambda f: (f.origin != "stated", bundle.findings[f.finding].section, f.finding)):
         f = bundle.findings[fact.finding]
+        if fact.origin != "stated" and fact.status == "absent":
+            continue  # what follows from a value only matters where it is present (or in the per-condition lists)
         if fact.value is not None:
             shown = f"{fact.value:g} {fact.unit or ''}".strip()
         else:

@@ -137,6 +137,8 @@ class ChatScreen(Screen[None]):
             await transcript.say("That is the differential above: open any condition for the findings for and "
                                  "against, what would change it and the next steps. `/export html` writes it with "
                                  "references; `/back` changes the last answer; more text adds findings.")
+            # show the report from its top: stop following the bottom until the user answers again
+            transcript.release_anchor()
             self.call_after_refresh(transcript.scroll_to_widget, report, top=True, animate=False)
 
     # ------------------------------------------------------------------ input
@@ -157,9 +159,7 @@ class ChatScreen(Screen[None]):
 
     @on(Input.Submitted, "#answer")
     async def submitted(self, event: Input.Submitted) -> None:
-        text = event.value
-        event.input.clear()
-        await self.submit(text)
+        await self.submit(event.value)
 
     async def submit(self, text: str) -> None:
         transcript = self.query_one(Transcript)
@@ -168,6 +168,7 @@ class ChatScreen(Screen[None]):
             await transcript.say("Type an answer, `unknown`, or `/help`.")
             return
         field.remember(text)
+        transcript.anchor()
         await transcript.echo(text)
         if text.lstrip().startswith("/"):
             await self.command(text.strip())

@@ -84,6 +84,12 @@ class AnswerInput(Input):
             return
         await super()._on_key(event)
 
+    async def action_submit(self) -> None:
+        """Send the answer and empty the field at once, so that text typed while the chat is busy is kept."""
+        value = self.value
+        self.value = ""
+        self.post_message(self.Submitted(self, value, None))
+
     def remember(self, text: str) -> None:
         if text and (not self.history or self.history[-1] != text):
             self.history.append(text)
