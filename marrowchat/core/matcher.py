@@ -713,6 +713,7 @@ class Matcher:
             if idx in status:
                 kind, trig, scope = status[idx]
                 ex.trigger, ex.scope = trig, scope
+                ex.text = self._text[min(scope[0], span[0]):max(scope[1], span[1])]  # "no focal lesions"
                 if kind == "negation":
                     ex.status = "absent"
                 elif kind == "uncertainty":

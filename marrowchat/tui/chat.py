@@ -202,7 +202,7 @@ class ChatScreen(Screen[None]):
         elif name == "/export":
             await self.export(arg)
         else:
-            await transcript.say(f"Unknown command `{talk.mdx(name[:30])}`.\n\n" + talk.help_text())
+            await transcript.say(f"Unknown command “{talk.mdx(name[:30])}”.\n\n" + talk.help_text())
 
     async def action_back(self) -> None:
         transcript = self.query_one(Transcript)
@@ -276,4 +276,4 @@ class ChatScreen(Screen[None]):
         except OSError as exc:
             await transcript.say(f"Could not write {talk.mdx(str(path))}: {talk.mdx(exc.strerror or str(exc))}")
             return
-        await transcript.say(f"Report written to `{talk.mdx(str(path.resolve()))}`.")
+        await transcript.say(f"Report written to {talk.mdx(str(path.resolve()))}.")
