@@ -7,7 +7,6 @@ shipped knowledge base and on a synthetic one twenty times larger.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import statistics
 import sys
@@ -19,36 +18,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import scaled  # noqa: E402
+
 from marrowchat.core import models as m  # noqa: E402
 from marrowchat.core.corpus import KINDS, score_corpus  # noqa: E402
-from marrowchat.core.loading import Bundle, load_bundle  # noqa: E402
+from marrowchat.core.loading import load_bundle  # noqa: E402
 from marrowchat.core.matcher import Matcher  # noqa: E402
-
-
-def synthetic(bundle: Bundle, factor: int) -> Bundle:
-    """The shipped bundle with `factor` times the findings and vocabulary (renamed copies)."""
-    big = copy.copy(bundle)
-    big.cache = {}
-    findings = dict(bundle.findings)
-    vocab = list(bundle.vocabulary)
-    for i in range(1, factor):
-        for f in bundle.findings.values():
-            fid = f"{f.id}_x{i}"
-            findings[fid] = f.model_copy(update={
-                "id": fid,
-                "label": f"{f.label} variant {i}",
-                "synonyms": [f"{s} v{i}" for s in f.synonyms],
-                "thresholds": [], "implied_by": [], "computed": None, "anchors": [], "measured_by": None,
-                "derived_when": None,
-            })
-        for v in bundle.vocabulary:
-            if v.finding:
-                vocab.append(v.model_copy(update={"finding": f"{v.finding}_x{i}",
-                                                  "terms": [f"{t} v{i}" for t in v.terms],
-                                                  "absent_terms": [f"{t} v{i}" for t in v.absent_terms]}))
-    big.findings = findings
-    big.vocabulary = vocab
-    return big
 
 
 def timings(matcher: Matcher, texts: list[str], repeat: int = 3) -> list[tuple[float, str]]:
@@ -76,7 +52,7 @@ def main() -> None:
     score = score_corpus(bundle, matcher, corpus)
     shipped = timings(matcher, texts)
     t0 = time.perf_counter()
-    big_bundle = synthetic(bundle, 20)
+    big_bundle = scaled(bundle, 20)
     big = Matcher(big_bundle)
     build_big = time.perf_counter() - t0
     large = timings(big, texts, repeat=1)

@@ -94,3 +94,16 @@ def test_implausible_number_is_asked_again(fixture_engine: Engine) -> None:
 def test_empty_answer(fixture_engine: Engine) -> None:
     _, snap = fixture_engine.run_turns(["   "])
     assert snap.last is not None and snap.last.problem == "empty" and snap.current is not None and snap.current.id == "pattern"
+
+
+def test_compiled_predicates_agree_with_the_interpreter(shipped) -> None:  # type: ignore[no-untyped-def]
+    """Every red flag and branch, compiled, gives what the reference interpreter gives on real sessions."""
+    from marrowchat.core.predicates import evaluate, evaluate_slow
+
+    engine = Engine(shipped)
+    preds = [rf.when for rf in shipped.red_flags]
+    preds += [br.when for n in shipped.dialog.nodes for br in n.next if br.when is not None]
+    for case in list(shipped.cases.values())[:15]:
+        _, snap = engine.run_answers(dict(case.answers))
+        for p in preds:
+            assert evaluate(p, snap.facts) == evaluate_slow(p, snap.facts)

@@ -108,6 +108,28 @@ def node_findings(node: m.DialogNode) -> set[str]:
     return out
 
 
+@dataclass
+class _Run:
+    """The state of a replay after some turns (internal; copied before it is extended)."""
+
+    stated: list[Fact] = field(default_factory=list)
+    answered: set[str] = field(default_factory=set)
+    pending: Clarification | None = None
+    outcomes: list[Outcome] = field(default_factory=list)
+    facts: Facts | None = None  # derived from `stated` when it had `facts_len` items (stated only grows)
+    facts_len: int = -1
+
+    def copy(self) -> _Run:
+        return _Run(list(self.stated), set(self.answered), self.pending, list(self.outcomes), self.facts,
+                    self.facts_len)
+
+    def current_facts(self, bundle: Bundle) -> Facts:
+        if self.facts is None or self.facts_len != len(self.stated):
+            self.facts = Facts(bundle, self.stated)
+            self.facts_len = len(self.stated)
+        return self.facts
+
+
 _NUMBERS = re.compile(r"^\s*(\d+(?:\s*(?:,|and|&|\+|\s)\s*\d+)*)\s*[.)]?\s*$")
 
 
@@ -122,6 +144,8 @@ class Engine:
         self.no = {normalise(w) for w in lang.no}
         self.unknown = {normalise(w) for w in lang.unknown}
         self._match_cache: dict[str, MatchResult] = {}
+        self._runs: dict[tuple[str, int], tuple[tuple[Turn, ...], _Run]] = {}
+        self._snaps: dict[tuple[str, int], tuple[tuple[Turn, ...], Snapshot]] = {}
 
     # ------------------------------------------------------------------ public API
 
@@ -129,38 +153,65 @@ class Engine:
         return SessionState(dialog=self.tree.id, knowledge_version=self.bundle.meta.version)
 
     def replay(self, state: SessionState) -> Snapshot:
-        stated: list[Fact] = []
-        answered: set[str] = set()
-        outcomes: list[Outcome] = []
-        pending: Clarification | None = None
-        for turn in state.turns:
-            facts = Facts(self.bundle, stated)
-            current = self._current(facts, answered)
-            if turn.kind == "clarify":
-                out = self._clarified(turn, pending, stated)
-                pending = None
-            elif turn.kind == "skip":
-                node = self.nodes.get(turn.node or "")
-                out = Outcome(turn, turn.node, answered=True, unknown=True)
-                if node is not None:
-                    answered.add(node.id)
-                pending = None
-            elif turn.kind == "note":
-                out = self._apply_text(turn, None, stated)
+        """Recompute everything from the turns. Incremental when the turns extend a replay done before."""
+        key = (state.id, len(state.turns))
+        seen = self._snaps.get(key)
+        if seen is not None and seen[0] == tuple(state.turns):
+            return seen[1]
+        snap = self._replay(state)
+        if len(self._snaps) > 256:
+            self._snaps.clear()
+        self._snaps[key] = (tuple(state.turns), snap)
+        return snap
+
+    def _replay(self, state: SessionState) -> Snapshot:
+        run, done = self._resume_from(state)
+        for turn in state.turns[done:]:
+            self._step(run, turn)
+        facts = run.current_facts(self.bundle)
+        self._remember(state, run)
+        walk_to, path = self._walk(facts, run.answered)
+        return Snapshot(state, facts, walk_to, run.pending, list(run.outcomes), path)
+
+    def _step(self, run: _Run, turn: Turn) -> None:
+        stated, answered = run.stated, run.answered
+        if turn.kind == "clarify":
+            out = self._clarified(turn, run.pending, stated)
+            run.pending = None
+        elif turn.kind == "skip":
+            node = self.nodes.get(turn.node or "")
+            out = Outcome(turn, turn.node, answered=True, unknown=True)
+            if node is not None:
+                answered.add(node.id)
+            run.pending = None
+        elif turn.kind == "note":
+            out = self._apply_text(turn, None, stated)
+        else:
+            if turn.node:
+                node = self.nodes.get(turn.node)
             else:
-                node = self.nodes.get(turn.node or "") if turn.node else current
-                if pending is not None:
-                    pending = None  # a new answer drops an unanswered "did you mean"
-                out = self._apply(turn, node, stated, facts)
-                if out.answered and node is not None:
-                    answered.add(node.id)
-                if out.ambiguous:
-                    amb = out.ambiguous[0]
-                    pending = Clarification(text=amb.text, candidates=[c for c, _ in amb.candidates], node=out.node)
-            outcomes.append(out)
-        facts = Facts(self.bundle, stated)
-        current = self._current(facts, answered)
-        return Snapshot(state, facts, current, pending, outcomes, self._path(facts, answered))
+                node = self._current(run.current_facts(self.bundle), answered)
+            run.pending = None  # a new answer drops an unanswered "did you mean"
+            out = self._apply(turn, node, stated)
+            if out.answered and node is not None:
+                answered.add(node.id)
+            if out.ambiguous:
+                amb = out.ambiguous[0]
+                run.pending = Clarification(text=amb.text, candidates=[c for c, _ in amb.candidates], node=out.node)
+        run.outcomes.append(out)
+
+    def _resume_from(self, state: SessionState) -> tuple[_Run, int]:
+        turns = state.turns
+        for n in (len(turns), len(turns) - 1):
+            hit = self._runs.get((state.id, n)) if n >= 0 else None
+            if hit is not None and hit[0] == tuple(turns[:n]):
+                return hit[1].copy(), n
+        return _Run(), 0
+
+    def _remember(self, state: SessionState, run: _Run) -> None:
+        if len(self._runs) > 512:
+            self._runs.clear()
+        self._runs[(state.id, len(state.turns))] = (tuple(state.turns), run.copy())
 
     def answer(self, state: SessionState, text: str) -> tuple[SessionState, Snapshot]:
         """Add what the user typed as an answer to the current question (or to a pending clarification)."""
@@ -320,7 +371,7 @@ class Engine:
         first = key.split(" ", 1)[0] if key else ""
         return first in vocab and first not in {"no", "not"}  # "no fever" is a finding, not a bare "no"
 
-    def _apply(self, turn: Turn, node: m.DialogNode | None, stated: list[Fact], facts: Facts) -> Outcome:
+    def _apply(self, turn: Turn, node: m.DialogNode | None, stated: list[Fact]) -> Outcome:
         if node is None:
             return self._apply_text(turn, None, stated)
         out = Outcome(turn, node.id)

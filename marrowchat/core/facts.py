@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from marrowchat.core.loading import Bundle
 from marrowchat.core.predicates import compare, evaluate, references
@@ -13,8 +12,9 @@ from marrowchat.core.predicates import compare, evaluate, references
 Origin = Literal["stated", "derived", "implied"]
 
 
-class Fact(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One finding about the patient (kept in memory only: a session stores the turns, not the facts)."""
 
     finding: str
     status: Literal["present", "absent"] | None = None
@@ -60,67 +60,103 @@ class Facts:
 
     def _derive(self) -> None:
         findings = self.bundle.findings
+        plan = _plan(self.bundle)
+        make = Fact
         # computed ratios (e.g. marrow/liver) when both inputs are known and the ratio was not given
-        for f in findings.values():
+        for f in plan.computed:
             if f.computed and f.id not in self.items:
                 a, b = (self.items.get(x) for x in f.computed.ratio)
                 if a and b and a.value is not None and b.value:
                     ratio = round(a.value / b.value, 3)
                     fa, fb = findings[a.finding], findings[b.finding]
-                    self.items[f.id] = Fact(
-                        finding=f.id, value=ratio, unit=f.canonical_unit, text=f"{a.text}; {b.text}",
-                        source=a.source, origin="derived",
-                        via=f"{fa.label} {a.value:g} / {fb.label} {b.value:g}",
+                    self.items[f.id] = make(
+                        finding=f.id, status=None, value=ratio, unit=f.canonical_unit, text=f"{a.text}; {b.text}",
+                        source=a.source, origin="derived", via=f"{fa.label} {a.value:g} / {fb.label} {b.value:g}",
                     )
         # thresholds: stated booleans win; among derived ones, "present" wins
         derived: dict[str, Fact] = {}
         for fact in list(self.items.values()):
-            nf = findings.get(fact.finding)
-            if nf is None or fact.value is None:
+            if fact.value is None:
                 continue
-            for t in nf.thresholds:
-                holds = compare(t.op, fact.value, t.at)
-                sym = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}[t.op] if holds else {"lt": "≥", "le": ">", "gt": "≤", "ge": "<"}[t.op]
-                new = Fact(
-                    finding=t.sets, status="present" if holds else "absent", text=fact.text, source=fact.source,
-                    origin="derived", via=f"{nf.label} {fact.value:g} {fact.unit or ''} {sym} {t.at:g}".replace("  ", " "),
-                )
-                old = derived.get(t.sets)
-                if old is None or (old.status == "absent" and new.status == "present"):
-                    derived[t.sets] = new
+            for new in _thresholded(self.bundle, fact, plan):
+                old = derived.get(new.finding)
+                if old is not None and (old.status == "present" or new.status != "present"):
+                    continue
+                derived[new.finding] = new
         for fid, fact in derived.items():
             current = self.items.get(fid)
             if current is None or current.origin != "stated":
                 self.items[fid] = fact
         # rule-derived findings (e.g. bicytopenia from the counts), unless stated
-        for f in findings.values():
+        for f, names in plan.ruled:
             if f.derived_when is None or (f.id in self.items and self.items[f.id].origin == "stated"):
                 continue
-            names = [fid for _, fid in references(f.derived_when)]
             if evaluate(f.derived_when, self):
                 basis = [self.items[n] for n in names if n in self.items and self.items[n].status == "present"]
-                self.items[f.id] = Fact(
-                    finding=f.id, status="present", text="; ".join(b.text for b in basis), source=basis[0].source if basis else "",
-                    origin="derived", via="from " + ", ".join(findings[b.finding].label for b in basis),
+                self.items[f.id] = make(
+                    finding=f.id, status="present", value=None, unit=None, text="; ".join(b.text for b in basis),
+                    source=basis[0].source if basis else "", origin="derived",
+                    via="from " + ", ".join(findings[b.finding].label for b in basis),
                 )
             elif all(self.known(n) for n in names):
-                self.items[f.id] = Fact(finding=f.id, status="absent", origin="derived",
-                                        via="from " + ", ".join(findings[n].label for n in names))
+                self.items[f.id] = make(finding=f.id, status="absent", value=None, unit=None, text="", source="",
+                                        origin="derived", via="from " + ", ".join(findings[n].label for n in names))
         # implications: a present finding implies its broader ones ("massive splenomegaly" -> "splenomegaly")
         changed = True
         while changed:
             changed = False
-            for f in findings.values():
-                if f.id in self.items and self.items[f.id].status == "present":
-                    continue
-                if f.id in self.items and self.items[f.id].origin == "stated":
+            for f in plan.implied:
+                item = self.items.get(f.id)
+                if item is not None and (item.status == "present" or item.origin == "stated"):
                     continue
                 for src in f.implied_by:
                     cause = self.items.get(src)
                     if cause is not None and cause.status == "present":
-                        self.items[f.id] = Fact(
-                            finding=f.id, status="present", text=cause.text, source=cause.source,
-                            origin="implied", via=f"implied by {findings[src].label}",
+                        self.items[f.id] = make(
+                            finding=f.id, status="present", value=None, unit=None, text=cause.text,
+                            source=cause.source, origin="implied", via=f"implied by {findings[src].label}",
                         )
                         changed = True
                         break
+
+
+def _thresholded(bundle: Bundle, fact: Fact, plan: _Plan) -> tuple[Fact, ...]:
+    """The boolean findings one value sets through its thresholds (memoised: values repeat across turns)."""
+    hit = plan.memo.get(fact)
+    if hit is not None:
+        return hit
+    nf = bundle.findings.get(fact.finding)
+    out: list[Fact] = []
+    if nf is not None and fact.value is not None:
+        for t in nf.thresholds:
+            holds = compare(t.op, fact.value, t.at)
+            sym = _SYM[t.op] if holds else _NOT_SYM[t.op]
+            out.append(Fact(finding=t.sets, status="present" if holds else "absent", text=fact.text,
+                            source=fact.source, origin="derived",
+                            via=f"{nf.label} {fact.value:g} {fact.unit or ''} {sym} {t.at:g}".replace("  ", " ")))
+    if len(plan.memo) > 20000:
+        plan.memo.clear()
+    plan.memo[fact] = tuple(out)
+    return plan.memo[fact]
+
+
+_SYM = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
+_NOT_SYM = {"lt": "≥", "le": ">", "gt": "≤", "ge": "<"}
+
+
+class _Plan:
+    """Which findings take part in each derivation step (computed once per bundle)."""
+
+    def __init__(self, bundle: Bundle):
+        fs = list(bundle.findings.values())
+        self.computed = [f for f in fs if f.computed]
+        self.ruled = [(f, [fid for _, fid in references(f.derived_when)]) for f in fs if f.derived_when is not None]
+        self.implied = [f for f in fs if f.implied_by]
+        self.memo: dict[Fact, tuple[Fact, ...]] = {}
+
+
+def _plan(bundle: Bundle) -> _Plan:
+    cached = bundle.cache.get("facts-plan")
+    if not isinstance(cached, _Plan):
+        cached = bundle.cache["facts-plan"] = _Plan(bundle)
+    return cached

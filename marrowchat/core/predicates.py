@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Protocol
 
 from marrowchat.core import models as m
@@ -14,12 +15,16 @@ class FindingView(Protocol):
     def value(self, finding_id: str) -> float | None: ...
 
 
-_OPS = {
-    "lt": lambda a, b: a < b,
-    "le": lambda a, b: a <= b,
-    "gt": lambda a, b: a > b,
-    "ge": lambda a, b: a >= b,
-    "eq": lambda a, b: abs(a - b) < 1e-9,
+def _eq(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-9
+
+
+_OPS: dict[str, Callable[[float, float], bool]] = {
+    "lt": operator.lt,
+    "le": operator.le,
+    "gt": operator.gt,
+    "ge": operator.ge,
+    "eq": _eq,
 }
 
 
@@ -27,15 +32,61 @@ def compare(op: str, value: float, at: float) -> bool:
     return bool(_OPS[op](value, at))
 
 
-def evaluate(pred: m.Predicate, view: FindingView) -> bool:
+Compiled = Callable[[FindingView], bool]
+_COMPILED: dict[int, tuple[m.Predicate, Compiled]] = {}
+
+
+def compile_predicate(pred: m.Predicate) -> Compiled:
+    """Turn a validated condition tree into a plain function (done once per tree; evaluation is then cheap)."""
     if isinstance(pred, m.AllOf):
-        return all(evaluate(p, view) for p in pred.all)
+        parts = [compile_predicate(p) for p in pred.all]
+        return lambda view: all(f(view) for f in parts)
     if isinstance(pred, m.AnyOf):
-        return any(evaluate(p, view) for p in pred.any)
+        parts = [compile_predicate(p) for p in pred.any]
+        return lambda view: any(f(view) for f in parts)
     if isinstance(pred, m.AtLeast):
-        return sum(evaluate(p, view) for p in pred.of) >= pred.at_least
+        parts, need = [compile_predicate(p) for p in pred.of], pred.at_least
+        return lambda view: sum(f(view) for f in parts) >= need
     if isinstance(pred, m.NotOf):
-        return not evaluate(pred.not_, view)
+        inner = compile_predicate(pred.not_)
+        return lambda view: not inner(view)
+    if isinstance(pred, m.Present):
+        fid = pred.present
+        return lambda view: view.status(fid) == "present"
+    if isinstance(pred, m.Absent):
+        fid = pred.absent
+        return lambda view: view.status(fid) == "absent"
+    if isinstance(pred, m.Known):
+        fid = pred.known
+        return lambda view: view.status(fid) is not None or view.value(fid) is not None
+    fid, op, at = pred.value, _OPS[pred.op], pred.at
+
+    def compare_value(view: FindingView) -> bool:
+        value = view.value(fid)
+        return value is not None and bool(op(value, at))
+
+    return compare_value
+
+
+def evaluate(pred: m.Predicate, view: FindingView) -> bool:
+    """Evaluate a condition tree (compiled on first use; the tree objects are immutable)."""
+    hit = _COMPILED.get(id(pred))
+    if hit is None or hit[0] is not pred:
+        hit = (pred, compile_predicate(pred))
+        _COMPILED[id(pred)] = hit
+    return hit[1](view)
+
+
+def evaluate_slow(pred: m.Predicate, view: FindingView) -> bool:
+    """The reference interpreter, kept for tests that compare it with the compiled form."""
+    if isinstance(pred, m.AllOf):
+        return all(evaluate_slow(p, view) for p in pred.all)
+    if isinstance(pred, m.AnyOf):
+        return any(evaluate_slow(p, view) for p in pred.any)
+    if isinstance(pred, m.AtLeast):
+        return sum(evaluate_slow(p, view) for p in pred.of) >= pred.at_least
+    if isinstance(pred, m.NotOf):
+        return not evaluate_slow(pred.not_, view)
     if isinstance(pred, m.Present):
         return view.status(pred.present) == "present"
     if isinstance(pred, m.Absent):

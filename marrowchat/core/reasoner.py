@@ -54,16 +54,56 @@ class Lever:
 
 @dataclass
 class Ranked:
+    """One condition's place in the differential. The explanation (for, against, levers) is built when first
+    asked for: ranking a whole case library needs only the scores."""
+
     condition: m.Condition
     score: float
     probability: float = 0.0
-    support: list[Contribution] = field(default_factory=list)
-    against: list[Contribution] = field(default_factory=list)
-    levers: list[Lever] = field(default_factory=list)
+    facts: Facts | None = field(default=None, repr=False)
+    bundle: Bundle | None = field(default=None, repr=False)
+    n_levers: int = 4
+    _explained: tuple[list[Contribution], list[Contribution], list[Lever]] | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
         return self.condition.id
+
+    def _explain(self) -> tuple[list[Contribution], list[Contribution], list[Lever]]:
+        if self._explained is None:
+            support: list[Contribution] = []
+            against: list[Contribution] = []
+            levers: list[Lever] = []
+            assert self.facts is not None and self.bundle is not None
+            for ev in self.condition.evidence:
+                st = self.facts.status(ev.finding)
+                label = self.bundle.findings[ev.finding].label
+                if st in ("present", "absent"):
+                    lr = ev.lr_present if st == "present" else ev.lr_absent
+                    if lr == 1:
+                        continue
+                    fact = self.facts.items[ev.finding]
+                    (support if lr > 1 else against).append(
+                        Contribution(ev.finding, label, st, lr, ev.source, fact.text, fact.via))
+                else:
+                    levers.append(Lever(ev.finding, label, math.log(ev.lr_present), math.log(ev.lr_absent)))
+            support.sort(key=lambda x: -x.weight)
+            against.sort(key=lambda x: x.weight)
+            levers.sort(key=lambda lv: -lv.reach)
+            self._explained = (support, against, levers[: self.n_levers])
+        return self._explained
+
+    @property
+    def support(self) -> list[Contribution]:
+        return self._explain()[0]
+
+    @property
+    def against(self) -> list[Contribution]:
+        return self._explain()[1]
+
+    @property
+    def levers(self) -> list[Lever]:
+        return self._explain()[2]
 
     def to_json(self, bundle: Bundle) -> dict[str, object]:
         c = self.condition
@@ -128,70 +168,91 @@ class Differential:
         return None
 
 
-def _scores(bundle: Bundle, facts: Facts, skip: str | None = None) -> dict[str, float]:
-    out = {}
-    for c in bundle.conditions.values():
-        s = math.log(c.prior)
-        for ev in c.evidence:
-            if ev.finding == skip:
-                continue
-            st = facts.status(ev.finding)
-            if st == "present":
-                s += math.log(ev.lr_present)
-            elif st == "absent":
-                s += math.log(ev.lr_absent)
-        out[c.id] = s
+@dataclass
+class _Index:
+    """The knowledge base compiled for scoring: per finding, the log-LRs it brings to each condition."""
+
+    ids: list[str]
+    log_prior: list[float]
+    by_finding: dict[str, list[tuple[int, float, float]]]
+    malignant: list[bool]
+
+
+def _index(bundle: Bundle) -> _Index:
+    cached = bundle.cache.get("reasoner")
+    if isinstance(cached, _Index):
+        return cached
+    cats = set(bundle.meta.malignant_categories)
+    ids = list(bundle.conditions)
+    by_finding: dict[str, list[tuple[int, float, float]]] = {}
+    for ci, cid in enumerate(ids):
+        for ev in bundle.conditions[cid].evidence:
+            by_finding.setdefault(ev.finding, []).append((ci, math.log(ev.lr_present), math.log(ev.lr_absent)))
+    idx = _Index(ids, [math.log(bundle.conditions[c].prior) for c in ids], by_finding,
+                 [bundle.conditions[c].category in cats for c in ids])
+    bundle.cache["reasoner"] = idx
+    return idx
+
+
+def _deltas(idx: _Index, facts: Facts) -> dict[str, list[tuple[int, float]]]:
+    """What each known finding adds to each condition's score."""
+    out: dict[str, list[tuple[int, float]]] = {}
+    for fid, entries in idx.by_finding.items():
+        st = facts.status(fid)
+        if st == "present":
+            out[fid] = [(ci, lp) for ci, lp, _ in entries]
+        elif st == "absent":
+            out[fid] = [(ci, la) for ci, _, la in entries]
     return out
 
 
+def _score_vector(idx: _Index, deltas: dict[str, list[tuple[int, float]]]) -> list[float]:
+    s = list(idx.log_prior)
+    for entries in deltas.values():
+        for ci, d in entries:
+            s[ci] += d
+    return s
+
+
+def _softmax_list(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(v - top) for v in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _scores(bundle: Bundle, facts: Facts) -> dict[str, float]:
+    idx = _index(bundle)
+    return dict(zip(idx.ids, _score_vector(idx, _deltas(idx, facts)), strict=True))
+
+
 def _softmax(scores: dict[str, float]) -> dict[str, float]:
-    top = max(scores.values())
-    exps = {k: math.exp(v - top) for k, v in scores.items()}
-    total = sum(exps.values())
-    return {k: v / total for k, v in exps.items()}
-
-
-def _malignant(bundle: Bundle, probs: dict[str, float]) -> float:
-    cats = set(bundle.meta.malignant_categories)
-    return sum(p for cid, p in probs.items() if bundle.conditions[cid].category in cats)
+    return dict(zip(scores, _softmax_list(list(scores.values())), strict=True))
 
 
 def rank(bundle: Bundle, facts: Facts, levers: int = 4) -> Differential:
-    scores = _scores(bundle, facts)
-    probs = _softmax(scores)
+    idx = _index(bundle)
+    deltas = _deltas(idx, facts)
+    vector = _score_vector(idx, deltas)
+    probs_list = _softmax_list(vector)
     ranked: list[Ranked] = []
-    for c in bundle.conditions.values():
-        r = Ranked(c, scores[c.id], probs[c.id])
-        for ev in c.evidence:
-            st = facts.status(ev.finding)
-            label = bundle.findings[ev.finding].label
-            if st in ("present", "absent"):
-                lr = ev.lr_present if st == "present" else ev.lr_absent
-                if lr == 1:
-                    continue
-                fact = facts.items[ev.finding]
-                contrib = Contribution(ev.finding, label, st, lr, ev.source, fact.text, fact.via)
-                (r.support if lr > 1 else r.against).append(contrib)
-            else:
-                r.levers.append(Lever(ev.finding, label, math.log(ev.lr_present), math.log(ev.lr_absent)))
-        r.support.sort(key=lambda x: -x.weight)
-        r.against.sort(key=lambda x: x.weight)
-        r.levers.sort(key=lambda lv: -lv.reach)
-        r.levers = r.levers[:levers]
-        ranked.append(r)
+    for ci, cid in enumerate(idx.ids):
+        ranked.append(Ranked(bundle.conditions[cid], vector[ci], probs_list[ci], facts, bundle, levers))
     ranked.sort(key=lambda r: (-r.score, r.id))
     fired = [FiredFlag(rf) for rf in bundle.red_flags if evaluate(rf.when, facts)]
     order = {"emergency": 0, "urgent": 1, "soon": 2, "routine": 3}
     fired.sort(key=lambda f: order[f.flag.urgency])
-    p_mal = _malignant(bundle, probs)
+    p_mal = sum(p for p, mal in zip(probs_list, idx.malignant, strict=True) if mal)
     drivers = []
-    for fact in facts:
-        if fact.status is None or not any(ev.finding == fact.finding for c in bundle.conditions.values() for ev in c.evidence):
-            continue
-        without = _malignant(bundle, _softmax(_scores(bundle, facts, skip=fact.finding)))
+    for fid, entries in deltas.items():
+        # leave this finding out: subtract what it added, renormalise
+        without_vec = list(vector)
+        for ci, d in entries:
+            without_vec[ci] -= d
+        without = sum(p for p, mal in zip(_softmax_list(without_vec), idx.malignant, strict=True) if mal)
         shift = p_mal - without
         if abs(shift) >= 0.005:
-            drivers.append(Driver(fact.finding, bundle.findings[fact.finding].label, shift))
+            drivers.append(Driver(fid, bundle.findings[fid].label, shift))
     drivers.sort(key=lambda d: -abs(d.shift))
     return Differential(ranked, fired, Balance(p_mal, 1 - p_mal, drivers[:6]), len(facts))
 
@@ -200,7 +261,8 @@ def what_if_sets(bundle: Bundle, facts: Facts, sets: Mapping[str, str], top: int
     """The top conditions if the findings in ``sets`` had these statuses."""
     from marrowchat.core.facts import Fact
 
-    extra = [Fact(finding=fid, status=st, source="what-if") for fid, st in sets.items()]
+    extra = [Fact(finding=fid, status="present" if st == "present" else "absent", source="what-if")
+             for fid, st in sets.items()]
     trial = Facts(bundle, [*facts.stated(), *extra])
     probs = _softmax(_scores(bundle, trial))
     best = sorted(probs.items(), key=lambda kv: -kv[1])[:top]

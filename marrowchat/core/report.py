@@ -35,15 +35,12 @@ def _bar(p: float, width: int = 20) -> str:
     return "█" * full + "░" * (width - full)
 
 
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]<>()#+-.!|~"})
+
+
 def md_escape(text: str) -> str:
     """Make user text literal inside Markdown (no emphasis, links, HTML or Rich markup)."""
-    out = []
-    for ch in str(text):
-        if ch in "\\`*_{}[]<>()#+-.!|~":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return str(text).translate(_MD_SPECIAL)
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, unify quotes and dashes, strip accents except µ and °."""
+    if text.isascii():
+        return text.lower()
     text = text.lower().replace("’", "'").replace("‘", "'").replace("μ", "µ")
     out = []
     for ch in unicodedata.normalize("NFKD", text):
@@ -58,11 +61,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(term: str) -> str:
     """The canonical key of a term: folded tokens joined by single spaces, hyphens dropped."""
     return " ".join(t.text for t in tokenize(term) if t.text not in {"-", "–", "—"})
 
 
+@functools.lru_cache(maxsize=65536)
 def term_tokens(term: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(term) if t.text not in {"-", "–"})
 
