@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import scaled  # noqa: E402
 
 from marrowchat.core.engine import Engine  # noqa: E402
 from marrowchat.core.loading import Bundle, load_bundle  # noqa: E402
@@ -36,12 +35,12 @@ from marrowchat.core.report import render  # noqa: E402
 FIRST_QUESTION = """
 import asyncio, sys
 sys.path.insert(0, {root!r})
-from marrowchat.core.loading import load_bundle
+from marrowchat.core.cache import load_bundle_cached
 from marrowchat.tui.app import MarrowChatApp
 from marrowchat.tui.widgets import BotBubble
 
 async def main():
-    app = MarrowChatApp(load_bundle({root!r}), persist=False)
+    app = MarrowChatApp(load_bundle_cached({root!r}), persist=False)
     async with app.run_test(size=(100, 30)) as pilot:
         while not any("Uptake" in b.source for b in app.screen.query(BotBubble)):
             await pilot.pause(0.005)
@@ -112,8 +111,8 @@ def _replay_chunk(args: tuple[str, list[str]]) -> int:
     bundle = load_bundle(root)
     engine = Engine(bundle)
     for cid in ids:
-        engine.run_answers(dict(bundle.cases[cid].answers))
-        engine.differential(engine.replay(engine.run_answers(dict(bundle.cases[cid].answers))[0]))
+        _, snap = engine.run_answers(dict(bundle.cases[cid].answers))
+        engine.differential(snap)
     return len(ids)
 
 
@@ -130,7 +129,7 @@ def throughput(bundle: Bundle, rounds: int) -> dict[str, float]:
             n += 1
     one = n / (time.perf_counter() - t0)
     cores = os.cpu_count() or 1
-    ids = [c.id for c in cases] * rounds * 2
+    ids = [c.id for c in cases] * rounds * 4
     chunks = [(str(ROOT), ids[i::cores]) for i in range(cores)]
     t0 = time.perf_counter()
     with ProcessPoolExecutor(cores) as pool:

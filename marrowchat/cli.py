@@ -27,12 +27,12 @@ def _fail(message: str) -> NoReturn:
 
 
 def _bundle(data_dir: str | None) -> Any:
-    from marrowchat.core.loading import load_bundle
+    from marrowchat.core.cache import load_bundle_cached
     from marrowchat.core.problems import BundleError
     from marrowchat.core.resources import DataDirError
 
     try:
-        return load_bundle(data_dir)
+        return load_bundle_cached(data_dir)
     except DataDirError as exc:
         _fail(str(exc))
     except BundleError as exc:

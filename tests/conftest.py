@@ -16,6 +16,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "data"
 def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never read or write the developer's real sessions; never pick up a stray data dir."""
     monkeypatch.setenv("MARROWCHAT_SESSIONS_DIR", str(tmp_path_factory.mktemp("sessions")))
+    monkeypatch.setenv("MARROWCHAT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("MARROWCHAT_DATA_DIR", raising=False)
 
 

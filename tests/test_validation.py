@@ -163,3 +163,24 @@ def test_shipped_data_validates(shipped: object) -> None:
     report = validate_bundle(shipped)
     assert [str(p) for p in report.problems] == []
     assert len(shipped.conditions) >= 25
+
+
+def test_bundle_cache_hits_and_follows_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marrowchat.core.cache import load_bundle_cached
+
+    monkeypatch.setenv("MARROWCHAT_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    first = load_bundle_cached(str(data))
+    (entry,) = (tmp_path / "cache").glob("bundle-*.pickle")
+    assert oct(entry.stat().st_mode & 0o777) == "0o600"
+    again = load_bundle_cached(str(data))
+    assert again.meta == first.meta and again is not first
+    edit(data / "knowledge" / "meta.yaml", 'version: "fixture-1"', 'version: "fixture-2"')
+    assert load_bundle_cached(str(data)).meta.version == "fixture-2"
+    edit(data / "knowledge" / "conditions" / "gcsf.yaml", "grade: A", "grade: Z")
+    with pytest.raises(BundleError):  # broken data is never served from the cache
+        load_bundle_cached(str(data))
+    (tmp_path / "cache" / entry.name).write_bytes(b"garbage")
+    edit(data / "knowledge" / "conditions" / "gcsf.yaml", "grade: Z", "grade: A")
+    assert load_bundle_cached(str(data)).meta.version == "fixture-2"

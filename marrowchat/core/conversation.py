@@ -7,7 +7,7 @@ from marrowchat.core.engine import Engine, Outcome, Snapshot
 from marrowchat.core.facts import Fact
 from marrowchat.core.loading import Bundle
 from marrowchat.core.reasoner import what_if, what_if_sets
-from marrowchat.core.report import md_escape as mdx
+from marrowchat.core.text import md_escape as mdx
 
 __all__ = ["COMMANDS", "SECTION_TITLES", "acknowledge", "ddx_summary", "explain", "find_answered_node", "findings_list",
            "help_text", "mdx", "question", "why"]

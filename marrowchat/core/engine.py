@@ -138,6 +138,7 @@ class Engine:
         self.bundle = bundle
         self.tree = bundle.dialogs[dialog] if dialog else bundle.dialog
         self.nodes = {n.id: n for n in self.tree.nodes}
+        self._wanted = {n.id: tuple(node_findings(n)) for n in self.tree.nodes}
         self.matcher = get_matcher(bundle)
         lang = bundle.language
         self.yes = {normalise(w) for w in lang.yes}
@@ -171,7 +172,7 @@ class Engine:
         facts = run.current_facts(self.bundle)
         self._remember(state, run)
         walk_to, path = self._walk(facts, run.answered)
-        return Snapshot(state, facts, walk_to, run.pending, list(run.outcomes), path)
+        return Snapshot(state, facts, walk_to, run.pending, run.outcomes, path)  # the run is not extended again
 
     def _step(self, run: _Run, turn: Turn) -> None:
         stated, answered = run.stated, run.answered
@@ -211,7 +212,7 @@ class Engine:
     def _remember(self, state: SessionState, run: _Run) -> None:
         if len(self._runs) > 512:
             self._runs.clear()
-        self._runs[(state.id, len(state.turns))] = (tuple(state.turns), run.copy())
+        self._runs[(state.id, len(state.turns))] = (tuple(state.turns), run)  # never extended in place: resumes copy it
 
     def answer(self, state: SessionState, text: str) -> tuple[SessionState, Snapshot]:
         """Add what the user typed as an answer to the current question (or to a pending clarification)."""
@@ -280,7 +281,7 @@ class Engine:
     # ------------------------------------------------------------------ walking
 
     def _auto_skip(self, node: m.DialogNode, facts: Facts) -> bool:
-        wanted = node_findings(node)
+        wanted = self._wanted[node.id]
         return bool(wanted) and all(facts.known(f) for f in wanted)
 
     def _walk(self, facts: Facts, answered: set[str]) -> tuple[m.DialogNode | None, list[str]]:

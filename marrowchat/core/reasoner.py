@@ -142,9 +142,32 @@ class Driver:
 
 @dataclass
 class Balance:
+    """The summed probability of malignant infiltration against the rest, and (computed when first asked
+    for) the findings that moved it: each finding is left out in turn and the split recomputed."""
+
     malignant: float
     benign: float
-    drivers: list[Driver]
+    _vector: list[float] = field(default_factory=list, repr=False)
+    _deltas: dict[str, list[tuple[int, float]]] = field(default_factory=dict, repr=False)
+    _malignant_mask: list[bool] = field(default_factory=list, repr=False)
+    _labels: dict[str, str] = field(default_factory=dict, repr=False)
+    _drivers: list[Driver] | None = field(default=None, repr=False)
+
+    @property
+    def drivers(self) -> list[Driver]:
+        if self._drivers is None:
+            out = []
+            for fid, entries in self._deltas.items():
+                without_vec = list(self._vector)
+                for ci, d in entries:
+                    without_vec[ci] -= d
+                without = sum(p for p, mal in zip(_softmax_list(without_vec), self._malignant_mask, strict=True) if mal)
+                shift = self.malignant - without
+                if abs(shift) >= 0.005:
+                    out.append(Driver(fid, self._labels[fid], shift))
+            out.sort(key=lambda d: -abs(d.shift))
+            self._drivers = out[:6]
+        return self._drivers
 
     def to_json(self) -> dict[str, object]:
         return {"malignant": round(self.malignant, 4), "benign": round(self.benign, 4),
@@ -243,18 +266,9 @@ def rank(bundle: Bundle, facts: Facts, levers: int = 4) -> Differential:
     order = {"emergency": 0, "urgent": 1, "soon": 2, "routine": 3}
     fired.sort(key=lambda f: order[f.flag.urgency])
     p_mal = sum(p for p, mal in zip(probs_list, idx.malignant, strict=True) if mal)
-    drivers = []
-    for fid, entries in deltas.items():
-        # leave this finding out: subtract what it added, renormalise
-        without_vec = list(vector)
-        for ci, d in entries:
-            without_vec[ci] -= d
-        without = sum(p for p, mal in zip(_softmax_list(without_vec), idx.malignant, strict=True) if mal)
-        shift = p_mal - without
-        if abs(shift) >= 0.005:
-            drivers.append(Driver(fid, bundle.findings[fid].label, shift))
-    drivers.sort(key=lambda d: -abs(d.shift))
-    return Differential(ranked, fired, Balance(p_mal, 1 - p_mal, drivers[:6]), len(facts))
+    labels = {fid: bundle.findings[fid].label for fid in deltas}
+    balance = Balance(p_mal, 1 - p_mal, vector, deltas, idx.malignant, labels)
+    return Differential(ranked, fired, balance, len(facts))
 
 
 def what_if_sets(bundle: Bundle, facts: Facts, sets: Mapping[str, str], top: int = 3) -> list[tuple[str, float]]:

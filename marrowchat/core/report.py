@@ -13,6 +13,7 @@ from marrowchat.core.facts import Facts
 from marrowchat.core.loading import Bundle
 from marrowchat.core.matcher import Extracted
 from marrowchat.core.reasoner import Differential
+from marrowchat.core.text import md_escape
 
 Format = Literal["md", "txt", "html"]
 _TEMPLATES = {"md": "report.md.j2", "txt": "report.txt.j2", "html": "report.html.j2"}
@@ -33,14 +34,6 @@ def _lr(x: float) -> str:
 def _bar(p: float, width: int = 20) -> str:
     full = max(0, min(width, round(p * width)))
     return "█" * full + "░" * (width - full)
-
-
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]<>()#+-.!|~"})
-
-
-def md_escape(text: str) -> str:
-    """Make user text literal inside Markdown (no emphasis, links, HTML or Rich markup)."""
-    return str(text).translate(_MD_SPECIAL)
 
 
 @functools.cache

@@ -75,3 +75,11 @@ def term_tokens(term: str) -> tuple[str, ...]:
 def one_line(text: str, limit: int = 80) -> str:
     text = _SPACE.sub(" ", clean(text).replace("\n", " ")).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]<>()#+-.!|~"})
+
+
+def md_escape(text: str) -> str:
+    """Make user text literal inside Markdown (no emphasis, links, HTML or Rich markup)."""
+    return str(text).translate(_MD_SPECIAL)

@@ -16,7 +16,6 @@ from textual.widgets import Footer, Header, Input, Static
 from marrowchat.core import conversation as talk
 from marrowchat.core import models as m
 from marrowchat.core.engine import Engine, SessionState, Snapshot
-from marrowchat.core.report import render, render_parts
 from marrowchat.core.sessions import save
 from marrowchat.tui.widgets import AnswerInput, DifferentialPanel, QuickReplies, ReportView, Transcript
 
@@ -131,6 +130,8 @@ class ChatScreen(Screen[None]):
             self.concluded = True
             ddx = self.engine.differential(self.snap)
             unmatched = [u for o in self.snap.outcomes for u in o.unmatched]
+            from marrowchat.core.report import render_parts  # jinja2 is loaded when the first report is due
+
             head, parts, tail = render_parts(self.bundle, self.snap.facts, ddx, unmatched=unmatched, references=False)
             report = ReportView(head, parts, tail)
             await transcript.mount(report)
@@ -268,6 +269,8 @@ class ChatScreen(Screen[None]):
         if fmt not in {"md", "html"}:
             await transcript.say("Usage: `/export md|html [path]`")
             return
+        from marrowchat.core.report import render
+
         path = Path(target.strip() or f"marrowchat-{self.state.id}.{fmt}").expanduser()
         ddx = self.engine.differential(self.snap)
         unmatched = [u for o in self.snap.outcomes for u in o.unmatched]
