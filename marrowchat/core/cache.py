@@ -29,6 +29,11 @@ def cache_dir() -> Path:
 def _fingerprint(root: Path) -> str | None:
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{root}".encode())
     try:
+        # the code that built the cached indexes is part of the key too (it changes between releases and
+        # in a development checkout)
+        for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            st = path.stat()
+            digest.update(f"{path.name}|{st.st_size}|{st.st_mtime_ns}\n".encode())
         for folder in ("dialogs", "knowledge"):
             for path in sorted((root / folder).rglob("*")):
                 if path.is_file():

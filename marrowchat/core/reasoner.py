@@ -52,7 +52,7 @@ class Lever:
         return max(abs(self.if_present), abs(self.if_absent))
 
 
-@dataclass
+@dataclass(slots=True)
 class Ranked:
     """One condition's place in the differential. The explanation (for, against, levers) is built when first
     asked for: ranking a whole case library needs only the scores."""
@@ -157,11 +157,19 @@ class Balance:
     def drivers(self) -> list[Driver]:
         if self._drivers is None:
             out = []
+            top = max(self._vector)
+            weights = [math.exp(v - top) for v in self._vector]
+            total = sum(weights)
+            mal_total = sum(w for w, mal in zip(weights, self._malignant_mask, strict=True) if mal)
             for fid, entries in self._deltas.items():
-                without_vec = list(self._vector)
+                # leave this finding out: only the conditions it touched change weight
+                z, zm = total, mal_total
                 for ci, d in entries:
-                    without_vec[ci] -= d
-                without = sum(p for p, mal in zip(_softmax_list(without_vec), self._malignant_mask, strict=True) if mal)
+                    w_new = math.exp(self._vector[ci] - d - top)
+                    z += w_new - weights[ci]
+                    if self._malignant_mask[ci]:
+                        zm += w_new - weights[ci]
+                without = zm / z if z > 0 else 0.0
                 shift = self.malignant - without
                 if abs(shift) >= 0.005:
                     out.append(Driver(fid, self._labels[fid], shift))
@@ -220,11 +228,13 @@ def _index(bundle: Bundle) -> _Index:
 def _deltas(idx: _Index, facts: Facts) -> dict[str, list[tuple[int, float]]]:
     """What each known finding adds to each condition's score."""
     out: dict[str, list[tuple[int, float]]] = {}
-    for fid, entries in idx.by_finding.items():
-        st = facts.status(fid)
-        if st == "present":
+    for fid, fact in facts.items.items():
+        entries = idx.by_finding.get(fid)
+        if not entries:
+            continue
+        if fact.status == "present":
             out[fid] = [(ci, lp) for ci, lp, _ in entries]
-        elif st == "absent":
+        elif fact.status == "absent":
             out[fid] = [(ci, la) for ci, _, la in entries]
     return out
 
@@ -258,10 +268,9 @@ def rank(bundle: Bundle, facts: Facts, levers: int = 4) -> Differential:
     deltas = _deltas(idx, facts)
     vector = _score_vector(idx, deltas)
     probs_list = _softmax_list(vector)
-    ranked: list[Ranked] = []
-    for ci, cid in enumerate(idx.ids):
-        ranked.append(Ranked(bundle.conditions[cid], vector[ci], probs_list[ci], facts, bundle, levers))
-    ranked.sort(key=lambda r: (-r.score, r.id))
+    ranking = sorted(zip([-v for v in vector], idx.ids, range(len(vector)), strict=True))  # best first; ties by id
+    conditions = bundle.conditions
+    ranked = [Ranked(conditions[cid], vector[ci], probs_list[ci], facts, bundle, levers) for _, cid, ci in ranking]
     fired = [FiredFlag(rf) for rf in bundle.red_flags if evaluate(rf.when, facts)]
     order = {"emergency": 0, "urgent": 1, "soon": 2, "routine": 3}
     fired.sort(key=lambda f: order[f.flag.urgency])

@@ -83,7 +83,8 @@ def report_context(bundle: Bundle, facts: Facts, ddx: Differential, *, top: int 
             "refs": cite(c.refs),
         })
     rest = [{"label": r.condition.label, "probability": r.probability, "grade": r.condition.grade}
-            for r in ddx.ranked[top:]]
+            for r in ddx.ranked[top:top + 12]]
+    more = max(0, len(ddx.ranked) - top - 12)
     flags = [{"label": f.flag.label, "message": f.flag.message, "urgency": f.flag.urgency, "refs": cite(f.flag.refs)}
              for f in ddx.red_flags]
     findings = []
@@ -104,6 +105,7 @@ def report_context(bundle: Bundle, facts: Facts, ddx: Differential, *, top: int 
         "app_version": __version__,
         "conditions": conditions,
         "rest": rest,
+        "more": more,
         "red_flags": flags,
         "findings": findings,
         "balance": {"malignant": ddx.balance.malignant, "benign": ddx.balance.benign,
