@@ -214,24 +214,25 @@ class Engine:
             self._runs.clear()
         self._runs[(state.id, len(state.turns))] = (tuple(state.turns), run)  # never extended in place: resumes copy it
 
-    def answer(self, state: SessionState, text: str) -> tuple[SessionState, Snapshot]:
-        """Add what the user typed as an answer to the current question (or to a pending clarification)."""
+    def answer(self, state: SessionState, text: str, *, stamp: bool = True) -> tuple[SessionState, Snapshot]:
+        """Add what the user typed as an answer to the current question (or to a pending clarification).
+        Headless replays pass ``stamp=False``: no wall-clock time, so the same script gives the same session."""
         snap = self.replay(state)
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        at = datetime.now(UTC).isoformat(timespec="seconds") if stamp else ""
         if snap.pending is not None and self._is_clarification_answer(snap.pending, text):
-            turn = Turn(node=snap.pending.node, text=text, kind="clarify", at=stamp)
+            turn = Turn(node=snap.pending.node, text=text, kind="clarify", at=at)
         else:
             node = snap.current.id if snap.current is not None else None
-            turn = Turn(node=node, text=text, kind="answer" if node else "note", at=stamp)
+            turn = Turn(node=node, text=text, kind="answer" if node else "note", at=at)
         new = state.with_turn(turn)
         return new, self.replay(new)
 
-    def skip(self, state: SessionState) -> tuple[SessionState, Snapshot]:
+    def skip(self, state: SessionState, *, stamp: bool = True) -> tuple[SessionState, Snapshot]:
         snap = self.replay(state)
         if snap.current is None:
             return state, snap
-        new = state.with_turn(Turn(node=snap.current.id, text="", kind="skip",
-                                   at=datetime.now(UTC).isoformat(timespec="seconds")))
+        at = datetime.now(UTC).isoformat(timespec="seconds") if stamp else ""
+        new = state.with_turn(Turn(node=snap.current.id, text="", kind="skip", at=at))
         return new, self.replay(new)
 
     def back(self, state: SessionState) -> tuple[SessionState, Snapshot]:
@@ -254,22 +255,22 @@ class Engine:
         snap = self.replay(state)
         for _ in range(limit):
             if snap.pending is not None:
-                state, snap = self.answer(state, "neither")
+                state, snap = self.answer(state, "neither", stamp=False)
                 continue
             if snap.current is None:
                 break
             node_id = snap.current.id
             text = answers.get(node_id, "unknown")
-            state, snap = self.answer(state, text)
+            state, snap = self.answer(state, text, stamp=False)
             if snap.current is not None and snap.current.id == node_id and snap.pending is None:
-                state, snap = self.skip(state)  # the answer did not settle the question: move on
+                state, snap = self.skip(state, stamp=False)  # the answer did not settle the question: move on
         return state, snap
 
     def run_turns(self, turns: list[str]) -> tuple[SessionState, Snapshot]:
         state = self.new_session()
         snap = self.replay(state)
         for text in turns:
-            state, snap = self.answer(state, text)
+            state, snap = self.answer(state, text, stamp=False)
         return state, snap
 
     def assess(self, text: str) -> tuple[SessionState, Snapshot]:
