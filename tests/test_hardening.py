@@ -194,7 +194,7 @@ PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><sv
 def test_html_export_is_safe_with_payloads_in_every_user_field(fixture_bundle: Bundle) -> None:
     engine = Engine(fixture_bundle)
     turns = ["1"] + [f"fever {p}" for p in PAYLOADS] + [f"{p} Hb 8" for p in PAYLOADS]
-    state, snap = engine.run_turns(turns)
+    _, snap = engine.run_turns(turns)
     ddx = engine.differential(snap)
     unmatched = [u for o in snap.outcomes for u in o.unmatched]
     assert unmatched  # the payloads reach the report as "not understood" fragments
