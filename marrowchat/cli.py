@@ -391,6 +391,107 @@ def eval_cmd(ctx: click.Context, cases: tuple[str, ...], as_json: bool, split: s
             sys.exit(1)
 
 
+CATEGORIES = ["physiological", "reactive", "infectious-inflammatory", "paraneoplastic", "malignant infiltration",
+              "not a cause"]
+
+
+@cli.command()
+@click.argument("case", required=False)
+@click.option("--random", "at_random", is_flag=True, help="a random case (of --category if given)")
+@click.option("--category", type=click.Choice(CATEGORIES), default=None, help="choose among this category's cases")
+@click.option("--list", "list_cases", is_flag=True, help="list the cases by category and difficulty (no answers)")
+@click.option("--script", type=click.Path(dir_okay=False), default=None,
+              help="replay a scripted rehearsal (YAML) headlessly and print its score")
+@click.option("--json", "as_json", is_flag=True, help="with --script: print the score as JSON")
+@click.option("--no-record", is_flag=True, help="do not add the result to your progress")
+@data_dir_option
+@click.pass_context
+def rehearse(ctx: click.Context, case: str | None, at_random: bool, category: str | None, list_cases: bool,
+             script: str | None, as_json: bool, no_record: bool, data_dir: str | None) -> None:
+    """Trainee mode: work a case from the library (number or id), commit a differential, be scored."""
+    bundle = _bundle(_data_dir(ctx, data_dir))
+    from marrowchat.core.engine import Engine
+    from marrowchat.core.rehearsal import Rehearsal
+
+    reh = Rehearsal(Engine(bundle))
+    if list_cases:
+        numbered = reh.numbered()
+        for cat in CATEGORIES:
+            rows = [(i, c) for i, c in enumerate(numbered, 1) if c.category == cat]
+            if rows:
+                click.echo(f"{cat}:")
+                for i, c in rows:
+                    click.echo(f"  {i:>3}  {c.difficulty}")
+        click.echo("\nstart one with: marrowchat rehearse NUMBER   (or --random, --category C)")
+        return
+    if script:
+        _rehearse_script(reh, Path(script), as_json, not no_record)
+        return
+    if not case and not at_random and not category:
+        _fail("name a case (its number from --list), or use --random or --category")
+    try:
+        chosen = reh.pick(case, category=category, seed=None)
+    except KeyError as exc:
+        _fail(str(exc.args[0]))
+    from marrowchat.tui.rehearse import RehearseApp
+
+    RehearseApp(reh, chosen, record=not no_record).run()
+
+
+def _rehearse_script(reh: Any, path: Path, as_json: bool, record_it: bool) -> None:
+    from marrowchat.core import progress
+    from marrowchat.core.loading import parse, read_yaml
+    from marrowchat.core.problems import Problem
+    from marrowchat.core.rehearsal import RehearsalScript, score_markdown
+    from marrowchat.core.replay import _PathTraversable
+
+    problems: list[Problem] = []
+    if not path.is_file():
+        _fail(f"{path}: no such file")
+    data = read_yaml(_PathTraversable(path), str(path), problems)  # type: ignore[arg-type]
+    script = parse(RehearsalScript, data, str(path), problems) if not problems else None
+    if script is None:
+        _fail("; ".join(str(p) for p in problems[:3]))
+    try:
+        chart, _state, score = reh.run_script(script)
+    except KeyError as exc:
+        _fail(f"{path}: {exc.args[0]}")
+    if record_it:
+        progress.record(score.to_json(), chart.case.category)
+    if as_json:
+        _dump(score.to_json())
+    else:
+        click.echo(score_markdown(reh.bundle, score, plain=True))
+
+
+@cli.command("progress")
+@click.option("--json", "as_json", is_flag=True)
+def progress_cmd(as_json: bool) -> None:
+    """Your rehearsal scores over time, per category, and the causes you miss most."""
+    from marrowchat.core import progress
+
+    rows = progress.load()
+    summary = progress.summary(rows)
+    if as_json:
+        _dump(summary)
+        return
+    if not rows:
+        click.echo(f"no rehearsals yet ({progress.progress_file()}); try: marrowchat rehearse --random")
+        return
+    click.echo(f"{summary['rehearsals']} rehearsals")
+    click.echo("\nrecent:")
+    for r in summary["recent"]:
+        click.echo(f"  {r['at']}  {r['points']:5.0f} points  rank {r['rank'] or '-'}")
+    click.echo("\nper category:")
+    for cat, s in summary["by_category"].items():
+        click.echo(f"  {cat:<26} n={s['n']:<3} top-1 {s['top1']:5.0%}  top-3 {s['top3']:5.0%}  "
+                   f"mean {s['mean_points']:.0f} points")
+    if summary["most_missed"]:
+        click.echo("\ncauses you miss most (not in your top three):")
+        for cid, n in summary["most_missed"]:
+            click.echo(f"  {cid}: {n}")
+
+
 SCHEMAS = {
     "findings": "FindingsFile",
     "condition": "Condition",
@@ -403,16 +504,25 @@ SCHEMAS = {
     "script": "ReplayScript",
     "case": "Case",
 }
+EXTRA_SCHEMAS = {"rehearsal": ("marrowchat.core.rehearsal", "RehearsalScript")}
 
 
 @cli.command()
-@click.argument("which", required=False, type=click.Choice(sorted(SCHEMAS)))
+@click.argument("which", required=False, type=click.Choice(sorted([*SCHEMAS, "rehearsal"])))
 def schema(which: str | None) -> None:
     """Print the JSON Schema of a file format (all formats without an argument)."""
+    import importlib
+
     from marrowchat.core import models
 
-    names = [which] if which else sorted(SCHEMAS)
-    out = {n: getattr(models, SCHEMAS[n]).model_json_schema(by_alias=True) for n in names}
+    def model(name: str) -> Any:
+        if name in EXTRA_SCHEMAS:
+            module, cls = EXTRA_SCHEMAS[name]
+            return getattr(importlib.import_module(module), cls)
+        return getattr(models, SCHEMAS[name])
+
+    names = [which] if which else sorted([*SCHEMAS, *EXTRA_SCHEMAS])
+    out = {n: model(n).model_json_schema(by_alias=True) for n in names}
     _dump(out[which] if which else out)
 
 

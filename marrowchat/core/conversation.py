@@ -171,7 +171,13 @@ def find_condition(bundle: Bundle, query: str) -> m.Condition | None:
     key = normalise(query)
     if key in names:
         return bundle.conditions[names[key]]
-    hit = process.extractOne(key, list(names), scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=80)
+    # strict on purpose: "EBV infection" must not become "HIV infection"
+    hit = process.extractOne(key, list(names), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85)
+    if hit is None:
+        hit = process.extractOne(key, list(names), scorer=fuzz.token_set_ratio, processor=utils.default_process,
+                                 score_cutoff=90)
+        if hit is not None and len(key) < 4:
+            hit = None
     return bundle.conditions[names[hit[0]]] if hit else None
 
 

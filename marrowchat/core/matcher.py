@@ -146,6 +146,7 @@ class MatchResult:
     implausible: list[Implausible] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     family_notes: list[str] = field(default_factory=list)  # family history that named no known finding
+    mentioned: list[str] = field(default_factory=list)  # every finding named, in any context (for questions)
     refused: str | None = None
 
     @property
@@ -373,6 +374,7 @@ class Matcher:
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
+        result.mentioned.extend(mt.finding for mt in mentions if mt.finding not in result.mentioned)
         # numbers and anchors
         consumed = [False] * n
         for mt in list(mentions):
