@@ -2,7 +2,8 @@
 
 The case's chart is what the case documents (its dialog answers and its vignette, read by the same engine).
 The trainee asks questions in free text or by dialog question; each question costs a little (history and
-symptoms 1, labs 2, other imaging 3; the PET itself is free). The trainee then commits a ranked differential
+symptoms 1, labs 2, other imaging 3, the dearest new part of a question; the PET itself is free; asking again
+is free). The trainee then commits a ranked differential
 and next steps, and the score says why: where the true diagnosis ranked, the can't-miss causes left out, the
 red flags whose findings were never uncovered, the discriminating questions not asked, and the tests that
 changed nothing. Pure: the TUI and scripted replays drive the same functions.
@@ -208,8 +209,8 @@ class Rehearsal:
                 continue
             covered.append(real)
             answers.append(text)
-            if real not in already:
-                cost += COST[self.bundle.findings[real].section]
+            if real not in already:  # one question is one test: it costs what its dearest new part costs
+                cost = max(cost, COST[self.bundle.findings[real].section])
         asked = Asked(text=question, findings=covered, answer="; ".join(answers), cost=cost)
         return state.model_copy(update={"asked": [*state.asked, asked]}), asked
 
