@@ -9,8 +9,8 @@ from marrowchat.core.loading import Bundle
 from marrowchat.core.reasoner import what_if, what_if_sets
 from marrowchat.core.text import md_escape as mdx
 
-__all__ = ["COMMANDS", "SECTION_TITLES", "acknowledge", "ddx_summary", "explain", "find_answered_node", "findings_list",
-           "help_text", "mdx", "question", "why"]
+__all__ = ["COMMANDS", "SECTION_TITLES", "acknowledge", "ddx_summary", "derived_note", "explain", "find_answered_node",
+           "findings_list", "help_text", "mdx", "question", "too_long", "why"]
 from marrowchat.core.text import one_line
 
 SECTION_TITLES = {"uptake": "Uptake", "symptoms": "Symptoms", "labs": "Labs", "imaging": "Imaging", "history": "History"}
@@ -96,6 +96,30 @@ def acknowledge(bundle: Bundle, out: Outcome) -> str:
     if not parts:
         parts.append("Noted.")
     return " ".join(parts)
+
+
+def derived_note(bundle: Bundle, before: Snapshot, after: Snapshot) -> str:
+    """What the last answer implies beyond what was typed ("Marrow-to-liver ratio 2.32 → marrow above liver")."""
+    new = []
+    for fact in after.facts:
+        if fact.origin == "stated" or fact.status == "absent":
+            continue
+        old = before.facts.items.get(fact.finding)
+        if old is not None and old.status == fact.status and old.value == fact.value:
+            continue
+        f = bundle.findings[fact.finding]
+        shown = f"{f.label} {fact.value:g}" if fact.value is not None else f.label
+        new.append(f"{mdx(shown)} ({mdx(fact.via or '')})")
+    return ("It follows: " + "; ".join(new[:6]) + ("; …" if len(new) > 6 else "") + ".") if new else ""
+
+
+def too_long(bundle: Bundle, text: str) -> str | None:
+    """The refusal for a paste longer than the matcher reads, so that it is not stored either."""
+    limit = bundle.language.max_input_chars
+    if len(text) <= limit:
+        return None
+    return (f"That is {len(text):,} characters; I read at most {limit:,} at a time, so I have not recorded it. "
+            "Paste the impression or the relevant paragraph instead.")
 
 
 def why(engine: Engine, snap: Snapshot) -> str:

@@ -19,7 +19,6 @@ from marrowchat.core.engine import Engine, SessionState, Snapshot
 from marrowchat.core.sessions import save
 from marrowchat.tui.widgets import AnswerInput, DifferentialPanel, QuickReplies, ReportView, Transcript
 
-MAX_ANSWER = 20_000
 NARROW = 110  # below this width the side panel folds away
 
 
@@ -51,7 +50,7 @@ class ChatScreen(Screen[None]):
             with Vertical(id="main"):
                 yield Transcript(id="transcript")
                 yield QuickReplies(id="quick")
-                yield AnswerInput(placeholder="Type an answer, or /help", id="answer", max_length=MAX_ANSWER)
+                yield AnswerInput(placeholder="Type an answer, or /help", id="answer")
             yield DifferentialPanel(id="side")
         yield Footer()
 
@@ -174,11 +173,17 @@ class ChatScreen(Screen[None]):
         if text.lstrip().startswith("/"):
             await self.command(text.strip())
             return
+        refusal = talk.too_long(self.bundle, text)
+        if refusal:
+            await transcript.say(refusal)
+            return
+        before = self.snap
         self.state, self.snap = self.engine.answer(self.state, text)
         self._save()
         out = self.snap.last
         if out is not None:
-            await transcript.say(talk.acknowledge(self.bundle, out))
+            note = talk.derived_note(self.bundle, before, self.snap)
+            await transcript.say(talk.acknowledge(self.bundle, out) + (f"\n\n{note}" if note else ""))
         if self.concluded and self.snap.current is None:
             self.concluded = False  # a note after the report: show the updated report
         await self.advance()
