@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -415,10 +415,9 @@ class Engine:
                 else:
                     text_for_match = f"{term} {text}"
                 res = self._match(text_for_match)
-                for ex in res.findings:  # report spans against what the user typed
-                    ex.text = text
-                for imp in res.implausible:
-                    imp.text = text
+                # report against what the user typed (copies: match results are cached and shared)
+                res = replace(res, findings=[replace(ex, text=text) for ex in res.findings],
+                              implausible=[replace(imp, text=text) for imp in res.implausible])
                 self._record(out, stated, res, src)
             else:
                 self._record(out, stated, self._match(text), src)
