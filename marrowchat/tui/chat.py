@@ -59,8 +59,12 @@ class ChatScreen(Screen[None]):
         await transcript.say(f"**marrowchat** — diffuse increased bone-marrow FDG uptake.\n\n*{self.bundle.meta.disclaimer}*\n\n"
                              "Answer the questions, or type what you know in your own words. `/help` lists commands.")
         if self.state.turns:
+            version = ""
+            if self.state.knowledge_version and self.state.knowledge_version != self.bundle.meta.version:
+                version = (f"It was started with knowledge base {talk.mdx(self.state.knowledge_version)}; your answers "
+                           f"are now read with {talk.mdx(self.bundle.meta.version)}, so the differential may differ.\n\n")
             await transcript.say(f"Resumed session `{self.state.id}` with {len(self.state.turns)} answers.\n\n"
-                                 + talk.findings_list(self.bundle, self.snap))
+                                 + version + talk.findings_list(self.bundle, self.snap))
         self._fold(self.app.size.width)
         await self.advance()
         self.query_one(AnswerInput).focus()
