@@ -449,6 +449,19 @@ class Matcher:
 
     # ------------------------------------------------------------------ numbers
 
+    def _value_before(self, fid: str, tokens: list[Token], lo: int, toks: list[str], start: int,
+                      consumed: list[bool]) -> int | None:
+        """"14.5 cm spleen": a number right before the term counts only with an explicit unit between."""
+        rows = self.units.get(fid, [])
+        for k in (1, 2, 3):  # unit of up to three tokens ("x10^9/l" is several)
+            j = start - k - 1
+            if j < 0 or tokens[lo + j].kind != "num" or consumed[j]:
+                continue
+            glued = "".join(toks[j + 1 : start])
+            if any(glued == alias for alias, _u, _f, _o in rows if alias not in {"", "d", "k"}):
+                return j
+        return None
+
     @staticmethod
     def _swallow_value(tokens: list[Token], lo: int, toks: list[str], j: int, covered: list[bool]) -> None:
         """A number (and a short unit) right after a term that names no finding belongs to that term."""
@@ -528,9 +541,12 @@ class Matcher:
             j += 1
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
             # value before the term: "67 yo", "3 lytic lesions" (only for terms that are units of count/age)
+            before = self._value_before(f.id, tokens, lo, toks, mt.start_tok, consumed)
             if mt.start_tok > 0 and tokens[lo + mt.start_tok - 1].kind == "num" and not consumed[mt.start_tok - 1] \
                     and f.id == self.age_finding:
                 j = mt.start_tok - 1
+            elif before is not None:
+                j = before
             else:
                 if mt.method != "measured":  # a measurement named without a value ("spleen avid"): say so
                     for k in range(mt.start_tok, mt.end_tok):
@@ -764,8 +780,10 @@ class Matcher:
         first = after[0]
         gap = toks[start : mentions[first].start_tok]
         loose = [t for t in gap if t not in _FILLERS and t not in _CONNECTORS and t not in self.trigger_words]
-        if len(gap) > self.lang.scope_tokens or len(loose) > 2 or any(
-                t[:1].isdigit() or t in {":", "(", ")"} for t in loose) or (loose and "," in gap):
+        if len(gap) > self.lang.scope_tokens or len(loose) > 3 or any(
+                t[:1].isdigit() or t in {":", "(", ")"} for t in loose):
+            return out
+        if loose and "," in gap and len(loose) > 1:
             return out
         out.append(first)
         # mid-list trigger ("no blasts, no dysplasia, macrocytic"): a bare comma does not carry it further

@@ -57,7 +57,19 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for mt in _TOKEN.finditer(folded):
         kind = mt.lastgroup or "sym"
-        tokens.append(Token(mt.group(), mt.start(), mt.end(), kind))
+        word = mt.group()
+        if kind == "word" and "/" in word and any(len(part) > 4 for part in word.split("/")):
+            # "lytic/sclerotic", "hilar/mediastinal": two words; "s/p", "h/o", "mg/dl", "ap/ax" stay one token
+            pos = mt.start()
+            for i, part in enumerate(word.split("/")):
+                if i:
+                    tokens.append(Token("/", pos, pos + 1, "sym"))
+                    pos += 1
+                if part:
+                    tokens.append(Token(part, pos, pos + len(part), "word" if part[:1].isalpha() else "num"))
+                pos += len(part)
+            continue
+        tokens.append(Token(word, mt.start(), mt.end(), kind))
     return tokens
 
 
