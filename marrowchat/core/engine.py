@@ -305,9 +305,6 @@ class Engine:
     def _current(self, facts: Facts, answered: set[str]) -> m.DialogNode | None:
         return self._walk(facts, answered)[0]
 
-    def _path(self, facts: Facts, answered: set[str]) -> list[str]:
-        return self._walk(facts, answered)[1]
-
     def remaining(self, snap: Snapshot) -> int:
         """An estimate of the questions left on the current path (for progress display)."""
         if snap.current is None:

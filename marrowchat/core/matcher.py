@@ -149,10 +149,6 @@ class MatchResult:
     mentioned: list[str] = field(default_factory=list)  # every finding named, in any context (for questions)
     refused: str | None = None
 
-    @property
-    def empty(self) -> bool:
-        return not (self.findings or self.uncertain or self.set_aside or self.ambiguous or self.implausible)
-
 
 def _same_starts(a: str, b: str) -> bool:
     """Typos rarely touch the first two letters; "stable"/"unstable" and "afebrile"/"febrile" differ there."""

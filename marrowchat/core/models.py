@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 Section = Literal["uptake", "symptoms", "labs", "imaging", "history"]
-SECTIONS: tuple[Section, ...] = ("uptake", "symptoms", "labs", "imaging", "history")
 Status = Literal["present", "absent"]
 Category = Literal[
     "physiological",
@@ -357,11 +356,6 @@ class ReplayScript(Strict):
     answers: dict[Id, str] = {}
     turns: list[str] = []
     expect: Expectation | None = None
-
-    @field_validator("turns")
-    @classmethod
-    def _no_empty_turns(cls, turns: list[str]) -> list[str]:
-        return turns
 
 
 class Case(Strict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from marrowchat.core import models as m
@@ -118,17 +118,3 @@ def references(pred: m.Predicate) -> Iterator[tuple[str, str]]:
         yield "any", pred.known
     else:
         yield "value", pred.value
-
-
-class MappingView:
-    """A FindingView over plain dicts (used by tests and validation)."""
-
-    def __init__(self, statuses: Mapping[str, str], values: Mapping[str, float] | None = None):
-        self._statuses = statuses
-        self._values = values or {}
-
-    def status(self, finding_id: str) -> str | None:
-        return self._statuses.get(finding_id)
-
-    def value(self, finding_id: str) -> float | None:
-        return self._values.get(finding_id)

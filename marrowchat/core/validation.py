@@ -177,8 +177,6 @@ class _Checker:
         settable = self.settable_findings()
         for c in self.b.conditions.values():
             file = self.b.sources.get(f"condition:{c.id}", f"knowledge/conditions/{c.id}.yaml")
-            self.source(file, "prior_source", "estimate", c.prior_source)
-            self.report.estimates.pop()  # the prior is documented as an estimate in prose; do not list it twice
             seen: set[str] = set()
             can_raise = False
             for ev in c.evidence:
