@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process, utils
 
 from marrowchat.core import models as m
 from marrowchat.core.loading import Bundle
+from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 from marrowchat.core.text import Token, clean, normalise, term_tokens, tokenize
 
 Context = Literal["current", "history", "family"]
@@ -197,7 +198,7 @@ class Matcher:
                     self._add(name, v.finding)
                 for name in v.absent_terms:
                     self._add(name, v.finding)
-                    self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in {"-", "–"}))
+                    self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in _KEY_SKIP))
         for name in lang.swallow:
             self._add(name, "")
         self.max_len = max((len(k) for k in self.terms), default=1)
@@ -252,7 +253,7 @@ class Matcher:
 
     def _add(self, name: str, fid: str) -> None:
         key = term_tokens(name)
-        key = tuple(t for t in key if t not in {"-", "–"})
+        key = tuple(t for t in key if t not in _KEY_SKIP)
         if key and key not in self.terms:
             self.terms[key] = fid
             self.term_text[key] = name
@@ -302,7 +303,9 @@ class Matcher:
             brk = False
             n = 1
             t = tokens[i]
-            if t.text in {".", ";", "!"} or (prev_end >= 0 and "\n" in self._gap_text(tokens, i)):
+            if t.text == "." and self._abbreviation_dot(tokens, i):
+                brk = False  # "E. coli", "S. aureus", "Dr. Smith": not the end of a sentence
+            elif t.text in {".", ";", "!"} or (prev_end >= 0 and "\n" in self._gap_text(tokens, i)):
                 brk = True
             elif (k := self.term_stop.at(toks, i)) and not (t.text == ":" and self._is_label_colon(tokens, i)):
                 brk, n = True, k
@@ -321,6 +324,11 @@ class Matcher:
 
     def _gap_text(self, tokens: list[Token], i: int) -> str:
         return self._text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
+
+    @staticmethod
+    def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
+        return (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "word" and len(tokens[i - 1].text) == 1
+                and tokens[i + 1].kind == "word" and tokens[i - 1].end == tokens[i].start)
 
     @staticmethod
     def _is_label_colon(tokens: list[Token], i: int) -> bool:
@@ -350,7 +358,7 @@ class Matcher:
         while i < n:
             found = 0
             for k in range(min(self.max_len, n - i), 0, -1):
-                key = tuple(t for t in toks[i : i + k] if t not in {"-", "–"})
+                key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key and key in self.terms:
                     if k == 1 and toks[i] in self.trigger_words and i in trig_at:
                         continue
@@ -602,7 +610,7 @@ class Matcher:
         i = 0
         while i < n:
             for k in range(min(self.anchor_len, n - i), 0, -1):
-                key = tuple(t for t in toks[i : i + k] if t not in {"-", "–"})
+                key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key in self.anchors:
                     anchors.append((i, i + k, self.anchors[key]))
                     i += k - 1

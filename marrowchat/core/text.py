@@ -79,9 +79,13 @@ def normalise(term: str) -> str:
     return " ".join(t.text for t in tokenize(term) if t.text not in {"-", "–", "—"})
 
 
+# punctuation that does not separate the words of a term: "R-CHOP" = "r chop", "E. coli" = "e coli"
+KEY_SKIP = frozenset({"-", "–", "."})
+
+
 @functools.lru_cache(maxsize=65536)
 def term_tokens(term: str) -> tuple[str, ...]:
-    return tuple(t.text for t in tokenize(term) if t.text not in {"-", "–"})
+    return tuple(t.text for t in tokenize(term) if t.text not in KEY_SKIP)
 
 
 def one_line(text: str, limit: int = 80) -> str:
