@@ -438,9 +438,10 @@ class Engine:
             out.answered = True
             return out
         self._record(out, stated, self._match(text), src)
-        wanted = node_findings(node)
-        if any(fact.finding in wanted for fact in out.recorded):
-            out.answered = True
+        wanted = self._wanted[node.id]
+        if any(fact.finding in wanted for fact in out.recorded) or (
+                out.recorded and any(Facts(self.bundle, stated).known(f) for f in wanted)):
+            out.answered = True  # e.g. "Ca 2.31, creat 74" settles the hypercalcaemia/renal question
         elif not (out.recorded or out.ambiguous or out.implausible):
             out.problem = "no option"
         return out

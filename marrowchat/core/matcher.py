@@ -305,7 +305,7 @@ class Matcher:
             t = tokens[i]
             if t.text == "." and self._abbreviation_dot(tokens, i):
                 brk = False  # "E. coli", "S. aureus", "Dr. Smith": not the end of a sentence
-            elif t.text in {".", ";", "!"} or (prev_end >= 0 and "\n" in self._gap_text(tokens, i)):
+            elif t.text in {".", ";", "!"} or (prev_end >= 0 and self._line_break(tokens, i)):
                 brk = True
             elif (k := self.term_stop.at(toks, i)) and not (t.text == ":" and self._is_label_colon(tokens, i)):
                 brk, n = True, k
@@ -324,6 +324,26 @@ class Matcher:
 
     def _gap_text(self, tokens: list[Token], i: int) -> str:
         return self._text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
+
+    def _line_break(self, tokens: list[Token], i: int) -> bool:
+        """A newline ends a clause when a paragraph or a new item starts; a hard-wrapped sentence ("Blood cultures
+        x2\nnegative", "No\nFDG-avid nodes") runs on."""
+        gap = self._gap_text(tokens, i)
+        if "\n" not in gap:
+            return False
+        if gap.count("\n") > 1:
+            return True
+        word = self._text[tokens[i].start:tokens[i].end]
+        if tokens[i].kind == "sym" and word in {"-", "•", "*", "–", "—", "("}:
+            return True  # a bullet
+        if tokens[i].kind == "num" and i + 1 < len(tokens) and tokens[i + 1].text in {".", ")"}:
+            return True  # "1." / "2)" numbered items
+        if i + 1 < len(tokens) and tokens[i + 1].text == ":" and word[:1].isupper():
+            return True  # "Spleen:", "FINDINGS:" headers
+        if tokens[i - 1].text in {":", ","}:
+            return False
+        # a capitalised word ("Splenomegaly", "No") starts a new line of its own; an acronym ("FDG") does not
+        return word[:1].isupper() and (len(word) == 1 or not word[1:2].isupper())
 
     @staticmethod
     def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
@@ -666,7 +686,8 @@ class Matcher:
         if self.age_finding is None or any(e.finding == self.age_finding for e in result.findings):
             return
         mt = _AGE_SEX.search(text.lower())
-        if mt:
+        if mt and not any(ex.span[0] < mt.end() and mt.start() < ex.span[1] for ex in result.findings):
+            # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
             self._record_value(f, float(mt.group("age")), f.units[0], mt.group("age"), None, None,
                                (mt.start(), mt.end()), None, result)
