@@ -28,7 +28,7 @@ from marrowchat.core.loading import Bundle
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 from marrowchat.core.text import Token, clean, normalise, term_tokens, tokenize
 
-Context = Literal["current", "history", "family"]
+Context = Literal["current", "history", "family", "planned"]
 
 _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "a", "an", "signs", "sign",
                "evidence", "significant", "obvious", "overt", "frank", "definite", "new", "either", "neither",
@@ -46,7 +46,7 @@ _DAYS = re.compile(
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
     r"|(?:\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b)"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
-_AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b")
+_AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG"
 _BLANK_RUN = re.compile(r"\s+")
 _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
                  "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
@@ -73,6 +73,7 @@ class Mention:
     method: str  # exact | fuzzy
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     negative: bool = False  # the term itself means "absent" (afebrile)
+    remapped: bool = False  # its finding was set by the organ the clause is about
 
 
 @dataclass
@@ -224,12 +225,14 @@ class Matcher:
         self.unc_post = _Triggers(lang.uncertainty_post)
         self.hist_pre = _Triggers(lang.history_pre)
         self.fam_pre = _Triggers(lang.family_pre)
+        self.plan_pre = _Triggers(lang.planned_pre)
         self.term_stop = _Triggers(lang.terminators)
         self.ignore = {normalise(w) for w in [*lang.ignore, *lang.yes, *lang.no, *lang.unknown]}
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
         self.other_sites = {normalise(w) for w in lang.other_sites}
+        self.remap = {(normalise(s), r.finding): r.becomes for r in lang.context_remap for s in r.starts}
         self.trigger_words: set[str] = set()
-        for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre,
+        for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre, self.plan_pre,
                      self.fam_pre, self.term_stop):
             for seq in trig.seqs:
                 self.trigger_words.update(seq)
@@ -366,7 +369,8 @@ class Matcher:
         trig_at: dict[int, tuple[str, int]] = {}
         i = 0
         while i < n:
-            for kind, trig in (("pseudo", self.pseudo), ("family", self.fam_pre), ("history", self.hist_pre),
+            for kind, trig in (("pseudo", self.pseudo), ("family", self.fam_pre), ("planned", self.plan_pre),
+                               ("history", self.hist_pre),
                                ("uncertainty", self.unc_pre), ("negation", self.neg_pre)):
                 k = trig.at(toks, i)
                 if k:
@@ -398,6 +402,13 @@ class Matcher:
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
+        if self.remap and toks:
+            lead = toks[0]
+            for mt in mentions:
+                new = self.remap.get((lead, mt.finding))
+                if new:
+                    mt.finding = new
+                    mt.remapped = True
         result.mentioned.extend(mt.finding for mt in mentions if mt.finding not in result.mentioned)
         # numbers and anchors
         consumed = [False] * n
@@ -408,7 +419,8 @@ class Matcher:
         mentions.sort(key=lambda mt: (mt.start_tok, self.bundle.findings[mt.finding].kind != "boolean"))
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
-            if f.kind == "numeric" and f.section == "uptake" and self._other_site(toks, mt.start_tok):
+            if f.kind == "numeric" and f.section == "uptake" and not mt.remapped \
+                    and not _MARROW_WORDS & set(toks[mt.start_tok:mt.end_tok]) and self._other_site(toks, mt.start_tok):
                 # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced
                 self._skip_number(tokens, lo, toks, mt, consumed, covered)
                 continue
@@ -506,7 +518,7 @@ class Matcher:
                 return False
             if t in self.other_sites:
                 return True
-            if k < start - 1 and t[:1].isdigit():  # an earlier value ends the phrase ("liver 2.1, SUVmax …")
+            if t == "," and k > 0 and toks[k - 1][:1].isdigit():  # a value ends the phrase ("liver 2.1, SUVmax …")
                 return False
         return False
 
@@ -578,8 +590,8 @@ class Matcher:
                 return
         raw = toks[j]
         value = self._parse_number(raw)
-        if value is None:
-            return
+        if value is None or (mt.method == "measured" and qualifier in {"gt", "lt", "ge", "le"}):
+            return  # "no fevers >= 38" states a threshold, not a temperature
         consumed[j] = True
         covered[j] = True
         unit, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
@@ -737,7 +749,11 @@ class Matcher:
                 covered[j] = True
             trig = trigger(kind, i, k)
             after = [idx for idx, mt in enumerate(mentions) if mt.start_tok >= i + k]
-            if kind == "family":
+            if kind == "planned":
+                targets = after  # "Plan: R-CHOP-21, echo, MRI brain": the rest of the clause is what is planned
+                for j in range(i + k, n):
+                    covered[j] = True
+            elif kind == "family":
                 # "mother had myeloma, pt has night sweats": the relative's words run to the next comma
                 stop = next((j for j in range(i + k, n) if toks[j] in {",", "("}), n)
                 targets = [idx for idx in after if mentions[idx].start_tok < stop]
@@ -748,7 +764,8 @@ class Matcher:
             else:
                 mid = i >= 1 and toks[i - 1] == "," and any(
                     pk == "negation" and pi < i for pi, (pk, _) in pre.items())
-                targets = self._forward_scope(toks, mentions, after, i + k, ["mid"] if mid else None)
+                trig_pos = {j for p, (_, kk) in pre.items() for j in range(p, p + kk)}
+                targets = self._forward_scope(toks, mentions, after, i + k, ["mid"] if mid else None, trig_pos)
             for idx in targets:
                 if idx not in status or self._rank(kind) > self._rank(status[idx][0]):
                     end_tok = mentions[idx].end_tok
@@ -773,8 +790,8 @@ class Matcher:
                     ex.status = None
                     result.uncertain.append(ex)
                     continue
-                elif kind == "family":
-                    ex.context = "family"
+                elif kind in ("family", "planned"):
+                    ex.context = "family" if kind == "family" else "planned"
                     ex.status = None
                     result.set_aside.append(ex)
                     continue
@@ -793,10 +810,10 @@ class Matcher:
 
     @staticmethod
     def _rank(kind: str) -> int:
-        return {"family": 4, "uncertainty": 3, "negation": 2, "history": 1}.get(kind, 0)
+        return {"family": 4, "planned": 4, "uncertainty": 3, "negation": 2, "history": 1}.get(kind, 0)
 
     def _forward_scope(self, toks: list[str], mentions: list[Mention], after: list[int], start: int,
-                       kinds: list[str] | None = None) -> list[int]:
+                       kinds: list[str] | None = None, trig_pos: set[int] | None = None) -> list[int]:
         """Mentions a pre-trigger at ``start`` reaches: the first within the window (NegEx: a few words, no
         numbers), then any joined to it by list connectors ("no fever, sweats or weight loss")."""
         out: list[int] = []
@@ -804,12 +821,13 @@ class Matcher:
             return out
         first = after[0]
         gap = toks[start : mentions[first].start_tok]
-        loose = [t for t in gap if t not in _FILLERS and t not in _CONNECTORS and t not in self.trigger_words]
-        if len(gap) > self.lang.scope_tokens or len(loose) > 3 or any(
-                t[:1].isdigit() or t in {":", "(", ")"} for t in loose):
+        at_trigger = trig_pos or set()
+        loose = [t for k, t in enumerate(gap, start)
+                 if t not in _FILLERS and t not in _CONNECTORS and k not in at_trigger]
+        if len(gap) > self.lang.scope_tokens or len(loose) > 3 or any(t[:1].isdigit() or t == ":" for t in loose):
             return out
-        if loose and "," in gap and len(loose) > 1:
-            return out
+        if loose and (("," in gap and len(loose) > 1) or "(" in gap):
+            return out  # a list item or an aside of its own ("not required for staging (focal lesions)")
         out.append(first)
         # mid-list trigger ("no blasts, no dysplasia, macrocytic"): a bare comma does not carry it further
         mid_list = bool(kinds) and kinds is not None and kinds[0] == "mid"

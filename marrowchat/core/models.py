@@ -119,6 +119,14 @@ class VocabularyFile(Strict):
     vocabulary: list[VocabularyEntry]
 
 
+class ContextRemap(Strict):
+    """In a clause that starts with one of `starts` ("Spleen: …"), a mention of `finding` means `becomes`."""
+
+    starts: list[str] = Field(min_length=1)
+    finding: Id
+    becomes: Id
+
+
 class LanguageFile(Strict):
     """NegEx-style trigger lists and matching thresholds (all data, no code)."""
 
@@ -129,11 +137,13 @@ class LanguageFile(Strict):
     uncertainty_post: list[str] = []
     history_pre: list[str] = []
     family_pre: list[str] = []
+    planned_pre: list[str] = Field(default=[], description="what follows is planned, not done ('Plan: R-CHOP')")
     terminators: list[str] = []
     ignore: list[str] = Field(default=[], description="function words never reported as not understood")
     swallow: list[str] = Field(
         default=[], description="terms recognised as naming no finding, with any value after them "
         "('CA 19-9 320' is a tumour marker, not calcium)")
+    context_remap: list[ContextRemap] = []
     other_sites: list[str] = Field(
         default=[], description="words that, right before a measurement term, say it measures another organ "
         "('spleen SUVmax 3.4' is not the marrow's)")

@@ -197,6 +197,13 @@ class _Checker:
                 self.refs(file, f"management[{i}].refs", mg.refs)
             self.refs(file, "refs", c.refs)
 
+    def check_language(self) -> None:
+        for i, r in enumerate(self.b.language.context_remap):
+            entry = f"context_remap[{i}]"
+            if self.finding("knowledge/language.yaml", entry, r.finding) and self.finding("knowledge/language.yaml", entry, r.becomes):
+                if self.b.findings[r.finding].kind != self.b.findings[r.becomes].kind:
+                    self.problem("knowledge/language.yaml", entry, "a finding can only become one of the same kind")
+
     def check_red_flags(self) -> None:
         seen: set[str] = set()
         for rf in self.b.red_flags:
@@ -348,6 +355,7 @@ def validate_bundle(bundle: Bundle) -> Report:
     checker.check_vocabulary()
     checker.check_conditions()
     checker.check_red_flags()
+    checker.check_language()
     checker.check_dialogs()
     checker.check_unsettable()
     checker.check_cases()
