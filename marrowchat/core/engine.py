@@ -411,10 +411,14 @@ class Engine:
                     text_for_match = f"{f.anchors[0]} {text} days ago"
                 else:
                     text_for_match = f"{term} {text}"
-                res = self._match(text_for_match)
-                # report against what the user typed (copies: match results are cached and shared)
-                res = replace(res, findings=[replace(ex, text=text) for ex in res.findings],
-                              implausible=[replace(imp, text=text) for imp in res.implausible])
+                key = f"{text_for_match}\x00{text}"
+                res = self._match_cache.get(key)  # type: ignore[assignment]
+                if res is None:
+                    res = self._match(text_for_match)
+                    # report against what the user typed (copies: match results are cached and shared)
+                    res = replace(res, findings=[replace(ex, text=text) for ex in res.findings],
+                                  implausible=[replace(imp, text=text) for imp in res.implausible])
+                    self._match_cache[key] = res
                 self._record(out, stated, res, src)
             else:
                 self._record(out, stated, self._match(text), src)
