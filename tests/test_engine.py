@@ -107,3 +107,14 @@ def test_compiled_predicates_agree_with_the_interpreter(shipped) -> None:  # typ
         _, snap = engine.run_answers(dict(case.answers))
         for p in preds:
             assert evaluate(p, snap.facts) == evaluate_slow(p, snap.facts)
+
+
+def test_fast_replay_equals_answering_one_by_one(shipped) -> None:  # type: ignore[no-untyped-def]
+    engine = Engine(shipped)
+    for case in list(shipped.cases.values())[:40]:
+        fast_state, fast = engine.run_answers(dict(case.answers))
+        slow_state, slow = Engine(shipped).run_answers_interactively(dict(case.answers))
+        assert [(t.node, t.text, t.kind) for t in fast_state.turns] == [(t.node, t.text, t.kind) for t in slow_state.turns]
+        assert [(f.finding, f.status, f.value) for f in fast.facts] == [(f.finding, f.status, f.value) for f in slow.facts]
+        again = Engine(shipped).replay(fast_state)
+        assert (again.current is None) == (fast.current is None)

@@ -250,7 +250,39 @@ class Engine:
         return rank(self.bundle, snap.facts)
 
     def run_answers(self, answers: dict[str, str], limit: int = 500) -> tuple[SessionState, Snapshot]:
-        """Walk the dialog answering each node from ``answers`` (missing nodes: "unknown")."""
+        """Walk the dialog answering each node from ``answers`` (missing nodes: "unknown").
+
+        The same turns as :meth:`run_answers_interactively` would add one by one, applied in a single pass
+        (the replay of a script or a case, thousands of times in an evaluation)."""
+        run = _Run()
+        turns: list[Turn] = []
+
+        def step(turn: Turn) -> None:
+            self._step(run, turn)
+            turns.append(turn)
+
+        node = self._walk(run.current_facts(self.bundle), run.answered)[0]
+        for _ in range(limit):
+            if run.pending is not None:
+                step(Turn(node=run.pending.node, text="neither", kind="clarify"))
+                node = self._walk(run.current_facts(self.bundle), run.answered)[0]
+                continue
+            if node is None:
+                break
+            asked = node.id
+            step(Turn(node=asked, text=answers.get(asked, "unknown"), kind="answer"))
+            node = self._walk(run.current_facts(self.bundle), run.answered)[0]
+            if run.pending is None and node is not None and node.id == asked:
+                step(Turn(node=asked, text="", kind="skip"))  # the answer did not settle the question
+                node = self._walk(run.current_facts(self.bundle), run.answered)[0]
+        state = self.new_session().model_copy(update={"turns": turns})
+        facts = run.current_facts(self.bundle)
+        self._remember(state, run)
+        walk_to, path = self._walk(facts, run.answered)
+        return state, Snapshot(state, facts, walk_to, run.pending, run.outcomes, path)
+
+    def run_answers_interactively(self, answers: dict[str, str], limit: int = 500) -> tuple[SessionState, Snapshot]:
+        """:meth:`run_answers` through the public answer/skip calls, as a user would (kept to test the fast path)."""
         state = self.new_session()
         snap = self.replay(state)
         for _ in range(limit):
