@@ -225,6 +225,7 @@ def assess(ctx: click.Context, text: str | None, as_json: bool, top: int, data_d
     ddx = engine.differential(snap)
     if as_json:
         data = assess_json(bundle, snap.facts, ddx, out.trace, out.unmatched)
+        data["diagnoses_named"] = out.diagnoses
         data["uncertain"] = [e.to_json() for e in out.uncertain]
         data["set_aside"] = [e.to_json() for e in out.set_aside]
         data["ambiguous"] = [{"text": a.text, "candidates": [c for c, _ in a.candidates]} for a in out.ambiguous]

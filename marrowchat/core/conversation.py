@@ -84,6 +84,9 @@ def acknowledge(bundle: Bundle, out: Outcome) -> str:
     for imp in out.implausible:
         parts.append(f"“{mdx(one_line(imp.text, 40))}” is outside the plausible range for "
                      f"{bundle.findings[imp.finding].label} ({imp.low:g}–{imp.high:g} {imp.unit}); please check it.")
+    if out.diagnoses:
+        names = ", ".join(mdx(bundle.conditions[c].label) for c in out.diagnoses[:4])
+        parts.append(f"Diagnoses you named ({names}) are noted; the differential is built from the findings.")
     if out.unmatched:
         frags = ", ".join(f"“{mdx(one_line(u, 40))}”" for u in out.unmatched[:6])
         parts.append(f"I did not understand: {frags}.")

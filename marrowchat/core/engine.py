@@ -72,6 +72,7 @@ class Outcome:
     ambiguous: list[Ambiguity] = field(default_factory=list)
     implausible: list[Implausible] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    diagnoses: list[str] = field(default_factory=list)  # condition ids named in the text
     trace: list[Extracted] = field(default_factory=list)
     answered: bool = False
     unknown: bool = False
@@ -377,6 +378,7 @@ class Engine:
         out.ambiguous.extend(res.ambiguous)
         out.implausible.extend(res.implausible)
         out.unmatched.extend(res.unmatched)
+        out.diagnoses.extend(d for d in res.diagnoses if d not in out.diagnoses)
         if res.refused:
             out.refused = res.refused
 

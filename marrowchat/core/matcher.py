@@ -149,7 +149,20 @@ class MatchResult:
     unmatched: list[str] = field(default_factory=list)
     family_notes: list[str] = field(default_factory=list)  # family history that named no known finding
     mentioned: list[str] = field(default_factory=list)  # every finding named, in any context (for questions)
+    diagnoses: list[str] = field(default_factory=list)  # condition names in the text: noted, not scored
     refused: str | None = None
+
+
+_DURATION_WORDS = {"d", "day", "days", "wk", "wks", "week", "weeks", "w", "mo", "month", "months", "h", "hr", "hrs",
+                   "hours", "y", "yr", "yrs", "year", "years"}
+
+
+def _is_duration(toks: list[str], j: int) -> bool:
+    """Is the number at j a duration ("3/52", "5 days", "2 wk")?"""
+    nxt = toks[j + 1] if j + 1 < len(toks) else ""
+    if nxt == "/" and j + 2 < len(toks) and toks[j + 2] in {"52", "12", "7"}:
+        return True
+    return nxt in _DURATION_WORDS
 
 
 def _same_starts(a: str, b: str) -> bool:
@@ -202,6 +215,19 @@ class Matcher:
                     self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in _KEY_SKIP))
         for name in lang.swallow:
             self._add(name, "")
+        # names of diagnoses ("?HLH", "known MDS" when no finding says it): recognised, noted, not scored
+        self.condition_terms: dict[tuple[str, ...], str] = {}
+        for c in bundle.conditions.values():
+            for name in [c.label, *c.synonyms]:
+                self.condition_terms.setdefault(term_tokens(name), c.id)
+        for v in bundle.vocabulary:
+            if v.condition:
+                for name in v.terms:
+                    self.condition_terms.setdefault(term_tokens(name), v.condition)
+        for key, cid in self.condition_terms.items():
+            if key and key not in self.terms:
+                self.terms[key] = ""
+                self.term_text[key] = cid
         self.max_len = max((len(k) for k in self.terms), default=1)
         # fuzzy candidates: joined term -> finding (only terms long enough to be safe)
         self.fuzzy_choices: dict[str, str] = {}
@@ -391,6 +417,9 @@ class Matcher:
                                                 negative=key in self.absent_terms))
                     else:
                         self._swallow_value(tokens, lo, toks, i + k, covered)
+                        cid = self.condition_terms.get(key)
+                        if cid and cid not in result.diagnoses:
+                            result.diagnoses.append(cid)
                     found = k
                     break
             if found:
@@ -575,6 +604,12 @@ class Matcher:
         if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
             qualifier = _QUALIFIERS[toks[j]]
             j += 1
+        if mt.method == "measured":
+            # "fevers 3/52 to 39.6", "fever for 5 days, 38.9": a duration is not the value; look past it
+            while j + 1 < n and tokens[lo + j].kind == "num" and _is_duration(toks, j):
+                j += 3 if toks[j + 1] == "/" else 2
+                while j < n and toks[j] in {"to", "up", "of", "max", "peak", ",", "-", "–", "at"}:
+                    j += 1
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
             # value before the term: "67 yo", "3 lytic lesions" (only for terms that are units of count/age)
             before = self._value_before(f.id, tokens, lo, toks, mt.start_tok, consumed)
