@@ -101,6 +101,14 @@ def _value_match(exp: set[tuple[str, float]], got: set[tuple[str, float]]) -> tu
     return tp, missing, extra
 
 
+def _tally(tal: Tally, kind: str, exp: set[str], got: set[str], missing: list[str], extra: list[str]) -> None:
+    tal.tp += len(exp & got)
+    tal.fp += len(got - exp)
+    tal.fn += len(exp - got)
+    missing += [f"{f}:{kind}" for f in sorted(exp - got)]
+    extra += [f"{f}:{kind}" for f in sorted(got - exp)]
+
+
 def score_corpus(bundle: Bundle, matcher: Matcher, corpus: m.PhraseCorpus) -> CorpusScore:
     score = CorpusScore()
     for phrase in corpus.phrases:
@@ -113,13 +121,7 @@ def score_corpus(bundle: Bundle, matcher: Matcher, corpus: m.PhraseCorpus) -> Co
         missing: list[str] = []
         extra: list[str] = []
         for kind in ("present", "absent"):
-            exp, hit = expected[kind], got[kind]
-            tal = score.tallies[kind]
-            tal.tp += len(exp & hit)
-            tal.fp += len(hit - exp)
-            tal.fn += len(exp - hit)
-            missing += [f"{f}:{kind}" for f in sorted(exp - hit)]
-            extra += [f"{f}:{kind}" for f in sorted(hit - exp)]
+            _tally(score.tallies[kind], kind, expected[kind], got[kind], missing, extra)
         tp, miss, ext = _value_match(expected["value"], got["value"])
         tal = score.tallies["value"]
         tal.tp += tp
@@ -131,12 +133,7 @@ def score_corpus(bundle: Bundle, matcher: Matcher, corpus: m.PhraseCorpus) -> Co
         score.scope_errors += len(expected["present"] & got["absent"]) + len(expected["absent"] & got["present"])
         for kind, exp_ids, got_ids in (("uncertain", set(phrase.uncertain), {e.finding for e in res.uncertain}),
                                        ("implausible", set(phrase.implausible), {i.finding for i in res.implausible})):
-            tal = score.tallies[kind]
-            tal.tp += len(exp_ids & got_ids)
-            tal.fp += len(got_ids - exp_ids)
-            tal.fn += len(exp_ids - got_ids)
-            missing += [f"{f}:{kind}" for f in sorted(exp_ids - got_ids)]
-            extra += [f"{f}:{kind}" for f in sorted(got_ids - exp_ids)]
+            _tally(score.tallies[kind], kind, exp_ids, got_ids, missing, extra)
         if missing or extra:
             score.errors.append(PhraseError(phrase.text, missing, extra))
     return score
