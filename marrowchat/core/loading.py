@@ -174,11 +174,15 @@ def _yaml_files(folder: Traversable, rel: str, problems: list[Problem]) -> list[
     return out
 
 
-def _load_one(root: Traversable, rel: str, model: type[T], problems: list[Problem], required: bool = True) -> T | None:
-    parts = rel.split("/")
+def _at(root: Traversable, rel: str) -> Traversable:
     node = root
-    for part in parts:
+    for part in rel.split("/"):
         node = node.joinpath(part)
+    return node
+
+
+def _load_one(root: Traversable, rel: str, model: type[T], problems: list[Problem], required: bool = True) -> T | None:
+    node = _at(root, rel)
     try:
         exists = node.is_file()
     except OSError:
@@ -191,9 +195,7 @@ def _load_one(root: Traversable, rel: str, model: type[T], problems: list[Proble
 
 
 def _load_many(root: Traversable, rel: str, model: type[T], problems: list[Problem]) -> list[tuple[str, T]]:
-    folder = root
-    for part in rel.split("/"):
-        folder = folder.joinpath(part)
+    folder = _at(root, rel)
     try:
         if not folder.is_dir():
             return []

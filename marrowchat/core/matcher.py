@@ -323,30 +323,32 @@ class Matcher:
     # ------------------------------------------------------------------ clauses
 
     def _clauses(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """Token ranges of the clauses. A break is a sentence mark, a terminator phrase ("but", "however") or a
+        line break that starts something new; the break's own tokens belong to no clause."""
         toks = [t.text for t in tokens]
         out = []
         lo = 0
         i = 0
-        prev_end = -1
         while i < len(tokens):
-            brk = False
-            n = 1
             t = tokens[i]
+            stop = self.term_stop.at(toks, i)
             if t.text == "." and self._abbreviation_dot(tokens, i):
-                brk = False  # "E. coli", "S. aureus", "Dr. Smith": not the end of a sentence
-            elif t.text in {".", ";", "!"} or (prev_end >= 0 and self._line_break(tokens, i)):
-                brk = True
-            elif (k := self.term_stop.at(toks, i)) and not (t.text == ":" and self._is_label_colon(tokens, i)):
-                brk, n = True, k
-            if brk and i > lo:
+                skip = None  # "E. coli", "S. aureus": not the end of a sentence
+            elif t.text in {".", ";", "!"}:
+                skip = 1
+            elif i > 0 and self._line_break(tokens, i):
+                skip = 1 if stop else 0  # the new line's first word starts the next clause
+            elif stop and not (t.text == ":" and self._is_label_colon(tokens, i)):
+                skip = stop
+            else:
+                skip = None
+            if skip is None:
+                i += 1
+                continue
+            if i > lo:
                 out.append((lo, i))
-                lo = i if t.text not in {".", ";", "!"} and self.term_stop.at(toks, i) == 0 else i + n
-                if self.term_stop.at(toks, i):
-                    lo = i + n
-            elif brk:
-                lo = i + (n if self.term_stop.at(toks, i) or t.text in {".", ";", "!"} else 0)
-            prev_end = t.end
-            i += n if brk else 1
+            lo = i + skip
+            i += max(skip, 1)
         if lo < len(tokens):
             out.append((lo, len(tokens)))
         return out
