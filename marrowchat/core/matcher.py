@@ -28,7 +28,7 @@ from marrowchat.core.loading import Bundle
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 from marrowchat.core.text import Token, clean, normalise, term_tokens, tokenize
 
-Context = Literal["current", "history", "family", "planned"]
+Context = Literal["current", "history", "family", "planned", "elsewhere"]
 
 _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "a", "an", "signs", "sign",
                "evidence", "significant", "obvious", "overt", "frank", "definite", "new", "either", "neither",
@@ -50,6 +50,13 @@ _AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*
 _BLANK_RUN = re.compile(r"\s+")
 _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
                  "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
+_SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humerus", "humeri", "ilium", "iliac", "sacrum",
+                   "scapula", "scapulae", "skull", "calvarium", "vertebra", "vertebral", "osseous", "bony"}
+_LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
+_STRETCH_END = {",", ";", ".", "and", "but", "whereas", "while"}
+_DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past"}
+_SITE_PREPS = {"in", "of", "within", "involving", "throughout"}
+_SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
              "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
@@ -74,6 +81,7 @@ class Mention:
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     negative: bool = False  # the term itself means "absent" (afebrile)
     remapped: bool = False  # its finding was set by the organ the clause is about
+    elsewhere: str | None = None  # a marrow finding said of another organ ("lesions in the lung"): set aside
 
 
 @dataclass
@@ -96,6 +104,7 @@ class Extracted:
     context: Context = "current"
     uncertain: bool = False
     scope: tuple[int, int] | None = None
+    organ: str | None = None  # context "elsewhere": the organ it was said of
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -118,6 +127,8 @@ class Extracted:
                 out["scope"] = list(self.scope)
         if self.uncertain:
             out["uncertain"] = True
+        if self.organ:
+            out["organ"] = self.organ
         return out
 
 
@@ -257,6 +268,11 @@ class Matcher:
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
         self.other_sites = {normalise(w) for w in lang.other_sites}
         self.remap = {(normalise(s), r.finding): r.becomes for r in lang.context_remap for s in r.starts}
+        self.organs = {normalise(w) for w in lang.organs}
+        self.remap_organs = {organ for organ, _ in self.remap}
+        self.lead_organs = {normalise(w) for w in lang.lead_only_organs}
+        self.marrow_findings = set(lang.marrow_findings)
+        self.modifiers = {normalise(w) for w in lang.interior_modifiers}
         self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre, self.plan_pre,
                      self.fam_pre, self.term_stop):
@@ -308,12 +324,18 @@ class Matcher:
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
         # spleen 3.4 ..."); later ones stay in the trace as alternatives
         seen: set[str] = set()
+        # a finding stated present anywhere in the text stays present when another of its words is denied
+        # elsewhere: "TAVI 2019 ... no IVDU" (both endocarditis risks: the valve is still there), "septic shock ...
+        # no vasopressors", "spiked to 38.9 on admission ... afebrile today" (the illness had fever)
+        has_history = {ex.finding for ex in result.findings if ex.status == "present"}
         kept = []
         for ex in result.findings:
             if ex.value is not None:
                 if ex.finding in seen:
                     continue
                 seen.add(ex.finding)
+            elif ex.status == "absent" and ex.finding in has_history:
+                continue
             kept.append(ex)
         result.findings = kept
         certain = {ex.finding for ex in kept}
@@ -430,16 +452,16 @@ class Matcher:
                 i += found
             else:
                 i += 1
+        if self.modifiers:
+            self._modified(toks, covered, mentions, trig_at)
+        for mt in mentions:  # a trigger word inside a term is part of it ("spleen not avid" does not negate on)
+            for j in range(mt.start_tok + 1, mt.end_tok):
+                trig_at.pop(j, None)
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
-        if self.remap and toks:
-            lead = toks[0]
-            for mt in mentions:
-                new = self.remap.get((lead, mt.finding))
-                if new:
-                    mt.finding = new
-                    mt.remapped = True
+        if toks:
+            self._attribute(toks, mentions)
         result.mentioned.extend(mt.finding for mt in mentions if mt.finding not in result.mentioned)
         # numbers and anchors
         consumed = [False] * n
@@ -451,7 +473,8 @@ class Matcher:
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
             if f.kind == "numeric" and f.section == "uptake" and not mt.remapped \
-                    and not _MARROW_WORDS & set(toks[mt.start_tok:mt.end_tok]) and self._other_site(toks, mt.start_tok):
+                    and not _MARROW_WORDS & set(toks[mt.start_tok:mt.end_tok]) \
+                    and (self._other_site(toks, mt.start_tok) or self._heading_organ(toks)):
                 # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced
                 self._skip_number(tokens, lo, toks, mt, consumed, covered)
                 continue
@@ -464,6 +487,86 @@ class Matcher:
         self._contexts(text, tokens, lo, toks, bool_mentions, trig_at, covered, result)
         # unmatched content
         self._unmatched(text, tokens, lo, toks, covered, consumed, trig_at, result)
+
+    def _modified(self, toks: list[str], covered: list[bool], mentions: list[Mention],
+                  trig_at: dict[int, tuple[str, int]]) -> None:
+        """What exact matching left: terms with modifiers inside ("focal hypermetabolic lesions" is "focal
+        lesions"), never at either end, never across a word already read or a trigger."""
+        n = len(toks)
+        i = 0
+        while i < n:
+            if covered[i] or i in trig_at or toks[i] in self.modifiers:
+                i += 1
+                continue
+            found = 0
+            for k in range(min(self.max_len + 3, n - i), 2, -1):
+                if any(covered[i : i + k]) or any(j in trig_at for j in range(i, i + k)):
+                    continue
+                words = [t for t in toks[i : i + k] if t not in _KEY_SKIP]
+                if len(words) < 3 or words[-1] in self.modifiers:
+                    continue
+                key = (words[0], *(t for t in words[1:-1] if t not in self.modifiers), words[-1])
+                if len(key) < len(words) and self.terms.get(key):
+                    mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
+                                            negative=key in self.absent_terms))
+                    found = k
+                    break
+            for j in range(i, i + found):
+                covered[j] = True
+            i += found or 1
+
+    def _organ_of(self, toks: list[str], mt: Mention) -> str | None:
+        """The organ a mention is said of: "in/of/within (the) X" right after it, else the nearest organ named before
+        it in the same comma-free stretch, else the organ the clause starts with ("Spleen: ..."); a marrow word on
+        the way means the marrow (returned as None)."""
+        n = len(toks)
+        j = mt.end_tok
+        if j < n and toks[j] in _SITE_PREPS:
+            # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
+            for t in toks[j + 1 : j + 5]:
+                if t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t):
+                    return None
+                if t in self.organs or t in self.lead_organs:
+                    return t
+                if t in _STRETCH_END or t in _SITE_PREPS:
+                    break
+        for k in range(mt.start_tok - 1, -1, -1):
+            t = toks[k]
+            if t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) or t in _STRETCH_END:
+                break
+            if t in self.organs:
+                return t
+        # the organ the clause starts with: a heading ("Lungs: ...") or an organ a remap speaks of ("Spleen 13.5 cm,
+        # two focal lesions") owns the whole clause; any other owns only its first stretch (found above)
+        at = next((i for i, t in enumerate(toks[:3]) if t not in _SITE_SKIP), None)
+        if at is None:
+            return None
+        lead = toks[at]
+        heading = at + 1 < n and toks[at + 1] == ":"
+        if lead in self.lead_organs or (lead in self.organs and (heading or lead in self.remap_organs)):
+            return lead
+        return None
+
+    def _heading_organ(self, toks: list[str]) -> str | None:
+        """"Heart: intense uptake around the valve, SUVmax 7.8": the organ a report line is headed with."""
+        if len(toks) > 1 and toks[1] == ":" and toks[0] in self.organs and toks[0] not in self.remap_organs:
+            return toks[0]
+        return None
+
+    def _attribute(self, toks: list[str], mentions: list[Mention]) -> None:
+        """Marrow findings said of another organ become that organ's finding (context_remap) or are set aside."""
+        for mt in mentions:
+            if mt.finding not in self.marrow_findings and not any(k[1] == mt.finding for k in self.remap):
+                continue
+            organ = self._organ_of(toks, mt)
+            if organ is None:
+                continue
+            new = self.remap.get((organ, mt.finding))
+            if new:
+                mt.finding = new
+                mt.remapped = True
+            elif mt.finding in self.marrow_findings:
+                mt.elsewhere = organ
 
     def _fuzzy(self, toks: list[str], covered: list[bool], mentions: list[Mention],
                trig_at: dict[int, tuple[str, int]], result: MatchResult, tokens: list[Token], lo: int) -> None:
@@ -637,6 +740,10 @@ class Matcher:
             used = used2 + 1 if used2 else 0
         for k in range(j + 1, j + 1 + used):
             consumed[k] = covered[k] = True
+        after = j + 1 + used
+        if used and after < n and toks[after] in _DISTANCE_WORDS:
+            covered[after] = True
+            return  # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length
         start = tokens[lo + mt.start_tok].start
         end = tokens[lo + j + used].end if used else tokens[lo + j].end
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
@@ -768,7 +875,7 @@ class Matcher:
                 if not k:
                     continue
                 before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
-                targets = self._backward_scope(toks, mentions, before, i)
+                targets = self._backward_scope(toks, mentions, before, i, alternatives=kind == "uncertainty")
                 if not targets:
                     continue
                 for j in range(i, min(i + k, n)):
@@ -816,6 +923,11 @@ class Matcher:
             if mt.negative:  # "afebrile": the word itself says absent
                 ex.status = "absent"
                 ex.trigger = Trigger("negation", ex.text, span)
+            if mt.elsewhere:  # "no focal lesions in the liver", "Lungs: ... homogeneous": not the marrow
+                ex.context, ex.status = "elsewhere", None
+                ex.organ = mt.elsewhere
+                result.set_aside.append(ex)
+                continue
             if idx in status:
                 kind, trig, scope = status[idx]
                 ex.trigger, ex.scope = trig, scope
@@ -880,13 +992,17 @@ class Matcher:
                 break
         return out
 
-    def _backward_scope(self, toks: list[str], mentions: list[Mention], before: list[int], pos: int) -> list[int]:
+    def _backward_scope(self, toks: list[str], mentions: list[Mention], before: list[int], pos: int,
+                        alternatives: bool = False) -> list[int]:
         out: list[int] = []
         if not before:
             return out
         last = before[-1]
         gap = toks[mentions[last].end_tok : pos]
-        if len(gap) > 3 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap):
+        # "lymphoma or mycobacterial infection cannot be excluded": doubt reaches back over an alternative
+        alternative = alternatives and 2 <= len(gap) <= 5 and gap[0] in {"or", "vs", "versus"} and not any(
+            t in {".", ";", ":"} or t in self.trigger_words for t in gap)
+        if not alternative and (len(gap) > 3 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap)):
             return out
         out.append(last)
         nxt = last

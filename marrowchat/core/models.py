@@ -144,6 +144,17 @@ class LanguageFile(Strict):
         default=[], description="terms recognised as naming no finding, with any value after them "
         "('CA 19-9 320' is a tumour marker, not calcium)")
     context_remap: list[ContextRemap] = []
+    organs: list[str] = Field(
+        default=[], description="organs other than the marrow: a marrow finding said of one of them ('lesions in the "
+        "lung', 'Liver: homogeneous uptake') is set aside, unless context_remap names what it becomes there")
+    lead_only_organs: list[str] = Field(
+        default=[], description="organs that only own a clause they start ('Liver: ...'): elsewhere they are the "
+        "reference ('uptake above liver')")
+    marrow_findings: list[str] = Field(
+        default=[], description="findings that describe the marrow, so are attributed to the organ they are said of")
+    interior_modifiers: list[str] = Field(
+        default=[], description="words that may sit inside a term without changing it: 'focal hypermetabolic lesions' "
+        "reads as 'focal lesions'")
     other_sites: list[str] = Field(
         default=[], description="words that, right before a measurement term, say it measures another organ "
         "('spleen SUVmax 3.4' is not the marrow's)")

@@ -203,6 +203,8 @@ class _Checker:
             if self.finding("knowledge/language.yaml", entry, r.finding) and self.finding("knowledge/language.yaml", entry, r.becomes):
                 if self.b.findings[r.finding].kind != self.b.findings[r.becomes].kind:
                     self.problem("knowledge/language.yaml", entry, "a finding can only become one of the same kind")
+        for i, fid in enumerate(self.b.language.marrow_findings):
+            self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
 
     def check_red_flags(self) -> None:
         seen: set[str] = set()
