@@ -40,12 +40,18 @@ _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "o
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
-                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the"} | set(_QUALIFIERS)
+                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
+                  "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum",
+                  "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
 _DAYS = re.compile(
     r"(?:(?P<n1>\d+)\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
     r"|(?:\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b)"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
+# "patient male 74 years", "Mr Graham Whitlock, 66 years", "aged 58": a person word, then the age in years
+_AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl|aged?)\b"
+                        r"[^.\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})(?:\s*-?\s*(?:years?|yrs?|y/?o)\b(?!\s*(?:ago|of|since|history))"
+                        r"|(?=\s*[,;.)]|\s*$))")
 _AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG"
 _BLANK_RUN = re.compile(r"\s+")
 _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
@@ -55,12 +61,18 @@ _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humer
 _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
 _STRETCH_END = {",", ";", ".", "and", "but", "whereas", "while"}
 _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past"}
+_TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
+           "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
+           "then now", "- >"}
 _SITE_PREPS = {"in", "of", "within", "involving", "throughout"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
              "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
-             "since", "since then", "currently", "today", "then"}
+             "since", "since then", "currently", "today", "then", "sets", "set", "bottles", "samples",
+             "specimens", "studies", "antigen", "antibody", "antibodies", "ag", "ab", "/", "serologies",
+             "igg", "igm", "tests", "status", "showed", "show", "shows", "revealed", "with", "repeatedly",
+             "twice", "again", "also"}
 
 
 @dataclass(frozen=True)
@@ -219,13 +231,14 @@ class Matcher:
         self.absent_terms: set[tuple[str, ...]] = set()
         for v in bundle.vocabulary:
             if v.finding:
-                for name in v.terms:
+                for name in v.all_terms():
                     self._add(name, v.finding)
                 for name in v.absent_terms:
                     self._add(name, v.finding)
                     self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in _KEY_SKIP))
         for name in lang.swallow:
             self._add(name, "")
+        self.swallowed = {term_tokens(name) for name in lang.swallow}
         # names of diagnoses ("?HLH", "known MDS" when no finding says it): recognised, noted, not scored
         self.condition_terms: dict[tuple[str, ...], str] = {}
         for c in bundle.conditions.values():
@@ -415,6 +428,7 @@ class Matcher:
         n = len(toks)
         covered = [False] * n
         mentions: list[Mention] = []
+        named: list[Mention] = []  # terms that name no finding ("rheumatoid factor"): list items for negation scope
         # triggers first (so their words are not read as findings)
         trig_at: dict[int, tuple[str, int]] = {}
         i = 0
@@ -431,8 +445,10 @@ class Matcher:
         i = 0
         while i < n:
             found = 0
-            for k in range(min(self.max_len, n - i), 0, -1):
-                key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
+            for k in range(min(self.max_len + 3, n - i), 0, -1):
+                key: tuple[str, ...] | None = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
+                if key not in self.terms:
+                    key = self._modified_key(toks, i, k, key or (), trig_at)
                 if key and key in self.terms:
                     if k == 1 and toks[i] in self.trigger_words and i in trig_at:
                         continue
@@ -440,6 +456,8 @@ class Matcher:
                         mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
                                                 negative=key in self.absent_terms))
                     else:
+                        if key in self.swallowed:
+                            named.append(Mention("", i, i + k, self.term_text[key], 100.0, "exact"))
                         self._swallow_value(tokens, lo, toks, i + k, covered)
                         cid = self.condition_terms.get(key)
                         if cid and cid not in result.diagnoses:
@@ -452,8 +470,6 @@ class Matcher:
                 i += found
             else:
                 i += 1
-        if self.modifiers:
-            self._modified(toks, covered, mentions, trig_at)
         for mt in mentions:  # a trigger word inside a term is part of it ("spleen not avid" does not negate on)
             for j in range(mt.start_tok + 1, mt.end_tok):
                 trig_at.pop(j, None)
@@ -483,37 +499,30 @@ class Matcher:
                                     next_start=mentions[j + 1].start_tok if j + 1 < len(mentions) else n)
         self._anchor_days(text, tokens, lo, hi, toks, covered, consumed, result)
         # context and negation for boolean mentions
-        bool_mentions = [mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"]
+        # "ANA and rheumatoid factor were negative": a named term with no finding still carries the list
+        bool_mentions = sorted([mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"] + named,
+                               key=lambda mt: mt.start_tok)
         self._contexts(text, tokens, lo, toks, bool_mentions, trig_at, covered, result)
         # unmatched content
         self._unmatched(text, tokens, lo, toks, covered, consumed, trig_at, result)
 
-    def _modified(self, toks: list[str], covered: list[bool], mentions: list[Mention],
-                  trig_at: dict[int, tuple[str, int]]) -> None:
-        """What exact matching left: terms with modifiers inside ("focal hypermetabolic lesions" is "focal
-        lesions"), never at either end, never across a word already read or a trigger."""
-        n = len(toks)
-        i = 0
-        while i < n:
-            if covered[i] or i in trig_at or toks[i] in self.modifiers:
-                i += 1
-                continue
-            found = 0
-            for k in range(min(self.max_len + 3, n - i), 2, -1):
-                if any(covered[i : i + k]) or any(j in trig_at for j in range(i, i + k)):
-                    continue
-                words = [t for t in toks[i : i + k] if t not in _KEY_SKIP]
-                if len(words) < 3 or words[-1] in self.modifiers:
-                    continue
-                key = (words[0], *(t for t in words[1:-1] if t not in self.modifiers), words[-1])
-                if len(key) < len(words) and self.terms.get(key):
-                    mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
-                                            negative=key in self.absent_terms))
-                    found = k
-                    break
-            for j in range(i, i + found):
-                covered[j] = True
-            i += found or 1
+    def _modified_key(self, toks: list[str], i: int, k: int, key: tuple[str, ...],
+                      trig_at: dict[int, tuple[str, int]]) -> tuple[str, ...] | None:
+        """A term with modifiers inside: "focal hypermetabolic lesions" is "focal lesions", "spleen is enlarged" is
+        "spleen enlarged" (never a modifier at either end, never across a trigger, and never when a modifier
+        starts a term of its own that runs to the end: "generalised FDG-avid lymphadenopathy" is FDG-avid nodes)."""
+        if k < 3 or len(key) < 3 or not self.modifiers or key[0] in self.modifiers or key[-1] in self.modifiers:
+            return None
+        inner = [t for t in key[1:-1] if t not in self.modifiers]
+        if len(inner) == len(key) - 2:
+            return None
+        new = (key[0], *inner, key[-1])
+        if new not in self.terms or any(j in trig_at for j in range(i + 1, i + k)):
+            return None
+        for j in range(i + 1, i + k - 1):
+            if toks[j] in self.modifiers and tuple(t for t in toks[j : i + k] if t not in _KEY_SKIP) in self.terms:
+                return None
+        return new
 
     def _organ_of(self, toks: list[str], mt: Mention) -> str | None:
         """The organ a mention is said of: "in/of/within (the) X" right after it, else the nearest organ named before
@@ -646,11 +655,11 @@ class Matcher:
 
     def _other_site(self, toks: list[str], start: int) -> bool:
         """Is the measurement term at ``start`` about another organ ("spleen SUVmax", "mass …, SUVmax 21")?"""
-        for k in range(start - 1, max(-1, start - 9), -1):
+        for k in range(start - 1, max(-1, start - 16), -1):
             t = toks[k]
-            if t in _MARROW_WORDS or t in {".", ";"}:
+            if t in _MARROW_WORDS or t in _SKELETAL_WORDS or t in {".", ";"}:
                 return False
-            if t in self.other_sites:
+            if t in self.other_sites or t in self.organs:
                 return True
             if t == "," and k > 0 and toks[k - 1][:1].isdigit():  # a value ends the phrase ("liver 2.1, SUVmax …")
                 return False
@@ -728,6 +737,14 @@ class Matcher:
                     for k in range(mt.start_tok, mt.end_tok):
                         covered[k] = False
                 return
+        # a trend: "WCC 14.2 -> 3.1", "plt 312 → 78 → 41", "Hb 10.9, now 8.6": the latest value is the one that counts
+        while True:
+            nxt = self._trend_next(tokens, lo, toks, j, consumed)
+            if nxt is None:
+                break
+            for k in range(j, nxt):
+                consumed[k] = covered[k] = True
+            j = nxt
         raw = toks[j]
         value = self._parse_number(raw)
         if value is None or (mt.method == "measured" and qualifier in {"gt", "lt", "ge", "le"}):
@@ -747,6 +764,16 @@ class Matcher:
         start = tokens[lo + mt.start_tok].start
         end = tokens[lo + j + used].end if used else tokens[lo + j].end
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
+
+    def _trend_next(self, tokens: list[Token], lo: int, toks: list[str], j: int, consumed: list[bool]) -> int | None:
+        """The next number of a trend after the value at j ("14.2 -> 3.1", "312 → 78", "10.9, now 8.6"), or None."""
+        for k in range(j + 1, min(len(toks), j + 5)):
+            if tokens[lo + k].kind == "num":
+                if consumed[k]:
+                    return None
+                gap = " ".join(self._text[tokens[lo + j].end:tokens[lo + k].start].lower().replace(",", " ").split())
+                return k if gap in _TRENDS else None
+        return None
 
     def _record_value(self, f: m.Finding, value: float, unit: m.Unit | None, raw: str,
                       raw_unit: str | None, qualifier: str | None, span: tuple[int, int], mt: Mention | None,
@@ -841,7 +868,8 @@ class Matcher:
     def _age_sex(self, text: str, result: MatchResult) -> None:
         if self.age_finding is None or any(e.finding == self.age_finding for e in result.findings):
             return
-        mt = _AGE_SEX.search(text.lower())
+        low = text.lower()
+        mt = _AGE_SEX.search(low) or _AGE_YEARS.search(low)
         if mt and not any(ex.span[0] < mt.end() and mt.start() < ex.span[1] for ex in result.findings):
             # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
@@ -916,6 +944,8 @@ class Matcher:
                     status[idx] = (kind, trig, (tokens[lo + i].start, tokens[lo + end_tok - 1].end))
         clause_out: dict[str, Extracted] = {}
         for idx, mt in enumerate(mentions):
+            if not mt.finding:
+                continue
             f = self.bundle.findings[mt.finding]
             span = (tokens[lo + mt.start_tok].start, tokens[lo + mt.end_tok - 1].end)
             ex = Extracted(finding=mt.finding, status="present", span=span, text=self._text[span[0]:span[1]],
@@ -973,9 +1003,11 @@ class Matcher:
         at_trigger = trig_pos or set()
         loose = [t for k, t in enumerate(gap, start)
                  if t not in _FILLERS and t not in _CONNECTORS and k not in at_trigger]
-        if len(gap) > self.lang.scope_tokens or len(loose) > 3 or any(t[:1].isdigit() or t == ":" for t in loose):
+        short_list = self._short_list(gap)
+        if ((len(gap) > self.lang.scope_tokens or len(loose) > 3) and not short_list) or \
+                any(t[:1].isdigit() or t == ":" for t in loose):
             return out
-        if loose and (("," in gap and len(loose) > 1) or "(" in gap):
+        if loose and (("," in gap and len(loose) > 1) or "(" in gap) and not self._short_list(gap):
             return out  # a list item or an aside of its own ("not required for staging (focal lesions)")
         out.append(first)
         # mid-list trigger ("no blasts, no dysplasia, macrocytic"): a bare comma does not carry it further
@@ -985,12 +1017,36 @@ class Matcher:
             gap = toks[mentions[prev].end_tok : mentions[idx].start_tok]
             if mid_list and all(t in {",", "-", "–"} for t in gap):
                 break
-            if len(gap) <= 4 and all(t in _CONNECTORS or t in _FILLERS for t in gap):
+            if len(gap) >= 2 and gap[0] == "," and gap[1] in {"a", "an"}:
+                break  # "without focal lesions, an enlarged spleen": a new item of a description, not of the list
+            loose_items = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS]
+            if (len(gap) <= 4 and not loose_items) or (
+                    gap and gap[0] == "," and gap[-1] in {",", "or", "and", "nor"} and len(loose_items) <= 2
+                    and len(gap) <= 6 and not any(t[:1].isdigit() or t in {":", ";", "."} for t in loose_items)):
+                # "rash, joint or bone pain": an unknown item of the list does not end it
                 out.append(idx)
                 prev = idx
             else:
                 break
         return out
+
+    @staticmethod
+    def _short_list(gap: list[str]) -> bool:
+        """"no cough, haemoptysis, headache, rash": items of one or two words, at least two commas, at most twelve
+        tokens, no numbers or asides: a list the trigger reads through to the first item it knows."""
+        if len(gap) > 12 or gap.count(",") < 2 or gap[-1] not in {",", "or", "and"}:
+            return False
+        item = 0
+        for t in gap:
+            if t in {",", "or", "and", "nor"}:
+                item = 0
+            elif t[:1].isdigit() or t in {":", "(", ")", ";", "."}:
+                return False
+            else:
+                item += 1
+                if item > 2:
+                    return False
+        return True
 
     def _backward_scope(self, toks: list[str], mentions: list[Mention], before: list[int], pos: int,
                         alternatives: bool = False) -> list[int]:
@@ -1002,7 +1058,7 @@ class Matcher:
         # "lymphoma or mycobacterial infection cannot be excluded": doubt reaches back over an alternative
         alternative = alternatives and 2 <= len(gap) <= 5 and gap[0] in {"or", "vs", "versus"} and not any(
             t in {".", ";", ":"} or t in self.trigger_words for t in gap)
-        if not alternative and (len(gap) > 3 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap)):
+        if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap)):
             return out
         out.append(last)
         nxt = last

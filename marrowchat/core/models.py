@@ -105,6 +105,25 @@ class FindingsFile(Strict):
     findings: list[Finding]
 
 
+class Composed(Strict):
+    """Terms built from a body site and a word for the complaint: sites [lower back, thighs] with complaints
+    [pain, ache] and before [aching] give "lower back pain", "pain in the lower back", "aching thighs", ..."""
+
+    sites: list[str] = Field(min_length=1)
+    complaints: list[str] = Field(default=[], description="words after the site, or before 'in/over the <site>'")
+    before: list[str] = Field(default=[], description="words before the site ('aching knees', 'tender sternum')")
+
+    def terms(self) -> list[str]:
+        out: list[str] = []
+        for site in self.sites:
+            for word in self.complaints:
+                out.append(f"{site} {word}")
+                for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "over the", "over"):
+                    out.append(f"{word} {link} {site}")
+            out.extend(f"{word} {site}" for word in self.before)
+        return out
+
+
 class VocabularyEntry(Strict):
     """Extra words for a finding or a condition: abbreviations, brand names, spellings, typos."""
 
@@ -113,6 +132,10 @@ class VocabularyEntry(Strict):
     terms: list[str] = []
     # words whose mention means the finding is ABSENT ("afebrile", "apyrexial"); findings only
     absent_terms: list[str] = []
+    composed: Composed | None = None
+
+    def all_terms(self) -> list[str]:
+        return [*self.terms, *(self.composed.terms() if self.composed else [])]
 
 
 class VocabularyFile(Strict):

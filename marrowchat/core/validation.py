@@ -146,11 +146,11 @@ class _Checker:
                     self.problem(VOCAB, entry, f"unknown condition {v.condition!r}{suggest(v.condition, self.condition_ids)}")
                     continue
                 owner = f"condition {v.condition}"
-            if not v.terms and not v.absent_terms:
+            if not v.terms and not v.absent_terms and not v.composed:
                 self.problem(VOCAB, entry, "give at least one term")
             if v.absent_terms and v.condition is not None:
                 self.problem(VOCAB, f"{entry}.absent_terms", "absent_terms are for findings only")
-            for term in [*v.terms, *v.absent_terms]:
+            for term in [*v.all_terms(), *v.absent_terms]:
                 key = normalise(term)
                 if not key:
                     self.problem(VOCAB, entry, f"term {term!r} is empty after normalisation")
