@@ -93,6 +93,7 @@ class Mention:
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     negative: bool = False  # the term itself means "absent" (afebrile)
     remapped: bool = False  # its finding was set by the organ the clause is about
+    anchored: bool = False  # a marrow word comes before it in the clause
     elsewhere: str | None = None  # a marrow finding said of another organ ("lesions in the lung"): set aside
 
 
@@ -117,6 +118,7 @@ class Extracted:
     uncertain: bool = False
     scope: tuple[int, int] | None = None
     organ: str | None = None  # context "elsewhere": the organ it was said of
+    anchored: bool = False  # a marrow measurement with a marrow word before it ("marrow ... SUVmax 3.4")
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -341,10 +343,13 @@ class Matcher:
         # elsewhere: "TAVI 2019 ... no IVDU" (both endocarditis risks: the valve is still there), "septic shock ...
         # no vasopressors", "spiked to 38.9 on admission ... afebrile today" (the illness had fever)
         has_history = {ex.finding for ex in result.findings if ex.status == "present"}
+        # a marrow measurement said with a marrow word beats one that is not ("nodes ... SUVmax 9.8 ... marrow ...
+        # SUVmax 3.4")
+        anchored = {ex.finding for ex in result.findings if ex.anchored}
         kept = []
         for ex in result.findings:
             if ex.value is not None:
-                if ex.finding in seen:
+                if ex.finding in seen or (ex.finding in anchored and not ex.anchored):
                     continue
                 seen.add(ex.finding)
             elif ex.status == "absent" and ex.finding in has_history:
@@ -367,6 +372,8 @@ class Matcher:
         while i < len(tokens):
             t = tokens[i]
             stop = self.term_stop.at(toks, i)
+            if stop and t.text not in {".", ";"} and self._inside_trigger(toks, i):
+                stop = 0  # "not yet sent", "as yet unknown": the word belongs to a trigger phrase
             if t.text == "." and self._abbreviation_dot(tokens, i):
                 skip = None  # "E. coli", "S. aureus": not the end of a sentence
             elif t.text in {".", ";", "!"}:
@@ -387,6 +394,16 @@ class Matcher:
         if lo < len(tokens):
             out.append((lo, len(tokens)))
         return out
+
+    def _inside_trigger(self, toks: list[str], i: int) -> bool:
+        for back in (1, 2):
+            j = i - back
+            if j < 0:
+                break
+            for trig in (self.unc_post, self.neg_post, self.unc_pre, self.neg_pre, self.pseudo):
+                if trig.at(toks, j) > back:
+                    return True
+        return False
 
     def _gap_text(self, tokens: list[Token], i: int) -> str:
         return self._text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
@@ -495,6 +512,8 @@ class Matcher:
                 self._skip_number(tokens, lo, toks, mt, consumed, covered)
                 continue
             if f.kind == "numeric":
+                if f.section == "uptake" and not mt.remapped:
+                    mt.anchored = self._marrow_before(toks, mt)
                 self._attach_number(text, tokens, lo, hi, toks, mt, consumed, covered, result,
                                     next_start=mentions[j + 1].start_tok if j + 1 < len(mentions) else n)
         self._anchor_days(text, tokens, lo, hi, toks, covered, consumed, result)
@@ -653,6 +672,13 @@ class Matcher:
             if toks[k] not in {":", "=", "-", "of", "is", "was"}:
                 break
 
+    @staticmethod
+    def _marrow_before(toks: list[str], mt: Mention) -> bool:
+        """"Diffuse homogeneous marrow uptake in the axial skeleton, L3 SUVmax 3.4": a marrow word in the term or
+        before it in the clause (a full report gives nodes, tonsils and vessels their SUVmax first)."""
+        words = toks[max(0, mt.start_tok - 15):mt.end_tok]
+        return any(t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) for t in words)
+
     def _other_site(self, toks: list[str], start: int) -> bool:
         """Is the measurement term at ``start`` about another organ ("spleen SUVmax", "mass …, SUVmax 21")?"""
         for k in range(start - 1, max(-1, start - 16), -1):
@@ -764,6 +790,8 @@ class Matcher:
         start = tokens[lo + mt.start_tok].start
         end = tokens[lo + j + used].end if used else tokens[lo + j].end
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
+        if mt.anchored and result.findings and result.findings[-1].finding == f.id:
+            result.findings[-1].anchored = True
 
     def _trend_next(self, tokens: list[Token], lo: int, toks: list[str], j: int, consumed: list[bool]) -> int | None:
         """The next number of a trend after the value at j ("14.2 -> 3.1", "312 → 78", "10.9, now 8.6"), or None."""
