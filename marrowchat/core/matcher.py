@@ -35,7 +35,7 @@ _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "
                "symptoms", "features", "(", ")", "-", "–"}
 _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", "overt", "definite", "new",
             "history", "the", "a", "an", "frank", "features", "clinical", "further", "current", "documented",
-            "known", "reported", "palpable", "appreciable", "focal", "measurable"}
+            "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
@@ -43,6 +43,7 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
                   "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum",
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
+_NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q)\s*$")
 _DAYS = re.compile(
     r"(?:(?P<n1>\d+)\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
@@ -441,6 +442,28 @@ class Matcher:
     # ------------------------------------------------------------------ one clause
 
     def _clause(self, text: str, tokens: list[Token], lo: int, hi: int, result: MatchResult) -> None:
+        first_finding = len(result.findings)
+        self._clause_body(text, tokens, lo, hi, result)
+        toks = [t.text for t in tokens[lo:hi]]
+        if self._past_heading(toks):
+            # "Baseline PET-CT: focal uptake ..., SUVmax 5.4": the whole clause is the past, values included
+            now = result.findings[first_finding:]
+            del result.findings[first_finding:]
+            for ex in now:
+                if ex.value is None and self.bundle.findings[ex.finding].section == "history":
+                    result.findings.append(ex)
+                    continue
+                ex.context, ex.status = "history", None
+                result.set_aside.append(ex)
+
+    def _past_heading(self, toks: list[str]) -> bool:
+        """A clause headed by a past-time trigger and a colon within its first words ("Baseline PET-CT:",
+        "At diagnosis:", "Previous PET (2023):")."""
+        if not toks or self.hist_pre.at(toks, 0) == 0:
+            return False
+        return ":" in toks[1:8]
+
+    def _clause_body(self, text: str, tokens: list[Token], lo: int, hi: int, result: MatchResult) -> None:
         toks = [t.text for t in tokens[lo:hi]]
         n = len(toks)
         covered = [False] * n
@@ -862,6 +885,9 @@ class Matcher:
                 days = int(mt.group("n3")) * {"52": 7, "12": 30, "7": 1}[mt.group("u3")]
             else:
                 days = int(mt.group("n2"))
+            before = clause[max(0, mt.start() - 8):mt.start()]
+            if mt.group("n1") and (before.endswith(("x", "×")) or _NOT_SINCE.search(before)):
+                continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future
             abs_start, abs_end = start_c + mt.start(), start_c + mt.end()
             # token index of the expression
             tok_idx = next((k for k in range(n) if tokens[lo + k].start >= abs_start), n - 1)
@@ -1092,7 +1118,7 @@ class Matcher:
         nxt = last
         for idx in reversed(before[:-1]):
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
-            if len(gap) <= 2 and all(t in _CONNECTORS for t in gap) and gap:
+            if len(gap) <= 3 and all(t in _CONNECTORS or t in _FILLERS for t in gap) and gap:
                 out.append(idx)
                 nxt = idx
             else:
