@@ -239,6 +239,15 @@ class Matcher:
                 for name in v.absent_terms:
                     self._add(name, v.finding)
                     self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in _KEY_SKIP))
+        # body sites of composed terms: "aching knees and lower back" also names the lower back
+        self.composed_keys: set[tuple[str, ...]] = set()
+        self.sites: dict[tuple[str, ...], str] = {}
+        for v in bundle.vocabulary:
+            if v.finding and v.composed:
+                self.composed_keys.update(term_tokens(t) for t in v.composed.terms())
+                for site in v.composed.sites:
+                    self.sites.setdefault(term_tokens(site), v.finding)
+        self.site_len = max((len(k) for k in self.sites), default=0)
         for name in lang.swallow:
             self._add(name, "")
         self.swallowed = {term_tokens(name) for name in lang.swallow}
@@ -513,6 +522,8 @@ class Matcher:
         for mt in mentions:  # a trigger word inside a term is part of it ("spleen not avid" does not negate on)
             for j in range(mt.start_tok + 1, mt.end_tok):
                 trig_at.pop(j, None)
+        if self.sites:
+            self._coordinated_sites(toks, covered, mentions)
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
@@ -547,6 +558,52 @@ class Matcher:
         self._contexts(text, tokens, lo, toks, bool_mentions, trig_at, covered, result)
         # unmatched content
         self._unmatched(text, tokens, lo, toks, covered, consumed, trig_at, result)
+
+    def _site_at(self, toks: list[str], j: int, covered: list[bool]) -> tuple[int, str] | None:
+        for k in range(min(self.site_len, len(toks) - j), 0, -1):
+            if any(covered[j : j + k]):
+                continue
+            fid = self.sites.get(tuple(t for t in toks[j : j + k] if t not in _KEY_SKIP))
+            if fid:
+                return k, fid
+        return None
+
+    def _coordinated_sites(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
+        """"aching knees and lower back", "pain in the lower back and both thighs", "knee and wrist pain": a body
+        site joined to a composed complaint is a complaint of that site too."""
+        n = len(toks)
+        for mt in list(mentions):
+            if tuple(t for t in toks[mt.start_tok:mt.end_tok] if t not in _KEY_SKIP) not in self.composed_keys:
+                continue
+            j = mt.end_tok  # forwards
+            while j < n and toks[j] in {"and", ",", "or", "&", "/"}:
+                j += 1
+                while j < n and toks[j] in {"both", "the", "his", "her", "left", "right", "lower", "upper"} and \
+                        not self._site_at(toks, j, covered):
+                    j += 1
+                hit = self._site_at(toks, j, covered) if j < n else None
+                if hit is None:
+                    break
+                k, fid = hit
+                mentions.append(Mention(fid, j, j + k, " ".join(toks[j:j + k]), 100.0, "exact"))
+                for q in range(j, j + k):
+                    covered[q] = True
+                j += k
+            i = mt.start_tok  # backwards: "knee and wrist pain"
+            while i >= 2 and toks[i - 1] in {"and", ",", "or", "&", "/"}:
+                found = None
+                for k in range(min(self.site_len, i - 1), 0, -1):
+                    hit = self._site_at(toks, i - 1 - k, covered)
+                    if hit and hit[0] == k:
+                        found = (i - 1 - k, k, hit[1])
+                        break
+                if found is None:
+                    break
+                start, k, fid = found
+                mentions.append(Mention(fid, start, start + k, " ".join(toks[start:start + k]), 100.0, "exact"))
+                for q in range(start, start + k):
+                    covered[q] = True
+                i = start
 
     def _modified_key(self, toks: list[str], i: int, k: int, key: tuple[str, ...],
                       trig_at: dict[int, tuple[str, int]]) -> tuple[str, ...] | None:
