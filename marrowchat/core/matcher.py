@@ -35,7 +35,8 @@ _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "
                "symptoms", "features", "(", ")", "-", "–"}
 _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", "overt", "definite", "new",
             "history", "the", "a", "an", "frank", "features", "clinical", "further", "current", "documented",
-            "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial"}
+            "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial",
+            "igm", "igg", "pcr", "serology", "dna", "ab", "ag", "antibody", "antigen", "screen", "titre", "titer"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
@@ -65,6 +66,22 @@ _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond",
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
+def _drop_asides(gap: list[str]) -> list[str]:
+    """"BCx x2 (day 3 of illness) no growth": a closed parenthesis is an aside, not part of the gap."""
+    if "(" not in gap or ")" not in gap:
+        return gap
+    out: list[str] = []
+    depth = 0
+    for t in gap:
+        if t == "(":
+            depth += 1
+        elif t == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
+
+
 _SITE_PREPS = {"in", "of", "within", "involving", "throughout"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
@@ -297,6 +314,7 @@ class Matcher:
         self.remap_organs = {organ for organ, _ in self.remap}
         self.lead_organs = {normalise(w) for w in lang.lead_only_organs}
         self.marrow_findings = set(lang.marrow_findings)
+        self.needs_site = {normalise(w) for w in lang.needs_site}
         self.modifiers = {normalise(w) for w in lang.interior_modifiers}
         self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre, self.plan_pre,
@@ -668,6 +686,9 @@ class Matcher:
                 continue
             organ = self._organ_of(toks, mt)
             if organ is None:
+                if toks[mt.end_tok - 1] in self.needs_site and not self._marrow_before(toks, mt) and not any(
+                        t in _MARROW_WORDS or t in _SKELETAL_WORDS for t in toks[mt.end_tok:mt.end_tok + 4]):
+                    mt.elsewhere = "unstated"  # "PET/CT: nodule SUVmax 4.1": a lesion of no stated organ
                 continue
             new = self.remap.get((organ, mt.finding))
             if new:
@@ -1118,6 +1139,8 @@ class Matcher:
         if ((len(gap) > self.lang.scope_tokens or len(loose) > 3) and not short_list) or \
                 any(t[:1].isdigit() or t == ":" for t in loose):
             return out
+        if ")" in gap and "(" not in gap:
+            return out  # "no injuries), peds ...": the aside the trigger was in has closed
         if loose and (("," in gap and len(loose) > 1) or "(" in gap) and not self._short_list(gap):
             return out  # a list item or an aside of its own ("not required for staging (focal lesions)")
         out.append(first)
@@ -1165,7 +1188,7 @@ class Matcher:
         if not before:
             return out
         last = before[-1]
-        gap = toks[mentions[last].end_tok : pos]
+        gap = _drop_asides(toks[mentions[last].end_tok : pos])
         # "lymphoma or mycobacterial infection cannot be excluded": doubt reaches back over an alternative
         alternative = alternatives and 2 <= len(gap) <= 5 and gap[0] in {"or", "vs", "versus"} and not any(
             t in {".", ";", ":"} or t in self.trigger_words for t in gap)

@@ -173,6 +173,8 @@ class LanguageFile(Strict):
     lead_only_organs: list[str] = Field(
         default=[], description="organs that only own a clause they start ('Liver: ...'): elsewhere they are the "
         "reference ('uptake above liver')")
+    needs_site: list[str] = Field(
+        default=[], description="words naming a lesion without its organ: counted only where the clause names one")
     marrow_findings: list[str] = Field(
         default=[], description="findings that describe the marrow, so are attributed to the organ they are said of")
     interior_modifiers: list[str] = Field(
