@@ -82,6 +82,9 @@ def _drop_asides(gap: list[str]) -> list[str]:
     return out
 
 
+_DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enlarged", "mild", "mildly", "marked",
+              "markedly", "moderate", "moderately", "homogeneous", "homogeneously", "heterogeneous", "bulky",
+              "extensive", "widespread"}
 _SITE_PREPS = {"in", "of", "within", "involving", "throughout"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
@@ -1153,6 +1156,9 @@ class Matcher:
                 break
             if len(gap) >= 2 and gap[0] == "," and gap[1] in {"a", "an"}:
                 break  # "without focal lesions, an enlarged spleen": a new item of a description, not of the list
+            if not gap or (gap == [","] and toks[mentions[idx].start_tok] in _DESCRIBED):
+                break  # "No G-CSF post transplant" (adjacent, not a list); "without focal lesions, diffuse splenic
+                # uptake" (a new finding of a report, described, not denied)
             loose_items = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS]
             if (len(gap) <= 4 and not loose_items) or (
                     gap and gap[0] == "," and gap[-1] in {",", "or", "and", "nor"} and len(loose_items) <= 2
