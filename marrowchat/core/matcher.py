@@ -51,9 +51,10 @@ _DAYS = re.compile(
     r"|(?:\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b)"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
 # "patient male 74 years", "Mr Graham Whitlock, 66 years", "aged 58": a person word, then the age in years
-_AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl|aged?)\b"
-                        r"[^.\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})(?:\s*-?\s*(?:years?|yrs?|y/?o)\b(?!\s*(?:ago|of|since|history))"
-                        r"|(?=\s*[,;.)]|\s*$))")
+_AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl)\b"
+                        r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o)\b"
+                        r"(?!\s*(?:ago|of|since|history|before|after|later|earlier|previously))"
+                        r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b")
 _AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG"
 _BLANK_RUN = re.compile(r"\s+")
 _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
@@ -85,6 +86,9 @@ def _drop_asides(gap: list[str]) -> list[str]:
 _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enlarged", "mild", "mildly", "marked",
               "markedly", "moderate", "moderately", "homogeneous", "homogeneously", "heterogeneous", "bulky",
               "extensive", "widespread"}
+_DOUBT_HEADINGS = {"differential", "differentials", "ddx", "dd", "differential diagnosis", "differential diagnoses",
+                   "query", "possible", "possibilities", "consider", "considerations", "to exclude", "exclude",
+                   "rule out", "r/o", "?", "questions", "question"}
 _SITE_PREPS = {"in", "of", "within", "involving", "throughout"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
@@ -475,7 +479,14 @@ class Matcher:
         first_finding = len(result.findings)
         self._clause_body(text, tokens, lo, hi, result)
         toks = [t.text for t in tokens[lo:hi]]
-        if self._past_heading(toks):
+        if self._doubt_heading(toks):
+            # "Differential: granulomatous vasculitis, fungal infection, NK/T-cell lymphoma": all in doubt
+            now = result.findings[first_finding:]
+            del result.findings[first_finding:]
+            for ex in now:
+                ex.uncertain, ex.status = True, None
+                result.uncertain.append(ex)
+        elif self._past_heading(toks):
             # "Baseline PET-CT: focal uptake ..., SUVmax 5.4": the whole clause is the past, values included
             now = result.findings[first_finding:]
             del result.findings[first_finding:]
@@ -485,6 +496,11 @@ class Matcher:
                     continue
                 ex.context, ex.status = "history", None
                 result.set_aside.append(ex)
+
+    def _doubt_heading(self, toks: list[str]) -> bool:
+        """A clause headed "Differential:", "DDx:", "Query:" - a list of possibilities, none of them stated."""
+        at = next((i for i, t in enumerate(toks[:4]) if t == ":"), None)
+        return at is not None and at > 0 and " ".join(toks[:at]) in _DOUBT_HEADINGS
 
     def _past_heading(self, toks: list[str]) -> bool:
         """A clause headed by a past-time trigger and a colon within its first words ("Baseline PET-CT:",
@@ -1008,7 +1024,8 @@ class Matcher:
         if mt and not any(ex.span[0] < mt.end() and mt.start() < ex.span[1] for ex in result.findings):
             # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
-            self._record_value(f, float(mt.group("age")), f.units[0], mt.group("age"), None, None,
+            age = mt.groupdict().get("age") or mt.groupdict().get("age2") or ""
+            self._record_value(f, float(age), f.units[0], age, None, None,
                                (mt.start(), mt.end()), None, result)
 
     # ------------------------------------------------------------------ NegEx-style context
