@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
 
 from marrowchat.core import models as m
-from marrowchat.core.facts import Fact, Facts
+from marrowchat.core.facts import Fact, Facts, with_silence
 from marrowchat.core.loading import Bundle
 from marrowchat.core.matcher import Ambiguity, Extracted, Implausible, MatchResult, get_matcher
 from marrowchat.core.predicates import evaluate
@@ -173,6 +173,8 @@ class Engine:
         facts = run.current_facts(self.bundle)
         self._remember(state, run)
         walk_to, path = self._walk(facts, run.answered)
+        if state.turns and all(t.kind == "note" for t in state.turns):
+            facts = with_silence(self.bundle, facts)  # a one-shot note: what it never names was probably not given
         return Snapshot(state, facts, walk_to, run.pending, run.outcomes, path)  # the run is not extended again
 
     def _step(self, run: _Run, turn: Turn) -> None:

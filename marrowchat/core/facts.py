@@ -9,7 +9,7 @@ from typing import Literal
 from marrowchat.core.loading import Bundle
 from marrowchat.core.predicates import compare, evaluate, references
 
-Origin = Literal["stated", "derived", "implied"]
+Origin = Literal["stated", "derived", "implied", "assumed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class Fact:
     source: str = ""  # dialog node id, or "free text"
     origin: Origin = "stated"
     via: str | None = None  # how a derived fact follows, e.g. "Haemoglobin 8.1 g/dL < 12"
+    weight: float = 1.0  # fraction of the finding's log-LR it carries (assumed facts carry less than stated ones)
 
 
 class Facts:
@@ -160,3 +161,16 @@ def _plan(bundle: Bundle) -> _Plan:
     if not isinstance(cached, _Plan):
         cached = bundle.cache["facts-plan"] = _Plan(bundle)
     return cached
+
+
+def with_silence(bundle: Bundle, facts: Facts) -> Facts:
+    """A one-shot note's facts plus what its silence says: drugs and transplants it never names count as absent,
+    at the reduced weight each finding's `silence` gives (see knowledge/findings.yaml)."""
+    assumed = [
+        Fact(finding=f.id, status="absent", text="not mentioned in the note", source="free text", origin="assumed",
+             via=f"not mentioned, so assumed absent at {f.silence:g} of its weight", weight=f.silence)
+        for f in bundle.findings.values() if f.silence is not None and not facts.known(f.id)
+    ]
+    if not assumed:
+        return facts
+    return Facts(bundle, [*facts.stated(), *assumed])

@@ -52,7 +52,7 @@ _DAYS = re.compile(
 )
 # "patient male 74 years", "Mr Graham Whitlock, 66 years", "aged 58": a person word, then the age in years
 _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl)\b"
-                        r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o)\b"
+                        r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y)\b"
                         r"(?!\s*(?:ago|of|since|history|before|after|later|earlier|previously))"
                         r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b")
 _AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG"
@@ -83,6 +83,7 @@ def _drop_asides(gap: list[str]) -> list[str]:
     return out
 
 
+_DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
 _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enlarged", "mild", "mildly", "marked",
               "markedly", "moderate", "moderately", "homogeneous", "homogeneously", "heterogeneous", "bulky",
               "extensive", "widespread"}
@@ -404,8 +405,16 @@ class Matcher:
         out = []
         lo = 0
         i = 0
+        depth = 0  # "(SUVmax 3.2; liver 2.4)": a semicolon inside brackets ends nothing
         while i < len(tokens):
             t = tokens[i]
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")" and depth:
+                depth -= 1
+            elif depth and t.text == ";":
+                i += 1
+                continue
             stop = self.term_stop.at(toks, i)
             if stop and t.text not in {".", ";"} and self._inside_trigger(toks, i):
                 stop = 0  # "not yet sent", "as yet unknown": the word belongs to a trigger phrase
@@ -906,7 +915,15 @@ class Matcher:
         after = j + 1 + used
         if used and after < n and toks[after] in _DISTANCE_WORDS:
             covered[after] = True
-            return  # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length
+            # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length; it does say the
+            # organ is enlarged
+            enlarged = self.lang.below_margin.get(f.id)
+            if enlarged and enlarged in self.bundle.findings:
+                span = (tokens[lo + mt.start_tok].start, tokens[lo + after].end)
+                result.findings.append(Extracted(finding=enlarged, status="present", span=span,
+                                                 text=self._text[span[0]:span[1]], term=mt.term, score=mt.score,
+                                                 method=mt.method))
+            return
         start = tokens[lo + mt.start_tok].start
         end = tokens[lo + j + used].end if used else tokens[lo + j].end
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
@@ -963,7 +980,8 @@ class Matcher:
             for k in range(min(self.anchor_len, n - i), 0, -1):
                 key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key in self.anchors:
-                    anchors.append((i, i + k, self.anchors[key]))
+                    if not (i > 0 and toks[i - 1] in _DENIED):  # "no gcsf given": a denied drug takes no date
+                        anchors.append((i, i + k, self.anchors[key]))
                     i += k - 1
                     break
             i += 1

@@ -95,6 +95,10 @@ class Finding(Strict):
     # every finding it names known (e.g. bicytopenia from the individual counts)
     derived_when: Predicate | None = None
     derived_source: str | None = None
+    # boolean only: in a one-shot note (`assess`) that never mentions this finding, count it as absent with this
+    # fraction of its weight - a drug or a transplant is nearly always named when it was given
+    silence: float | None = Field(default=None, gt=0, le=1)
+    silence_rationale: str | None = None
 
     @property
     def canonical_unit(self) -> str | None:
@@ -173,6 +177,9 @@ class LanguageFile(Strict):
     lead_only_organs: list[str] = Field(
         default=[], description="organs that only own a clause they start ('Liver: ...'): elsewhere they are the "
         "reference ('uptake above liver')")
+    below_margin: dict[str, str] = Field(
+        default={}, description="a size finding followed by 'N cm below the costal margin' means this finding "
+        "(the organ is palpable, so enlarged): {spleen_length: splenomegaly}")
     needs_site: list[str] = Field(
         default=[], description="words naming a lesion without its organ: counted only where the clause names one")
     marrow_findings: list[str] = Field(

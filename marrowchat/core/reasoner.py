@@ -83,6 +83,8 @@ class Ranked:
                     if lr == 1:
                         continue
                     fact = self.facts.items[ev.finding]
+                    if fact.weight != 1.0:
+                        lr = lr ** fact.weight  # an assumed fact counts for less than a stated one
                     (support if lr > 1 else against).append(
                         Contribution(ev.finding, label, st, lr, ev.source, fact.text, fact.via))
                 else:
@@ -232,10 +234,11 @@ def _deltas(idx: _Index, facts: Facts) -> dict[str, list[tuple[int, float]]]:
         entries = idx.by_finding.get(fid)
         if not entries:
             continue
+        w = fact.weight
         if fact.status == "present":
-            out[fid] = [(ci, lp) for ci, lp, _ in entries]
+            out[fid] = [(ci, lp * w) for ci, lp, _ in entries]
         elif fact.status == "absent":
-            out[fid] = [(ci, la) for ci, _, la in entries]
+            out[fid] = [(ci, la * w) for ci, _, la in entries]
     return out
 
 

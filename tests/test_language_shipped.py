@@ -1,0 +1,115 @@
+"""Clinical writing the blind case batches taught the shipped language layer to read, one phrase per lesson.
+
+Each phrase is written as the cases wrote it (pasted reports, clinic letters, typed chat notes); the expectation is
+what a clinician reading it would record. Only the findings named are checked (the phrase may say more).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marrowchat.core.engine import Engine
+from marrowchat.core.loading import Bundle
+from marrowchat.core.matcher import Matcher
+from marrowchat.core.reasoner import rank
+
+
+@pytest.fixture(scope="module")
+def matcher(shipped: Bundle) -> Matcher:
+    return Matcher(shipped)
+
+
+def read(matcher: Matcher, text: str) -> dict[str, object]:
+    res = matcher.match(text)
+    return {e.finding: (e.value if e.value is not None else e.status) for e in res.findings}
+
+
+CASES: list[tuple[str, dict[str, object], set[str]]] = [
+    # (text, findings that must be read so, findings that must NOT be read at all)
+    ("Spleen 13.5 cm with two focal hypermetabolic lesions (SUVmax 12.0).",
+     {"splenic_focal_lesions": "present", "spleen_suvmax": 12.0}, {"focal_lesions", "marrow_suvmax"}),
+    ("Spleen 15.1 cm with multiple hypermetabolic nodules.", {"splenic_focal_lesions": "present"}, {"focal_lesions"}),
+    ("Focal uptake in the sigmoid colon, SUVmax 6.1, no CT correlate.", {}, {"focal_lesions", "marrow_suvmax"}),
+    ("Heart: intense, irregular uptake around the TAVI stent frame, SUVmax 7.8.", {}, {"marrow_suvmax"}),
+    ("incidental 1.4 cm RLL nodule. PET/CT: nodule SUVmax 4.1.", {}, {"focal_lesions", "marrow_suvmax"}),
+    ("Multiple enlarged FDG-avid cervical nodes, the largest 2.1 x 1.6 cm, SUVmax 9.8. Skeleton: diffuse homogeneous "
+     "marrow uptake in the axial skeleton, L3 SUVmax 3.4.", {"marrow_suvmax": 3.4}, set()),
+    ("diffuse heterogeneous marrow uptake (SUVmax 3.2; liver 2.4), with uptake extending into both humeral and "
+     "femoral shafts", {"appendicular_extension": "present", "liver_suvmax": 2.4}, set()),
+    ("WCC 14.2 -> 3.1, plt 312 → 78, Hb 10.9, now 8.6", {"wbc": 3.1, "platelets": 78.0, "hb": 8.6}, set()),
+    ("presented with a five-week history of intermittent fever reaching 39.4 °C",
+     {"fever": "present", "temperature": 39.4}, set()),
+    ("aching pain in the lower back and both thighs", {"bone_pain": "present"}, set()),
+    ("aching knees and lower back", {"arthralgia": "present", "bone_pain": "present"}, set()),
+    ("She had no cough, haemoptysis, headache, rash, joint or bone pain.",
+     {"rash": "absent", "bone_pain": "absent"}, set()),
+    ("HIV, hepatitis panel, QuantiFERON neg", {"hiv": "absent", "igra_positive": "absent"}, set()),
+    ("HIV, EBV/CMV IgM, ANA neg", {"hiv": "absent", "ana_positive": "absent"}, set()),
+    ("ANA and rheumatoid factor were negative", {"ana_positive": "absent"}, set()),
+    ("Four blood-culture sets were sterile", {"positive_blood_cultures": "absent"}, set()),
+    ("BCx x2 (day 3 of illness) no growth at 5 days", {"positive_blood_cultures": "absent"}, set()),
+    ("Syphilis and HIV serology not yet sent", {}, {"hiv"}),
+    ("Lymphoma is the principal concern.", {}, {"known_nhl"}),
+    ("Differential: granulomatous vasculitis, fungal infection, extranodal NK/T-cell lymphoma.", {},
+     {"autoimmune_disease", "known_nhl"}),
+    ("TAVI (2019). No IVDU.", {"prosthetic_device": "present"}, set()),
+    ("BP 84/50 - septic shock, responded to fluids; no vasopressors", {"sepsis_physiology": "present"}, set()),
+    ("Baseline PET-CT: focal uptake in all three lesions (SUVmax 5.4). Now: diffuse marrow uptake, SUVmax 6.1.",
+     {"marrow_suvmax": 6.1}, {"focal_lesions"}),
+    ("filgrastim 10 mcg/kg/day x5 days; last filgrastim dose 6 days before the PET", {"days_since_gcsf": 6.0}, set()),
+    ("last gemcitabine 13 days before the PET, no gcsf given", {"days_since_chemo": 13.0, "gcsf_exposure": "absent"},
+     {"days_since_gcsf"}),
+    ("Autologous transplant planned in 2 weeks", {}, {"hsct", "days_since_hsct"}),
+    ("matched-sibling allograft 45 days ago", {"hsct": "present", "days_since_hsct": 45.0}, set()),
+    ("the spleen 3 cm below the costal margin", {"splenomegaly": "present"}, {"spleen_length"}),
+    ("spleen palpable 12 cm below the costal margin; splenomegaly 16 cm", {"spleen_length": 16.0}, set()),
+    ("Spleen not avid, normal size, no nodes", {"spleen_uptake_high": "absent", "hot_nodes": "absent"},
+     {"splenic_focal_lesions"}),
+    ("Hb 8.4, plt 31. PT 17 s, fibrinogen 1.1, D-dimer >20", {"fibrinogen": 1.1, "d_dimer": 20.0}, set()),
+    ("WBC 42.6 with lymphocyte 38.1", {"lymphocytes": 38.1}, set()),
+    ("ANA 1:160 speckled.", {"ana_positive": "present"}, set()),
+    ("non-itchy maculopapular rash", {"pruritus": "absent", "rash": "present"}, set()),
+    ("patient male 74 years, send from GP", {"age": 74.0}, set()),
+    ("Re: Mr Thomas M., 44 years", {"age": 44.0}, set()),
+    ("no fever, patient on day 5 of antibiotics", {"fever": "absent"}, {"age"}),
+    ("She was born in Gujarat and spends winters in India.", {"tb_exposure": "present"}, set()),
+    ("bulky, centrally necrotic bladder mass measuring 7.8 cm", {"bulky_avid_mass": "present"}, set()),
+    ("IgG 31 g/L; immunofixation shows a polyclonal increase", {"igg": 31.0}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), CASES, ids=[c[0][:40] for c in CASES])
+def test_shipped_reading(matcher: Matcher, text: str, expected: dict[str, object], absent: set[str]) -> None:
+    got = read(matcher, text)
+    for fid, want in expected.items():
+        assert got.get(fid) == want, (fid, got)
+    for fid in absent:
+        assert fid not in got, (fid, got)
+
+
+def test_derived_dic_from_coagulation(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, snap = engine.assess("Hb 8.4, WCC 24.6, plt 31. PT 17 s, fibrinogen 1.1, D-dimer >20.")
+    assert snap.facts.status("dic") == "present"
+    assert "dic" in {f.flag.id for f in rank(shipped, snap.facts).red_flags}
+
+
+def test_silence_of_a_note_counts_a_little(shipped: Bundle) -> None:
+    """A one-shot note that never names G-CSF counts it as probably not given - at half weight, and only there."""
+    engine = Engine(shipped)
+    note = "58M, diffuse homogeneous marrow uptake SUVmax 4.1, liver 2.2, fever 38.9, CRP 180"
+    _, snap = engine.assess(note)
+    fact = snap.facts.items["gcsf_exposure"]
+    assert (fact.status, fact.origin, fact.weight) == ("absent", "assumed", 0.5)
+    gcsf = next(r for r in rank(shipped, snap.facts).ranked if r.id == "gcsf_effect")
+    against = {c.finding: c for c in gcsf.against}
+    full = next(ev.lr_absent for ev in shipped.conditions["gcsf_effect"].evidence if ev.finding == "gcsf_exposure")
+    assert against["gcsf_exposure"].lr == pytest.approx(full ** 0.5)
+    assert "not mentioned" in (against["gcsf_exposure"].via or "")
+    # named, it is what the note says
+    _, named = engine.assess(note + ", pegfilgrastim 6 days ago")
+    assert named.facts.items["gcsf_exposure"].origin == "stated"
+    # in the dialog the question is asked, so nothing is assumed
+    state = engine.new_session()
+    state, chat = engine.answer(state, note)
+    assert "gcsf_exposure" not in chat.facts.items
