@@ -382,10 +382,17 @@ class Matcher:
         # a marrow measurement said with a marrow word beats one that is not ("nodes ... SUVmax 9.8 ... marrow ...
         # SUVmax 3.4")
         anchored = {ex.finding for ex in result.findings if ex.anchored}
+        # a lab given twice in one note is a narrative in time ("Hb 8.4 in Feb ... bloods 24/05: Hb 10.6"): the last
+        # value is today's; the first is kept for everything else (the marrow SUVmax the sentence is about)
+        last_lab = {ex.finding: i for i, ex in enumerate(result.findings)
+                    if ex.value is not None and self.bundle.findings[ex.finding].section == "labs"}
         kept = []
-        for ex in result.findings:
+        for i, ex in enumerate(result.findings):
             if ex.value is not None:
-                if ex.finding in seen or (ex.finding in anchored and not ex.anchored):
+                if ex.finding in last_lab:
+                    if i != last_lab[ex.finding]:
+                        continue
+                elif ex.finding in seen or (ex.finding in anchored and not ex.anchored):
                     continue
                 seen.add(ex.finding)
             elif ex.status == "absent" and ex.finding in has_history:
