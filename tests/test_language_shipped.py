@@ -75,6 +75,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("She was born in Gujarat and spends winters in India.", {"tb_exposure": "present"}, set()),
     ("bulky, centrally necrotic bladder mass measuring 7.8 cm", {"bulky_avid_mass": "present"}, set()),
     ("IgG 31 g/L; immunofixation shows a polyclonal increase", {"igg": 31.0}, set()),
+    ("Still spiking to 39.6 every evening. BCx x3 NG.",
+     {"fever": "present", "temperature": 39.6, "positive_blood_cultures": "absent"}, set()),
+    ("PET today (?lymphoma ?abscess).", {}, {"known_nhl", "focal_infection_site"}),
+    ("No pyometra, tubo-ovarian abscess or collection on CT.", {"focal_infection_site": "absent"}, set()),
+    ("HIV positive, not on ART, fevers and weight loss", {"fever": "present", "weight_loss": "present"}, set()),
+    ("Hb 8.4 in Feb, fatigue. Bloods 24/05: Hb 10.6 (from 8.4), retics 142", {"hb": 10.6}, set()),
+    ("she lost 5 kg; gammaglobulins 24 g/L polyclonal", {"weight_loss": "present", "igg": 24.0}, set()),
 ]
 
 

@@ -83,6 +83,9 @@ def _drop_asides(gap: list[str]) -> list[str]:
     return out
 
 
+_PREPOSITIONS = {"on", "in", "of", "for", "to", "at", "from", "off", "by", "since", "after", "before"}
+_CLAUSE_VERBS = {"has", "had", "have", "is", "was", "are", "were", "but", "with", "reports", "reported", "complains",
+                 "c/o", "noted", "shows", "showed", "now", "then"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
 _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enlarged", "mild", "mildly", "marked",
               "markedly", "moderate", "moderately", "homogeneous", "homogeneously", "heterogeneous", "bulky",
@@ -1069,6 +1072,9 @@ class Matcher:
         for i in range(n):
             if pre.get(i, ("", 0))[0] == "pseudo":
                 continue
+            if toks[i] == "?" and i + 1 < n and tokens[lo + i].end == tokens[lo + i + 1].start \
+                    and tokens[lo + i + 1].kind == "word":
+                continue  # "?abscess": a question mark glued to the next word asks about that word only
             for kind, trig_set in (("negation", self.neg_post), ("uncertainty", self.unc_post), ("answer", None)):
                 if trig_set is None:
                     # "Fevers - no", "B symptoms: none": a bare answer word after a separator, ending the clause
@@ -1216,19 +1222,30 @@ class Matcher:
     def _short_list(gap: list[str]) -> bool:
         """"no cough, haemoptysis, headache, rash": items of one or two words, at least two commas, at most twelve
         tokens, no numbers or asides: a list the trigger reads through to the first item it knows."""
-        if len(gap) > 12 or gap.count(",") < 2 or gap[-1] not in {",", "or", "and"}:
+        commas = gap.count(",")
+        if len(gap) > 12 or commas < 1:
             return False
-        item = 0
+        item = words = 0
+        joined = False
         for t in gap:
             if t in {",", "or", "and", "nor"}:
                 item = 0
-            elif t[:1].isdigit() or t in {":", "(", ")", ";", "."}:
+            elif t in {"-", "–", "/"}:
+                joined = True  # "tubo-ovarian" is one word
+                continue
+            elif joined:
+                joined = False
+                continue
+            elif t[:1].isdigit() or t in {":", "(", ")", ";", "."} or t in _CLAUSE_VERBS:
                 return False
             else:
                 item += 1
+                words += 1
                 if item > 2:
                     return False
-        return True
+        # "no pyometra, tubo-ovarian abscess": one comma is a list too when its items are bare words ("not on ART,
+        # fevers" is not)
+        return commas >= 2 or (words <= 2 and not any(t in _PREPOSITIONS for t in gap))
 
     def _backward_scope(self, toks: list[str], mentions: list[Mention], before: list[int], pos: int,
                         alternatives: bool = False) -> list[int]:
