@@ -86,6 +86,7 @@ def _drop_asides(gap: list[str]) -> list[str]:
 _PREPOSITIONS = {"on", "in", "of", "for", "to", "at", "from", "off", "by", "since", "after", "before"}
 _CLAUSE_VERBS = {"has", "had", "have", "is", "was", "are", "were", "but", "with", "reports", "reported", "complains",
                  "c/o", "noted", "shows", "showed", "now", "then"}
+_BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
 _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enlarged", "mild", "mildly", "marked",
               "markedly", "moderate", "moderately", "homogeneous", "homogeneously", "heterogeneous", "bulky",
@@ -326,6 +327,7 @@ class Matcher:
         self.lead_organs = {normalise(w) for w in lang.lead_only_organs}
         self.marrow_findings = set(lang.marrow_findings)
         self.needs_site = {normalise(w) for w in lang.needs_site}
+        self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
         self.modifiers = {normalise(w) for w in lang.interior_modifiers}
         self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre, self.plan_pre,
@@ -387,8 +389,13 @@ class Matcher:
         anchored = {ex.finding for ex in result.findings if ex.anchored}
         # a lab given twice in one note is a narrative in time ("Hb 8.4 in Feb ... bloods 24/05: Hb 10.6"): the last
         # value is today's; the first is kept for everything else (the marrow SUVmax the sentence is about)
-        last_lab = {ex.finding: i for i, ex in enumerate(result.findings)
-                    if ex.value is not None and self.bundle.findings[ex.finding].section == "labs"}
+        last_lab: dict[str, int] = {}
+        for i, ex in enumerate(result.findings):
+            if ex.value is not None and self.bundle.findings[ex.finding].section == "labs":
+                prev = last_lab.get(ex.finding)
+                # "plt 64 ... LP deferred until platelets >50": a threshold does not replace a measured value
+                if prev is None or not (ex.qualifier in _BOUNDS and result.findings[prev].qualifier not in _BOUNDS):
+                    last_lab[ex.finding] = i
         kept = []
         for i, ex in enumerate(result.findings):
             if ex.value is not None:
@@ -1104,7 +1111,9 @@ class Matcher:
                 covered[j] = True
             trig = trigger(kind, i, k)
             after = [idx for idx, mt in enumerate(mentions) if mt.start_tok >= i + k]
-            if kind == "planned":
+            if kind == "uncertainty" and tuple(toks[i:i + k]) in self.doubt_to_end:
+                targets = after  # "Differential includes rhabdomyosarcoma ..., and lymphoma/leukaemia with a mass"
+            elif kind == "planned":
                 targets = after  # "Plan: R-CHOP-21, echo, MRI brain": the rest of the clause is what is planned
                 for j in range(i + k, n):
                     covered[j] = True

@@ -162,6 +162,9 @@ class LanguageFile(Strict):
     pseudo_negation: list[str] = []
     uncertainty_pre: list[str] = []
     uncertainty_post: list[str] = []
+    uncertainty_to_end: list[str] = Field(
+        default=[], description="uncertainty triggers that open a list: everything after them in the clause is in "
+        "doubt ('differential includes A, B and C')")
     history_pre: list[str] = []
     family_pre: list[str] = []
     planned_pre: list[str] = Field(default=[], description="what follows is planned, not done ('Plan: R-CHOP')")
