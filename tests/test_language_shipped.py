@@ -82,6 +82,14 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("HIV positive, not on ART, fevers and weight loss", {"fever": "present", "weight_loss": "present"}, set()),
     ("Hb 8.4 in Feb, fatigue. Bloods 24/05: Hb 10.6 (from 8.4), retics 142", {"hb": 10.6}, set()),
     ("she lost 5 kg; gammaglobulins 24 g/L polyclonal", {"weight_loss": "present", "igg": 24.0}, set()),
+    ("PET/CT was requested four days after the last Nivestim injection; neutrophils were 0.05 x 10^9/L",
+     {"days_since_gcsf": 4.0, "anc": 0.05}, set()),
+    ("Filgrastim from day +5 until day +12.", {"gcsf_exposure": "present"}, {"days_since_gcsf"}),
+    ("Autologous transplant with melphalan 200. PET-CT at day +34.", {"days_since_hsct": 34.0}, set()),
+    ("throat swab grew group C streptococci", {}, {"positive_blood_cultures"}),
+    ("E. coli in hemoculture at day +7", {"positive_blood_cultures": "present"}, set()),
+    ("- Baseline PET 08/01: marrow diffuse homogeneous SUVmax 3.9.", {}, {"marrow_suvmax", "uptake_homogeneous"}),
+    ("FDG PET/CT, performed to look for lymphoma, showed mild uptake", {}, {"known_nhl"}),
 ]
 
 

@@ -75,8 +75,17 @@ def acknowledge(bundle: Bundle, out: Outcome) -> str:
     for ex in out.uncertain:
         parts.append(f"You wrote “{mdx(one_line(ex.text, 60))}” with uncertainty, so I did not record "
                      f"{bundle.findings[ex.finding].label}; tell me when it is confirmed.")
+    said: set[tuple[str, str | None]] = set()
     for ex in out.set_aside:
-        why = "family history" if ex.context == "family" else "past history"
+        if ex.context == "elsewhere":
+            if (ex.finding, ex.organ) in said:
+                continue  # "throat swab grew group C streptococci": one note for the throat
+            said.add((ex.finding, ex.organ))
+            where = "a lesion of no stated organ" if ex.organ == "unstated" else f"the {ex.organ}"
+            parts.append(f"“{mdx(one_line(ex.text, 60))}” is about {mdx(where)}, so not counted as "
+                         f"{mdx(bundle.findings[ex.finding].label)}.")
+            continue
+        why = {"family": "family history", "planned": "something planned, not done"}.get(ex.context, "past history")
         parts.append(f"“{mdx(one_line(ex.text, 60))}” reads as {why}; not counted as a current finding.")
     for amb in out.ambiguous:
         opts = " or ".join(f"**{i}.** {bundle.findings[c].label}" for i, (c, _) in enumerate(amb.candidates[:3], 1))

@@ -42,11 +42,18 @@ _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "o
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
                   "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
-                  "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum",
+                  "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum", "were", "are",
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
+_PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
+                      r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,12}?\bpet")
+_SCHEDULE = re.compile(r"\b(?:from|until|till|to|by|between|and)\s*$")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q)\s*$")
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
 _DAYS = re.compile(
-    r"(?:(?P<n1>\d+)\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
+    r"(?:(?P<n1>\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+    r"\s*-?\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
     r"|(?:\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b)"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
@@ -86,6 +93,9 @@ def _drop_asides(gap: list[str]) -> list[str]:
 _PREPOSITIONS = {"on", "in", "of", "for", "to", "at", "from", "off", "by", "since", "after", "before"}
 _CLAUSE_VERBS = {"has", "had", "have", "is", "was", "are", "were", "but", "with", "reports", "reported", "complains",
                  "c/o", "noted", "shows", "showed", "now", "then"}
+_BLOODISH = {"blood", "bcx", "bc", "bcs", "bacteraemia", "bacteremia", "bacteraemic", "bacteremic", "hemoculture",
+             "haemoculture", "hemocultures", "haemocultures", "blood-culture", "cultures", "culture"}
+_BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
 _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enlarged", "mild", "mildly", "marked",
@@ -328,6 +338,7 @@ class Matcher:
         self.marrow_findings = set(lang.marrow_findings)
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
+        self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
         self.modifiers = {normalise(w) for w in lang.interior_modifiers}
         self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre, self.plan_pre,
@@ -377,6 +388,7 @@ class Matcher:
         for lo, hi in self._clauses(tokens):
             self._clause(text, tokens, lo, hi, result)
         self._age_sex(text, result)
+        self._transplant_day(text, result)
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
         # spleen 3.4 ..."); later ones stay in the trace as alternatives
         seen: set[str] = set()
@@ -531,9 +543,12 @@ class Matcher:
     def _past_heading(self, toks: list[str]) -> bool:
         """A clause headed by a past-time trigger and a colon within its first words ("Baseline PET-CT:",
         "At diagnosis:", "Previous PET (2023):")."""
-        if not toks or self.hist_pre.at(toks, 0) == 0:
+        start = 0
+        while start < len(toks) and toks[start] in _BULLETS:
+            start += 1  # "- Baseline PET 08/01: ..."
+        if start >= len(toks) or self.hist_pre.at(toks, start) == 0:
             return False
-        return ":" in toks[1:8]
+        return ":" in toks[start + 1:start + 8]
 
     def _clause_body(self, text: str, tokens: list[Token], lo: int, hi: int, result: MatchResult) -> None:
         toks = [t.text for t in tokens[lo:hi]]
@@ -727,6 +742,13 @@ class Matcher:
     def _attribute(self, toks: list[str], mentions: list[Mention]) -> None:
         """Marrow findings said of another organ become that organ's finding (context_remap) or are set aside."""
         for mt in mentions:
+            specimens = self.specimens.get(mt.finding)
+            if specimens and not _BLOODISH & set(toks[mt.start_tok:mt.end_tok]):
+                # "throat swab grew group C streptococci", "E. coli in the urine": an organism, not a bacteraemia
+                near = toks[max(0, mt.start_tok - 8):mt.end_tok + 5]
+                if specimens & set(near) and not _BLOODISH & set(near):
+                    mt.elsewhere = next(t for t in near if t in specimens)
+                    continue
             if mt.finding not in self.marrow_findings and not any(k[1] == mt.finding for k in self.remap):
                 continue
             organ = self._organ_of(toks, mt)
@@ -1010,7 +1032,8 @@ class Matcher:
         found = sorted(_DAYS.finditer(clause), key=lambda x: (x.group("n2") is not None, x.start()))
         for mt in found:
             if mt.group("n1"):
-                num, unit = int(mt.group("n1")), mt.group("u1")
+                raw_n = mt.group("n1")
+                num, unit = (int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]), mt.group("u1")
                 mult = 7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1
                 days = num * mult
             elif mt.group("n3"):
@@ -1020,6 +1043,11 @@ class Matcher:
             before = clause[max(0, mt.start() - 8):mt.start()]
             if mt.group("n1") and (before.endswith(("x", "×")) or _NOT_SINCE.search(before)):
                 continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future
+            if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
+                    r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
+                continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date
+            if mt.group("n2") and _SCHEDULE.search(before):
+                continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
             abs_start, abs_end = start_c + mt.start(), start_c + mt.end()
             # token index of the expression
             tok_idx = next((k for k in range(n) if tokens[lo + k].start >= abs_start), n - 1)
@@ -1050,6 +1078,19 @@ class Matcher:
             anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
             self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
                                Mention(fid, a_lo, a_hi, anchor_text, 100.0, "pattern"), result)
+
+    def _transplant_day(self, text: str, result: MatchResult) -> None:
+        """"PET-CT at day +34" in a transplant note: the scan's own day counts from the transplant (day 0)."""
+        fid = self.lang.transplant_day
+        if fid is None or fid not in self.bundle.findings or any(e.finding == fid for e in result.findings):
+            return
+        if not any(e.finding in self.lang.transplant_findings and e.status == "present" for e in result.findings):
+            return
+        mt = _PET_DAY.search(text.lower())
+        if mt:
+            f = self.bundle.findings[fid]
+            days = mt.group("a") or mt.group("b") or "0"
+            self._record_value(f, float(days), f.units[0], days, "days", None, (mt.start(), mt.end()), None, result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
         if self.age_finding is None or any(e.finding == self.age_finding for e in result.findings):

@@ -183,6 +183,12 @@ class LanguageFile(Strict):
     below_margin: dict[str, str] = Field(
         default={}, description="a size finding followed by 'N cm below the costal margin' means this finding "
         "(the organ is palpable, so enlarged): {spleen_length: splenomegaly}")
+    specimen_bound: dict[str, list[str]] = Field(
+        default={}, description="findings read from an organism's name, with the specimens that are not theirs: "
+        "'E. coli in the urine' is not a bacteraemia ({positive_blood_cultures: [urine, sputum, ...]})")
+    transplant_day: str | None = Field(
+        default=None, description="the numeric finding a scan's 'day +N' sets in a note that names a transplant")
+    transplant_findings: list[str] = Field(default=[], description="findings that say a transplant was done")
     needs_site: list[str] = Field(
         default=[], description="words naming a lesion without its organ: counted only where the clause names one")
     marrow_findings: list[str] = Field(

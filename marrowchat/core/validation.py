@@ -205,6 +205,8 @@ class _Checker:
                     self.problem("knowledge/language.yaml", entry, "a finding can only become one of the same kind")
         for i, fid in enumerate(self.b.language.marrow_findings):
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
+        for fid in self.b.language.specimen_bound:
+            self.finding("knowledge/language.yaml", f"specimen_bound[{fid}]", fid, "boolean")
         for size, enlarged in self.b.language.below_margin.items():
             self.finding("knowledge/language.yaml", f"below_margin[{size}]", size, "numeric")
             self.finding("knowledge/language.yaml", f"below_margin[{size}]", enlarged, "boolean")
