@@ -236,7 +236,8 @@ def assess(ctx: click.Context, text: str | None, as_json: bool, top: int, data_d
     click.echo(render(bundle, snap.facts, ddx, "txt", top=top, unmatched=out.unmatched), nl=False)
     notes = []
     for e in out.uncertain:
-        notes.append(f"uncertain, not recorded: {e.text!r} ({bundle.findings[e.finding].label})")
+        why = "named without a result" if e.no_result else "uncertain"
+        notes.append(f"{why}, not recorded: {e.text!r} ({bundle.findings[e.finding].label})")
     for e in out.set_aside:
         notes.append(f"{e.context}, not counted as current: {e.text!r}")
     for a in out.ambiguous:

@@ -90,6 +90,16 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("E. coli in hemoculture at day +7", {"positive_blood_cultures": "present"}, set()),
     ("- Baseline PET 08/01: marrow diffuse homogeneous SUVmax 3.9.", {}, {"marrow_suvmax", "uptake_homogeneous"}),
     ("FDG PET/CT, performed to look for lymphoma, showed mild uptake", {}, {"known_nhl"}),
+    # a test named without its result is not a result
+    ("blood cultures taken; SPEP sent", {}, {"positive_blood_cultures", "m_protein"}),
+    ("Blood cultures x3 negative. BCx positive for GPC in chains later.", {"positive_blood_cultures": "present"}, set()),
+    ("Blood cultures x3 negative.", {"positive_blood_cultures": "absent"}, set()),
+    ("QuantiFERON negative before infliximab. Repeat QuantiFERON indeterminate.", {}, {"igra_positive"}),
+    ("QuantiFERON-TB Gold Plus now positive", {"igra_positive": "present"}, set()),
+    ("Serum electrophoresis: no band seen.", {"m_protein": "absent"}, set()),
+    ("SPEP no band; serum FLC kappa 1450 mg/L, lambda 8.", {"kappa_flc": 1450.0, "lambda_flc": 8.0}, set()),
+    ("a cousin who lived with him was treated for TB two years ago", {"tb_exposure": "present"}, set()),
+    ("Bone marrow biopsy: necrotizing granulomas, AFB stain negative", {"granulomas": "present"}, set()),
 ]
 
 
@@ -100,6 +110,14 @@ def test_shipped_reading(matcher: Matcher, text: str, expected: dict[str, object
         assert got.get(fid) == want, (fid, got)
     for fid in absent:
         assert fid not in got, (fid, got)
+
+
+def test_flc_ratio_from_the_two_chains(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("SPEP no band; serum FLC kappa 1450 mg/L, lambda 8.")
+    assert snap.facts.value("flc_ratio") == pytest.approx(181.25)
+    assert snap.facts.status("flc_ratio_ge_100") == "present"
+    _, lam = Engine(shipped).assess("free lambda 640 mg/L, free kappa 9 mg/L")
+    assert lam.facts.value("flc_ratio") == pytest.approx(71.1, abs=0.1)  # involved/uninvolved, whichever it is
 
 
 def test_derived_dic_from_coagulation(shipped: Bundle) -> None:

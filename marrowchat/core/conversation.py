@@ -73,6 +73,10 @@ def acknowledge(bundle: Bundle, out: Outcome) -> str:
         shown = [fact_phrase(bundle, f) for f in out.recorded]
         parts.append("Recorded: " + "; ".join(shown) + ".")
     for ex in out.uncertain:
+        if ex.no_result:
+            parts.append(f"“{mdx(one_line(ex.text, 60))}” names a test without its result, so I did not record "
+                         f"{bundle.findings[ex.finding].label}; give the result when you have it.")
+            continue
         parts.append(f"You wrote “{mdx(one_line(ex.text, 60))}” with uncertainty, so I did not record "
                      f"{bundle.findings[ex.finding].label}; tell me when it is confirmed.")
     said: set[tuple[str, str | None]] = set()

@@ -68,6 +68,9 @@ class Facts:
             if f.computed and f.id not in self.items:
                 a, b = (self.items.get(x) for x in f.computed.ratio)
                 if a and b and a.value is not None and b.value:
+                    if f.computed.larger_over_smaller and a.value and a.value < b.value:
+                        a, b = b, a
+                    assert a.value is not None and b.value
                     ratio = round(a.value / b.value, 3)
                     fa, fb = findings[a.finding], findings[b.finding]
                     self.items[f.id] = make(

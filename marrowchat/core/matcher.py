@@ -36,7 +36,8 @@ _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "
 _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", "overt", "definite", "new",
             "history", "the", "a", "an", "frank", "features", "clinical", "further", "current", "documented",
             "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial",
-            "igm", "igg", "pcr", "serology", "dna", "ab", "ag", "antibody", "antigen", "screen", "titre", "titer"}
+            "igm", "igg", "pcr", "serology", "dna", "ab", "ag", "antibody", "antigen", "screen", "titre", "titer",
+            "tests", "test", "sets", "x2", "x3", "x4"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
@@ -95,6 +96,11 @@ _CLAUSE_VERBS = {"has", "had", "have", "is", "was", "are", "were", "but", "with"
                  "c/o", "noted", "shows", "showed", "now", "then"}
 _BLOODISH = {"blood", "bcx", "bc", "bcs", "bacteraemia", "bacteremia", "bacteraemic", "bacteremic", "hemoculture",
              "haemoculture", "hemocultures", "haemocultures", "blood-culture", "cultures", "culture"}
+_RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both", "all", "x1", "x2", "x3", "x4", "x5",
+               "(", ")", "then", "now", "also", "sets", "bottles", "titre", "titer", "test", "tests", "level",
+               "screen", "serology", "pcr", "igm", "igg", "result", "results", "showed", "shows", "show",
+               "revealed", "demonstrated", "a", "an", "small", "large", "faint", "tiny", "dense", "plus", "gold",
+               "tb", "repeat", "repeated", "again", "today", "this", "time", "smears", "smear", "assay"}
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
@@ -156,6 +162,7 @@ class Extracted:
     trigger: Trigger | None = None
     context: Context = "current"
     uncertain: bool = False
+    no_result: bool = False  # a test named without its result ("blood cultures taken"): not recorded
     scope: tuple[int, int] | None = None
     organ: str | None = None  # context "elsewhere": the organ it was said of
     anchored: bool = False  # a marrow measurement with a marrow word before it ("marrow ... SUVmax 3.4")
@@ -181,6 +188,8 @@ class Extracted:
                 out["scope"] = list(self.scope)
         if self.uncertain:
             out["uncertain"] = True
+        if self.no_result:
+            out["no_result"] = True
         if self.organ:
             out["organ"] = self.organ
         return out
@@ -287,6 +296,17 @@ class Matcher:
                 for site in v.composed.sites:
                     self.sites.setdefault(term_tokens(site), v.finding)
         self.site_len = max((len(k) for k in self.sites), default=0)
+        # test names: a test term takes its finding from the vocabulary, even when it is also a synonym
+        self.test_keys: set[tuple[str, ...]] = set()
+        for v in bundle.vocabulary:
+            if v.finding:
+                for name in v.test_terms:
+                    key = tuple(t for t in term_tokens(name) if t not in _KEY_SKIP)
+                    self.terms[key] = v.finding
+                    self.term_text.setdefault(key, name)
+                    self.test_keys.add(key)
+        self.result_words = _Triggers(lang.result_words)
+        self.test_findings = {v.finding for v in bundle.vocabulary if v.finding and v.test_terms}
         for name in lang.swallow:
             self._add(name, "")
         self.swallowed = {term_tokens(name) for name in lang.swallow}
@@ -408,8 +428,14 @@ class Matcher:
                 # "plt 64 ... LP deferred until platelets >50": a threshold does not replace a measured value
                 if prev is None or not (ex.qualifier in _BOUNDS and result.findings[prev].qualifier not in _BOUNDS):
                     last_lab[ex.finding] = i
+        # a test reported again later as indeterminate or pending replaces an earlier negative ("QuantiFERON negative
+        # before infliximab ... repeat QuantiFERON indeterminate")
+        doubted = {(u.finding, term_tokens(u.term)): u.span[0] for u in result.uncertain
+                   if u.finding in self.test_findings}
         kept = []
         for i, ex in enumerate(result.findings):
+            if ex.status == "absent" and doubted.get((ex.finding, term_tokens(ex.term)), -1) > ex.span[0]:
+                continue
             if ex.value is not None:
                 if ex.finding in last_lab:
                     if i != last_lab[ex.finding]:
@@ -1191,6 +1217,10 @@ class Matcher:
                 ex.organ = mt.elsewhere
                 result.set_aside.append(ex)
                 continue
+            if idx not in status and not mt.negative and self._test_without_result(tokens, lo, toks, mt):
+                ex.no_result, ex.status = True, None
+                result.uncertain.append(ex)
+                continue
             if idx in status:
                 kind, trig, scope = status[idx]
                 ex.trigger, ex.scope = trig, scope
@@ -1202,6 +1232,8 @@ class Matcher:
                     ex.status = None
                     result.uncertain.append(ex)
                     continue
+                elif kind == "family" and f.family_is_exposure:
+                    ex.context = "family"  # "a cousin who lived with him was treated for TB": the patient's exposure
                 elif kind in ("family", "planned"):
                     ex.context = "family" if kind == "family" else "planned"
                     ex.status = None
@@ -1219,6 +1251,24 @@ class Matcher:
                     (ex.trigger is None) == (prev.trigger is None)):
                 clause_out[mt.finding] = ex
         result.findings.extend(clause_out.values())
+
+    def _test_without_result(self, tokens: list[Token], lo: int, toks: list[str], mt: Mention) -> bool:
+        """A test name ("blood cultures", "ANA") with no result after it: a result word, a value or titre, or an
+        organism (its own mention) make it a finding; nothing does not."""
+        key = tuple(t for t in term_tokens(mt.term) if t not in _KEY_SKIP)  # the term matched, typos included
+        if key not in self.test_keys:
+            return False
+        n = len(toks)
+        j = mt.end_tok
+        for _ in range(6):
+            if j >= n:
+                return True
+            if self.result_words.at(toks, j) or tokens[lo + j].kind == "num":
+                return False
+            if toks[j] not in _RESULT_GAP:
+                return True
+            j += 1
+        return True
 
     @staticmethod
     def _rank(kind: str) -> int:

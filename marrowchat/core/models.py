@@ -70,6 +70,8 @@ class Computed(Strict):
     """A value computed from two other numeric findings, e.g. marrow SUVmax / liver SUVmax."""
 
     ratio: tuple[Id, Id]
+    # the larger over the smaller, whichever that is (involved/uninvolved free light chains: kappa or lambda)
+    larger_over_smaller: bool = False
 
 
 class Finding(Strict):
@@ -98,6 +100,8 @@ class Finding(Strict):
     # boolean only: in a one-shot note (`assess`) that never mentions this finding, count it as absent with this
     # fraction of its weight - a drug or a transplant is nearly always named when it was given
     silence: float | None = Field(default=None, gt=0, le=1)
+    # boolean only: a relative's mention is the patient's exposure ("brother treated for TB"), not family history
+    family_is_exposure: bool = False
     silence_rationale: str | None = None
 
     @property
@@ -136,10 +140,13 @@ class VocabularyEntry(Strict):
     terms: list[str] = []
     # words whose mention means the finding is ABSENT ("afebrile", "apyrexial"); findings only
     absent_terms: list[str] = []
+    # names of a TEST whose result is the finding ("blood cultures", "ANA", "QuantiFERON"): read only with a result
+    # ("negative", "positive", "grew", a titre); named alone they record nothing and are reported as such
+    test_terms: list[str] = []
     composed: Composed | None = None
 
     def all_terms(self) -> list[str]:
-        return [*self.terms, *(self.composed.terms() if self.composed else [])]
+        return [*self.terms, *self.test_terms, *(self.composed.terms() if self.composed else [])]
 
 
 class VocabularyFile(Strict):
@@ -162,6 +169,9 @@ class LanguageFile(Strict):
     pseudo_negation: list[str] = []
     uncertainty_pre: list[str] = []
     uncertainty_post: list[str] = []
+    result_words: list[str] = Field(
+        default=[], description="words after a test name that make it a positive result ('blood cultures grew', "
+        "'ANA positive', 'QuantiFERON reactive')")
     uncertainty_to_end: list[str] = Field(
         default=[], description="uncertainty triggers that open a list: everything after them in the clause is in "
         "doubt ('differential includes A, B and C')")

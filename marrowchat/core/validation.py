@@ -146,7 +146,9 @@ class _Checker:
                     self.problem(VOCAB, entry, f"unknown condition {v.condition!r}{suggest(v.condition, self.condition_ids)}")
                     continue
                 owner = f"condition {v.condition}"
-            if not v.terms and not v.absent_terms and not v.composed:
+            if v.test_terms and v.condition is not None:
+                self.problem(VOCAB, f"{entry}.test_terms", "test_terms are for findings only")
+            if not v.terms and not v.absent_terms and not v.composed and not v.test_terms:
                 self.problem(VOCAB, entry, "give at least one term")
             if v.absent_terms and v.condition is not None:
                 self.problem(VOCAB, f"{entry}.absent_terms", "absent_terms are for findings only")
