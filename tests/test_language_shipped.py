@@ -100,6 +100,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("SPEP no band; serum FLC kappa 1450 mg/L, lambda 8.", {"kappa_flc": 1450.0, "lambda_flc": 8.0}, set()),
     ("a cousin who lived with him was treated for TB two years ago", {"tb_exposure": "present"}, set()),
     ("Bone marrow biopsy: necrotizing granulomas, AFB stain negative", {"granulomas": "present"}, set()),
+    ("marrow uptake exceeding that of the cerebellum (SUVmax 8.7 in L3; liver 2.6)",
+     {"marrow_suvmax": 8.7, "marrow_ge_brain": "present"}, set()),
+    ("The spleen was palpable 8 cm and the liver 2 cm below the costal margins. Ultrasound: spleen at 22 cm.",
+     {"splenomegaly": "present", "spleen_length": 22.0}, set()),
+    ("a 13.6 cm spleen with uptake above liver and two small hypodense foci", {"splenic_focal_lesions": "present"},
+     {"focal_lesions"}),
+    ("platelets 164 on admission and now 38", {"platelets": 38.0}, set()),
 ]
 
 

@@ -645,7 +645,8 @@ class Matcher:
             f = self.bundle.findings[mt.finding]
             if f.kind == "numeric" and f.section == "uptake" and not mt.remapped \
                     and not _MARROW_WORDS & set(toks[mt.start_tok:mt.end_tok]) \
-                    and (self._other_site(toks, mt.start_tok) or self._heading_organ(toks)):
+                    and (self._other_site(toks, mt.start_tok) or self._heading_organ(toks)) \
+                    and not self._marrow_after(toks, mt):
                 # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced
                 self._skip_number(tokens, lo, toks, mt, consumed, covered)
                 continue
@@ -744,6 +745,11 @@ class Matcher:
                     break
         for k in range(mt.start_tok - 1, -1, -1):
             t = toks[k]
+            if t == "and":
+                # "a 13.6 cm spleen with uptake above liver and two small hypodense foci": still the spleen's
+                owner = self._with_owner(toks, k)
+                if owner:
+                    return owner
             if t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) or t in _STRETCH_END:
                 break
             if t in self.organs:
@@ -757,6 +763,19 @@ class Matcher:
         heading = at + 1 < n and toks[at + 1] == ":"
         if lead in self.lead_organs or (lead in self.organs and (heading or lead in self.remap_organs)):
             return lead
+        return None
+
+    def _with_owner(self, toks: list[str], k: int) -> str | None:
+        """The organ of "<organ> with A and B", looking back from the "and" at k (None if it is not that)."""
+        for q in range(k - 1, max(-1, k - 10), -1):
+            t = toks[q]
+            if t in _STRETCH_END or t in _MARROW_WORDS or t in _SKELETAL_WORDS:
+                return None
+            if t == "with":
+                for r in range(q - 1, max(-1, q - 4), -1):
+                    if toks[r] in self.organs:
+                        return toks[r]
+                return None
         return None
 
     def _heading_organ(self, toks: list[str]) -> str | None:
@@ -865,6 +884,15 @@ class Matcher:
                 break
             if toks[k] not in {":", "=", "-", "of", "is", "was"}:
                 break
+
+    @staticmethod
+    def _marrow_after(toks: list[str], mt: Mention) -> bool:
+        """"SUVmax 8.7 in L3", "SUVmax 5.1 in the lumbar spine": the value says it is the marrow's."""
+        after = toks[mt.end_tok:mt.end_tok + 6]
+        if "in" not in after:
+            return False
+        rest = after[after.index("in") + 1:after.index("in") + 4]
+        return any(t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) for t in rest)
 
     @staticmethod
     def _marrow_before(toks: list[str], mt: Mention) -> bool:
@@ -978,13 +1006,15 @@ class Matcher:
         for k in range(j + 1, j + 1 + used):
             consumed[k] = covered[k] = True
         after = j + 1 + used
-        if used and after < n and toks[after] in _DISTANCE_WORDS:
-            covered[after] = True
+        palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably"}
+        if used and ((after < n and toks[after] in _DISTANCE_WORDS) or palpable):
+            if after < n:
+                covered[after] = True
             # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length; it does say the
             # organ is enlarged
             enlarged = self.lang.below_margin.get(f.id)
             if enlarged and enlarged in self.bundle.findings:
-                span = (tokens[lo + mt.start_tok].start, tokens[lo + after].end)
+                span = (tokens[lo + mt.start_tok].start, tokens[lo + min(after, n - 1)].end)
                 result.findings.append(Extracted(finding=enlarged, status="present", span=span,
                                                  text=self._text[span[0]:span[1]], term=mt.term, score=mt.score,
                                                  method=mt.method))
@@ -997,12 +1027,19 @@ class Matcher:
 
     def _trend_next(self, tokens: list[Token], lo: int, toks: list[str], j: int, consumed: list[bool]) -> int | None:
         """The next number of a trend after the value at j ("14.2 -> 3.1", "312 → 78", "10.9, now 8.6"), or None."""
-        for k in range(j + 1, min(len(toks), j + 5)):
+        for k in range(j + 1, min(len(toks), j + 7)):
             if tokens[lo + k].kind == "num":
                 if consumed[k]:
                     return None
                 gap = " ".join(self._text[tokens[lo + j].end:tokens[lo + k].start].lower().replace(",", " ").split())
-                return k if gap in _TRENDS else None
+                if gap in _TRENDS:
+                    return k
+                # "platelets 164 on admission and now 38": a short aside, then "now"
+                words = gap.split()
+                if 1 < len(words) <= 5 and words[-1] in {"now", "today", "currently", "->", "→"} and not any(
+                        w in {"and", "or"} and i == len(words) - 1 for i, w in enumerate(words)):
+                    return k
+                return None
         return None
 
     def _record_value(self, f: m.Finding, value: float, unit: m.Unit | None, raw: str,
