@@ -475,6 +475,16 @@ class Engine:
                     fact = Fact(finding=fid, status=status, text=f"{opt.label} ({text})" if text != opt.label else text, source=src)
                     stated.append(fact)
                     out.recorded.append(fact)
+            if node.kind == "multi_choice" and node.exhaustive:
+                # "tick all that apply": what the answer names is present, every other option's finding is absent
+                named = {fid for opt in chosen for fid in opt.sets}
+                for opt in node.options:
+                    for fid, status in opt.sets.items():
+                        if status == "present" and fid not in named:
+                            named.add(fid)
+                            fact = Fact(finding=fid, status="absent", text=f"not ticked ({text})", source=src)
+                            stated.append(fact)
+                            out.recorded.append(fact)
             out.answered = True
             return out
         self._record(out, stated, self._match(text), src)

@@ -383,6 +383,9 @@ class NodeBase(Strict):
 class ChoiceNode(NodeBase):
     kind: Literal["single_choice", "multi_choice"]
     options: list[Option] = Field(min_length=2)
+    # multi_choice only: the options are a complete checklist, so an option not chosen is absent ("tick all that
+    # apply"); leave false where not choosing may mean not tested (positive special tests, the blood film)
+    exhaustive: bool = False
 
 
 class YesNoNode(NodeBase):
