@@ -355,6 +355,8 @@ class Matcher:
         self.organs = {normalise(w) for w in lang.organs}
         self.remap_organs = {organ for organ, _ in self.remap}
         self.lead_organs = {normalise(w) for w in lang.lead_only_organs}
+        # organ and number words place or count findings: known words, never "not understood"
+        self.ignore |= self.organs | self.lead_organs | set(_NUMBER_WORDS) | {"taken", "sent", "done", "drawn"}
         self.marrow_findings = set(lang.marrow_findings)
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
