@@ -92,9 +92,11 @@ class Facts:
             if current is None or current.origin != "stated":
                 self.items[fid] = fact
         # rule-derived findings (e.g. bicytopenia from the counts), unless stated
+        items = self.items
         for f, names in plan.ruled:
-            if f.derived_when is None or (f.id in self.items and self.items[f.id].origin == "stated"):
-                continue
+            if f.derived_when is None or not any(n in items for n in names) or (
+                    f.id in items and items[f.id].origin == "stated"):
+                continue  # nothing it names is known: neither present nor absent (the common case, and cheap)
             if evaluate(f.derived_when, self):
                 basis = [self.items[n] for n in names if n in self.items and self.items[n].status == "present"]
                 self.items[f.id] = make(
