@@ -44,6 +44,7 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
                   "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
                   "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum", "were", "are",
+                  "rose", "fell", "from", "increased", "decreased", "dropped",
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,12}?\bpet")
@@ -101,6 +102,7 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
                "screen", "serology", "pcr", "igm", "igg", "result", "results", "showed", "shows", "show",
                "revealed", "demonstrated", "a", "an", "small", "large", "faint", "tiny", "dense", "plus", "gold",
                "tb", "repeat", "repeated", "again", "today", "this", "time", "smears", "smear", "assay"}
+_PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
@@ -575,8 +577,12 @@ class Matcher:
         while start < len(toks) and toks[start] in _BULLETS:
             start += 1  # "- Baseline PET 08/01: ..."
         if start >= len(toks) or self.hist_pre.at(toks, start) == 0:
-            return False
-        return ":" in toks[start + 1:start + 8]
+            # "At baseline PET/CT, hypermetabolic nodes ..." (a preposition first, then the trigger)
+            if not (start + 1 < len(toks) and toks[start] in {"at", "on", "in"} and self.hist_pre.at(toks, start + 1)):
+                return False
+            start += 1
+        head = toks[start:start + 3]
+        return ":" in toks[start + 1:start + 8] or (bool(_PAST_SCAN_WORDS & set(head)) and "," in toks[start + 1:start + 6])
 
     def _clause_body(self, text: str, tokens: list[Token], lo: int, hi: int, result: MatchResult) -> None:
         toks = [t.text for t in tokens[lo:hi]]
@@ -1036,6 +1042,8 @@ class Matcher:
                 gap = " ".join(self._text[tokens[lo + j].end:tokens[lo + k].start].lower().replace(",", " ").split())
                 if gap in _TRENDS:
                     return k
+                if j > 0 and toks[j - 1] == "from" and gap.split()[-1:] == ["to"] and len(gap.split()) <= 2:
+                    return k  # "WBC rose from 24,300/µL to 46,800/µL"
                 # "platelets 164 on admission and now 38": a short aside, then "now"
                 words = gap.split()
                 if 1 < len(words) <= 5 and words[-1] in {"now", "today", "currently", "->", "→"} and not any(
@@ -1119,13 +1127,18 @@ class Matcher:
             tok_end = next((k for k in range(n) if tokens[lo + k].end >= abs_end), n - 1)
             if any(consumed[k] for k in range(tok_idx, tok_end + 1)):
                 continue
-            # nearest anchor, preferring one before the expression
+            # nearest anchor, preferring one before the expression - except "N days after the last X", which is X's
+            looks_ahead = bool(re.search(r"\b(?:after|since|following|from)\s*$", mt.group(0)))
             best = None
             for a_idx, (a_lo, a_hi, fid) in enumerate(anchors):
                 if a_idx in used_anchor:
                     continue
                 dist = tok_idx - a_hi if a_hi <= tok_idx else a_lo - tok_end + 0.5
-                if dist < 0:
+                if looks_ahead and a_lo > tok_end and all(t in {"the", "last", "final", "her", "his", "a", "dose",
+                                                                 "of", "first", "cycle"}
+                                                          for t in toks[tok_end + 1:a_lo]):
+                    dist = -1.0  # "6 days after the last lenograstim"
+                if -1 < dist < 0:
                     dist = 0
                 if dist <= 8 and (best is None or dist < best[0]):
                     best = (dist, a_idx, fid)
