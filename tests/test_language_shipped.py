@@ -107,6 +107,15 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("a 13.6 cm spleen with uptake above liver and two small hypodense foci", {"splenic_focal_lesions": "present"},
      {"focal_lesions"}),
     ("platelets 164 on admission and now 38", {"platelets": 38.0}, set()),
+    ("Interim PET 16 days after the last chemotherapy and 6 days after the last lenograstim",
+     {"days_since_chemo": 16.0, "days_since_gcsf": 6.0}, set()),
+    ("WBC rose from 24,300/µL to 46,800/µL", {"wbc": 46.8}, set()),
+    ("At baseline PET/CT, the bone marrow uptake was not increased (SUVmax 2.1, liver 2.4).", {},
+     {"marrow_suvmax", "liver_suvmax"}),
+    ("Ultrasound showed a lesion in the right lobe, interpreted as a liver abscess.", {}, {"focal_infection_site"}),
+    ("WBC 2,400/µL (neutrophils 38 %), Hb 8.6 g/dL", {"anc": 0.912}, set()),
+    ("a 23-cm spleen with intense uptake", {"spleen_length": 23.0}, set()),
+    ("CT showed bilaterally enlarged kidneys with cortical uptake", {"extramedullary_masses": "present"}, set()),
 ]
 
 

@@ -220,6 +220,7 @@ class MatchResult:
     findings: list[Extracted] = field(default_factory=list)
     uncertain: list[Extracted] = field(default_factory=list)
     set_aside: list[Extracted] = field(default_factory=list)  # family history, or past symptoms
+    percents: list[tuple[str, float, tuple[int, int], str]] = field(default_factory=list)  # "neutrophils 38 %"
     ambiguous: list[Ambiguity] = field(default_factory=list)
     implausible: list[Implausible] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
@@ -413,6 +414,7 @@ class Matcher:
             self._clause(text, tokens, lo, hi, result)
         self._age_sex(text, result)
         self._transplant_day(text, result)
+        self._percent_counts(result)
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
         # spleen 3.4 ..."); later ones stay in the trace as alternatives
         seen: set[str] = set()
@@ -876,7 +878,7 @@ class Matcher:
             j = start - k - 1
             if j < 0 or tokens[lo + j].kind != "num" or consumed[j]:
                 continue
-            glued = "".join(toks[j + 1 : start])
+            glued = "".join(t for t in toks[j + 1 : start] if t not in {"-", "–"})  # "a 23-cm spleen"
             if any(glued == alias for alias, _u, _f, _o in rows if alias not in {"", "d", "k"}):
                 return j
         return None
@@ -1005,6 +1007,12 @@ class Matcher:
         value = self._parse_number(raw)
         if value is None or (mt.method == "measured" and qualifier in {"gt", "lt", "ge", "le"}):
             return  # "no fevers >= 38" states a threshold, not a temperature
+        if f.percent_of and j + 1 < n and toks[j + 1] == "%":
+            # "WBC 2,400/µL (neutrophils 38 %)": a share of another count, worked out once the note is read
+            consumed[j] = covered[j] = consumed[j + 1] = covered[j + 1] = True
+            span = (tokens[lo + mt.start_tok].start, tokens[lo + j + 1].end)
+            result.percents.append((f.id, value, span, mt.term))
+            return
         consumed[j] = True
         covered[j] = True
         unit, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
@@ -1027,8 +1035,8 @@ class Matcher:
                                                  text=self._text[span[0]:span[1]], term=mt.term, score=mt.score,
                                                  method=mt.method))
             return
-        start = tokens[lo + mt.start_tok].start
-        end = tokens[lo + j + used].end if used else tokens[lo + j].end
+        start = min(tokens[lo + mt.start_tok].start, tokens[lo + j].start)  # "a 23-cm spleen": the value comes first
+        end = max(tokens[lo + j + used].end if used else tokens[lo + j].end, tokens[lo + mt.end_tok - 1].end)
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
         if mt.anchored and result.findings and result.findings[-1].finding == f.id:
             result.findings[-1].anchored = True
@@ -1156,6 +1164,22 @@ class Matcher:
             anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
             self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
                                Mention(fid, a_lo, a_hi, anchor_text, 100.0, "pattern"), result)
+
+    def _percent_counts(self, result: MatchResult) -> None:
+        """Counts given as a percentage of another count ("WBC 2.4, neutrophils 38 %" is 0.91 x 10^9/L)."""
+        for fid, pct, span, term in result.percents:
+            f = self.bundle.findings[fid]
+            if f.percent_of is None or any(e.finding == fid and e.value is not None for e in result.findings):
+                continue
+            base = next((e for e in reversed(result.findings) if e.finding == f.percent_of and e.value is not None),
+                        None)
+            if base is None or base.value is None or not 0 <= pct <= 100:
+                continue
+            value = round(base.value * pct / 100, 3)
+            text = f"{self._text[span[0]:span[1]]} of {base.text}"
+            result.findings.append(Extracted(finding=fid, status=None, span=span, text=text, term=term, score=100.0,
+                                             method="percent", value=value, unit=f.canonical_unit, raw_value=f"{pct:g}",
+                                             raw_unit="%"))
 
     def _transplant_day(self, text: str, result: MatchResult) -> None:
         """"PET-CT at day +34" in a transplant note: the scan's own day counts from the transplant (day 0)."""

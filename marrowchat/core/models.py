@@ -100,6 +100,8 @@ class Finding(Strict):
     # boolean only: in a one-shot note (`assess`) that never mentions this finding, count it as absent with this
     # fraction of its weight - a drug or a transplant is nearly always named when it was given
     silence: float | None = Field(default=None, gt=0, le=1)
+    # numeric only: a value given as "N %" is that share of this other count ("neutrophils 38 %" of the WBC)
+    percent_of: Id | None = None
     # boolean only: a relative's mention is the patient's exposure ("brother treated for TB"), not family history
     family_is_exposure: bool = False
     silence_rationale: str | None = None

@@ -207,6 +207,9 @@ class _Checker:
                     self.problem("knowledge/language.yaml", entry, "a finding can only become one of the same kind")
         for i, fid in enumerate(self.b.language.marrow_findings):
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
+        for f in self.b.findings.values():
+            if f.percent_of is not None:
+                self.finding(FINDINGS, f"findings[{f.id}].percent_of", f.percent_of, "numeric")
         for fid in self.b.language.specimen_bound:
             self.finding("knowledge/language.yaml", f"specimen_bound[{fid}]", fid, "boolean")
         for size, enlarged in self.b.language.below_margin.items():
