@@ -116,6 +116,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("WBC 2,400/µL (neutrophils 38 %), Hb 8.6 g/dL", {"anc": 0.912}, set()),
     ("a 23-cm spleen with intense uptake", {"spleen_length": 23.0}, set()),
     ("CT showed bilaterally enlarged kidneys with cortical uptake", {"extramedullary_masses": "present"}, set()),
+    ("Filgrastim day +5 to +16 (last dose 22 days ago).", {"days_since_gcsf": 22.0}, set()),
+    ("C2 given 19 days ago, filgrastim daily d6-12 of the cycle, last dose 7 days ago.",
+     {"days_since_chemo": 19.0, "days_since_gcsf": 7.0}, set()),
+    ("sargramostim daily on days 1-14 of each 28-day cycle", {}, {"days_since_chemo"}),
+    ("last chemo 12/05. Filgrastim daily D8-D17, last dose 22/05. iPET 30/05: residual mass.",
+     {"days_since_chemo": 18.0, "days_since_gcsf": 8.0}, set()),
+    ("rash settling with topical steroid. Not on steroids.", {"steroids": "absent"}, set()),
 ]
 
 

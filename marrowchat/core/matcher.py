@@ -17,6 +17,7 @@ can show how each finding was read.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -48,7 +49,25 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,12}?\bpet")
-_SCHEDULE = re.compile(r"\b(?:from|until|till|to|by|between|and)\s*$")
+_PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*(?:\(|on|dated|:)?\s*"
+                       r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.]\d{2,4})?\b(?![/.]?\s*(?:ago|weeks?|days?))")
+_DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:therapy)?|last cycle|last treatment|"
+                        r"completed|given on|last on)\s*(?:on|was|:)?\s*"
+                        r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.]\d{2,4})?\b(?!\s*(?:ago|weeks?|days?))")
+
+
+def _day_of_year(mt: re.Match[str]) -> int | None:
+    """Day of the year of a dd/mm date (a leap year, so 29/02 is a date), or None if it is not one."""
+    try:
+        return datetime.date(2000, int(mt.group("m")), int(mt.group("d"))).timetuple().tm_yday
+    except ValueError:
+        return None
+
+
+_CYCLE_WORDS = {"cycle", "cycles", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"}
+_LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\s*(?:was|given)?\s*$")
+_SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
+_SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q)\s*$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -415,6 +434,7 @@ class Matcher:
         self._age_sex(text, result)
         self._transplant_day(text, result)
         self._percent_counts(result)
+        self._dated_doses(text, result)
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
         # spleen 3.4 ..."); later ones stay in the trace as alternatives
         seen: set[str] = set()
@@ -1127,8 +1147,12 @@ class Matcher:
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
                     r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
                 continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date
-            if mt.group("n2") and _SCHEDULE.search(before):
+            if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 8])):
                 continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
+            if mt.group("n1") and not mt.group(0).rstrip().endswith(("ago", "after", "since", "post", "earlier",
+                                                                       "prior", "before", "back")) \
+                    and re.match(r"\s*-?\s*(?:cycles?|courses?|regimens?)\b", clause[mt.end():mt.end() + 10]):
+                continue  # "each 28-day cycle": the length of a cycle
             abs_start, abs_end = start_c + mt.start(), start_c + mt.end()
             # token index of the expression
             tok_idx = next((k for k in range(n) if tokens[lo + k].start >= abs_start), n - 1)
@@ -1148,7 +1172,11 @@ class Matcher:
                     dist = -1.0  # "6 days after the last lenograstim"
                 if -1 < dist < 0:
                     dist = 0
-                if dist <= 8 and (best is None or dist < best[0]):
+                last_dose = bool(_LAST_DOSE.search(clause[max(0, mt.start() - 25):mt.start()]))
+                reach = 16 if last_dose else 8
+                if last_dose and toks[a_lo] in _CYCLE_WORDS:
+                    dist += 8  # "filgrastim daily d6-12 of the cycle, last dose 7 days ago": a drug's dose, not the cycle
+                if dist <= reach and (best is None or dist < best[0]):
                     best = (dist, a_idx, fid)
             if best is None:
                 continue
@@ -1164,6 +1192,42 @@ class Matcher:
             anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
             self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
                                Mention(fid, a_lo, a_hi, anchor_text, 100.0, "pattern"), result)
+
+    def _dated_doses(self, text: str, result: MatchResult) -> None:
+        """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
+        date is the latest one given for a PET; each dated dose takes the drug named just before it."""
+        low = text.lower()
+        scans = [d for d in (_day_of_year(sm) for sm in _PET_DATE.finditer(low)) if d is not None]
+        if not scans:
+            return
+        scan = max(scans)
+        have = {e.finding for e in result.findings if e.value is not None}
+        for dm in _DOSE_DATE.finditer(low):
+            day = _day_of_year(dm)
+            if day is None:
+                continue
+            fid = self._anchor_before(low, dm.end())
+            if fid is None or fid in have:
+                continue
+            days = scan - day if scan >= day else scan - day + 365
+            if not 0 <= days <= 365:
+                continue
+            f = self.bundle.findings[fid]
+            self._record_value(f, float(days), f.units[0], dm.group(0).strip(), "days", None, (dm.start(), dm.end()),
+                               None, result)
+            have.add(fid)
+
+    def _anchor_before(self, low: str, pos: int) -> str | None:
+        """The drug or treatment named closest before ``pos`` (within a sentence's reach)."""
+        window = low[max(0, pos - 90):pos]
+        best: tuple[int, str] | None = None
+        for key, fid in self.anchors.items():
+            if key[0] in _CYCLE_WORDS:
+                continue
+            for mt in re.finditer(r"\b" + r"[\s-]*".join(re.escape(t) for t in key) + r"\b", window):
+                if best is None or mt.end() > best[0]:
+                    best = (mt.end(), fid)
+        return best[1] if best else None
 
     def _percent_counts(self, result: MatchResult) -> None:
         """Counts given as a percentage of another count ("WBC 2.4, neutrophils 38 %" is 0.91 x 10^9/L)."""
