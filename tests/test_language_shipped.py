@@ -7,6 +7,7 @@ what a clinician reading it would record. Only the findings named are checked (t
 from __future__ import annotations
 
 import pytest
+from helpers import readings
 
 from marrowchat.core.engine import Engine
 from marrowchat.core.loading import Bundle
@@ -19,9 +20,7 @@ def matcher(shipped: Bundle) -> Matcher:
     return Matcher(shipped)
 
 
-def read(matcher: Matcher, text: str) -> dict[str, object]:
-    res = matcher.match(text)
-    return {e.finding: (e.value if e.value is not None else e.status) for e in res.findings}
+read = readings
 
 
 CASES: list[tuple[str, dict[str, object], set[str]]] = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import readings
 
 from marrowchat.core.loading import Bundle
 from marrowchat.core.matcher import Matcher
@@ -13,9 +14,7 @@ def matcher(fixture_bundle: Bundle) -> Matcher:
     return Matcher(fixture_bundle)
 
 
-def statuses(matcher: Matcher, text: str) -> dict[str, object]:
-    res = matcher.match(text)
-    return {e.finding: (e.value if e.value is not None else e.status) for e in res.findings}
+statuses = readings
 
 
 @pytest.mark.parametrize(
