@@ -122,6 +122,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("last chemo 12/05. Filgrastim daily D8-D17, last dose 22/05. iPET 30/05: residual mass.",
      {"days_since_chemo": 18.0, "days_since_gcsf": 8.0}, set()),
     ("rash settling with topical steroid. Not on steroids.", {"steroids": "absent"}, set()),
+    ("Serum tryptase 1 hour after the reaction was 112 ng/mL", {"tryptase": 112.0}, set()),
+    ("Blood cultures from peripheral vein and central venous catheter were negative twice",
+     {"prosthetic_device": "present"}, set()),
+    ("Haemoglobin had fallen from 10.4 to 7.6 g/dL; the spleen had re-enlarged to 21 cm",
+     {"hb": 7.6, "spleen_length": 21.0}, set()),
 ]
 
 

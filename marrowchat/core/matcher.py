@@ -45,7 +45,8 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
                   "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
                   "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum", "were", "are",
-                  "rose", "fell", "from", "increased", "decreased", "dropped",
+                  "rose", "fell", "from", "increased", "decreased", "dropped", "fallen", "risen", "enlarged", "re",
+                  "regrown", "grown",
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,12}?\bpet")
@@ -122,6 +123,8 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
                "revealed", "demonstrated", "a", "an", "small", "large", "faint", "tiny", "dense", "plus", "gold",
                "tb", "repeat", "repeated", "again", "today", "this", "time", "smears", "smear", "assay"}
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
+_RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
+                     "no growth to date", "were negative", "was negative"}
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
@@ -250,7 +253,7 @@ class MatchResult:
 
 
 _DURATION_WORDS = {"d", "day", "days", "wk", "wks", "week", "weeks", "w", "mo", "month", "months", "h", "hr", "hrs",
-                   "hours", "y", "yr", "yrs", "year", "years"}
+                   "hour", "hours", "min", "mins", "minutes", "y", "yr", "yrs", "year", "years"}
 
 
 def _is_duration(toks: list[str], j: int) -> bool:
@@ -383,6 +386,7 @@ class Matcher:
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
+        self.not_by_results = set(lang.not_negated_by_results)
         self.modifiers = {normalise(w) for w in lang.interior_modifiers}
         self.trigger_words: set[str] = set()
         for trig in (self.neg_pre, self.neg_post, self.pseudo, self.unc_pre, self.unc_post, self.hist_pre, self.plan_pre,
@@ -988,7 +992,7 @@ class Matcher:
         j = mt.end_tok
         qualifier = None
         steps = 0
-        while j < min(n, next_start + 1) and steps < 4 and toks[j] in _NUMBER_BRIDGE and tokens[lo + j].kind != "num":
+        while j < min(n, next_start + 1) and steps < 6 and toks[j] in _NUMBER_BRIDGE and tokens[lo + j].kind != "num":
             if toks[j] in _QUALIFIERS:
                 qualifier = _QUALIFIERS[toks[j]]
             j += 1
@@ -1002,6 +1006,14 @@ class Matcher:
                 j += 3 if toks[j + 1] == "/" else 2
                 while j < n and toks[j] in {"to", "up", "of", "max", "peak", ",", "-", "–", "at"}:
                     j += 1
+        elif f.section == "labs" and j + 1 < n and tokens[lo + j].kind == "num" and _is_duration(toks, j) \
+                and not self._read_unit(f.id, toks, j + 1, n)[1]:
+            # "tryptase 1 hour after the reaction was 112 ng/mL": the time of the sample, then its value
+            k = j + 2
+            while k < min(n, j + 9) and tokens[lo + k].kind != "num" and toks[k] not in {",", ";", ".", ":"}:
+                k += 1
+            if k < n and tokens[lo + k].kind == "num":
+                j = k
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
             # value before the term: "67 yo", "3 lytic lesions" (only for terms that are units of count/age)
             before = self._value_before(f.id, tokens, lo, toks, mt.start_tok, consumed)
@@ -1301,6 +1313,9 @@ class Matcher:
                     continue
                 before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
                 targets = self._backward_scope(toks, mentions, before, i, alternatives=kind == "uncertainty")
+                if kind == "negation" and self.not_by_results and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS:
+                    # "blood cultures from the central venous catheter were negative": the culture, not the line
+                    targets = [x for x in targets if mentions[x].finding not in self.not_by_results]
                 if not targets:
                     continue
                 for j in range(i, min(i + k, n)):

@@ -201,6 +201,9 @@ class LanguageFile(Strict):
     transplant_day: str | None = Field(
         default=None, description="the numeric finding a scan's 'day +N' sets in a note that names a transplant")
     transplant_findings: list[str] = Field(default=[], description="findings that say a transplant was done")
+    not_negated_by_results: list[str] = Field(
+        default=[], description="findings a test result word ('negative', 'sterile') after them does not deny: "
+        "'cultures from the central line were negative' says nothing against the line")
     needs_site: list[str] = Field(
         default=[], description="words naming a lesion without its organ: counted only where the clause names one")
     marrow_findings: list[str] = Field(

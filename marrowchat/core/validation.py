@@ -210,6 +210,8 @@ class _Checker:
         for f in self.b.findings.values():
             if f.percent_of is not None:
                 self.finding(FINDINGS, f"findings[{f.id}].percent_of", f.percent_of, "numeric")
+        for i, fid in enumerate(self.b.language.not_negated_by_results):
+            self.finding("knowledge/language.yaml", f"not_negated_by_results[{i}]", fid)
         for fid in self.b.language.specimen_bound:
             self.finding("knowledge/language.yaml", f"specimen_bound[{fid}]", fid, "boolean")
         for size, enlarged in self.b.language.below_margin.items():
