@@ -349,6 +349,11 @@ class Matcher:
                 self.terms[key] = ""
                 self.term_text[key] = cid
         self.max_len = max((len(k) for k in self.terms), default=1)
+        # the longest term starting with each word: most words start none, and the exact pass skips them at once
+        self.len_from: dict[str, int] = {}
+        for key in self.terms:
+            if key and len(key) > self.len_from.get(key[0], 0):
+                self.len_from[key[0]] = len(key)
         # fuzzy candidates: joined term -> finding (only terms long enough to be safe)
         self.fuzzy_choices: dict[str, str] = {}
         for key, fid in self.terms.items():
@@ -632,7 +637,12 @@ class Matcher:
         i = 0
         while i < n:
             found = 0
-            for k in range(min(self.max_len + 3, n - i), 0, -1):
+            longest = self.len_from.get(toks[i], 0)
+            if not longest and toks[i] not in _KEY_SKIP:
+                i += 1
+                continue
+            span_max = self.max_len + 3 if toks[i] in _KEY_SKIP else longest + 3  # modifiers may sit inside
+            for k in range(min(span_max, n - i), 0, -1):
                 key: tuple[str, ...] | None = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key not in self.terms:
                     key = self._modified_key(toks, i, k, key or (), trig_at)
