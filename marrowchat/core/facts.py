@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from marrowchat.core import models as m
 from marrowchat.core.loading import Bundle
 from marrowchat.core.predicates import compare, evaluate, references
 
@@ -64,7 +65,8 @@ class Facts:
         plan = _plan(self.bundle)
         make = Fact
         # computed ratios (e.g. marrow/liver) when both inputs are known and the ratio was not given
-        for f in plan.computed:
+        computed = {f.id: f for fid in list(self.items) for f in plan.computed_by_input.get(fid, ())}
+        for f in computed.values():
             if f.computed and f.id not in self.items:
                 a, b = (self.items.get(x) for x in f.computed.ratio)
                 if a and b and a.value is not None and b.value:
@@ -107,23 +109,22 @@ class Facts:
             elif all(self.known(n) for n in names):
                 self.items[f.id] = make(finding=f.id, status="absent", value=None, unit=None, text="", source="",
                                         origin="derived", via="from " + ", ".join(findings[n].label for n in names))
-        # implications: a present finding implies its broader ones ("massive splenomegaly" -> "splenomegaly")
-        changed = True
-        while changed:
-            changed = False
-            for f in plan.implied:
+        # implications: a present finding implies its broader ones ("massive splenomegaly" -> "splenomegaly"),
+        # followed from the present findings only (a chain goes on through what it implies)
+        todo = [fid for fid, item in self.items.items() if item.status == "present" and fid in plan.implies]
+        while todo:
+            src = todo.pop()
+            cause = self.items[src]
+            for f in plan.implies[src]:
                 item = self.items.get(f.id)
                 if item is not None and (item.status == "present" or item.origin == "stated"):
                     continue
-                for src in f.implied_by:
-                    cause = self.items.get(src)
-                    if cause is not None and cause.status == "present":
-                        self.items[f.id] = make(
-                            finding=f.id, status="present", value=None, unit=None, text=cause.text,
-                            source=cause.source, origin="implied", via=f"implied by {findings[src].label}",
-                        )
-                        changed = True
-                        break
+                self.items[f.id] = make(
+                    finding=f.id, status="present", value=None, unit=None, text=cause.text,
+                    source=cause.source, origin="implied", via=f"implied by {findings[src].label}",
+                )
+                if f.id in plan.implies:
+                    todo.append(f.id)
 
 
 def _thresholded(bundle: Bundle, fact: Fact, plan: _Plan) -> tuple[Fact, ...]:
@@ -158,6 +159,17 @@ class _Plan:
         self.computed = [f for f in fs if f.computed]
         self.ruled = [(f, [fid for _, fid in references(f.derived_when)]) for f in fs if f.derived_when is not None]
         self.implied = [f for f in fs if f.implied_by]
+        # reverse indexes, so a turn touches only what its findings can change (a knowledge base 100x the shipped
+        # one has thousands of derived findings, and a turn knows a few dozen facts)
+        self.implies: dict[str, list[m.Finding]] = {}
+        for f in self.implied:
+            for src in f.implied_by:
+                self.implies.setdefault(src, []).append(f)
+        self.computed_by_input: dict[str, list[m.Finding]] = {}
+        for f in self.computed:
+            assert f.computed is not None
+            for fid in f.computed.ratio:
+                self.computed_by_input.setdefault(fid, []).append(f)
         self.memo: dict[Fact, tuple[Fact, ...]] = {}
 
 
