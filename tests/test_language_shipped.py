@@ -112,7 +112,7 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("At baseline PET/CT, the bone marrow uptake was not increased (SUVmax 2.1, liver 2.4).", {},
      {"marrow_suvmax", "liver_suvmax"}),
     ("Ultrasound showed a lesion in the right lobe, interpreted as a liver abscess.", {}, {"focal_infection_site"}),
-    ("WBC 2,400/µL (neutrophils 38 %), Hb 8.6 g/dL", {"anc": 0.912}, set()),
+    ("WBC 2,400/µL (neutrophils 38 %), Hb 8.6 g/dL", {"anc": 0.91}, set()),
     ("a 23-cm spleen with intense uptake", {"spleen_length": 23.0}, set()),
     ("CT showed bilaterally enlarged kidneys with cortical uptake", {"extramedullary_masses": "present"}, set()),
     ("Filgrastim day +5 to +16 (last dose 22 days ago).", {"days_since_gcsf": 22.0}, set()),

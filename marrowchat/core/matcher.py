@@ -1261,7 +1261,7 @@ class Matcher:
                         None)
             if base is None or base.value is None or not 0 <= pct <= 100:
                 continue
-            value = round(base.value * pct / 100, 3)
+            value = round(base.value * pct / 100, 2)
             text = f"{self._text[span[0]:span[1]]} of {base.text}"
             result.findings.append(Extracted(finding=fid, status=None, span=span, text=text, term=term, score=100.0,
                                              method="percent", value=value, unit=f.canonical_unit, raw_value=f"{pct:g}",
