@@ -127,6 +127,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"prosthetic_device": "present"}, set()),
     ("Haemoglobin had fallen from 10.4 to 7.6 g/dL; the spleen had re-enlarged to 21 cm",
      {"hb": 7.6, "spleen_length": 21.0}, set()),
+    ("SPEP + FLC sent, not back. c/o sternal ache for 2 months, no back pain", {"bone_pain": "present"},
+     {"m_protein"}),
+    ("Platelets 96. The work-up for a TIA in 2019 had shown haemoglobin 12.1 g/dL and platelets 410.",
+     {"platelets": 96.0}, {"hb"}),
+    ("background marrow cold with a few focal islands in T11 and L2", {"focal_lesions": "present"}, set()),
+    ("painful gum swelling and diffuse gingival hypertrophy", {"extramedullary_masses": "present"}, set()),
+    ("Physiological right ovarian uptake (mid-cycle).", {}, {"chemo_recent"}),
 ]
 
 

@@ -125,6 +125,8 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
+_PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years ago|"
+                         r"months ago|a year ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
@@ -1082,6 +1084,12 @@ class Matcher:
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
         if mt.anchored and result.findings and result.findings[-1].finding == f.id:
             result.findings[-1].anchored = True
+        if f.section == "labs" and result.findings and result.findings[-1].finding == f.id and \
+                _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok])):
+            # "the TIA work-up had shown haemoglobin 12.1 and platelets 410": an old value, not today's
+            ex = result.findings.pop()
+            ex.context = "history"
+            result.set_aside.append(ex)
 
     def _trend_next(self, tokens: list[Token], lo: int, toks: list[str], j: int, consumed: list[bool]) -> int | None:
         """The next number of a trend after the value at j ("14.2 -> 3.1", "312 → 78", "10.9, now 8.6"), or None."""
@@ -1412,6 +1420,11 @@ class Matcher:
                         continue
             # one reading per finding per clause: an explicit status beats a bare mention ("SPEP: no paraprotein")
             prev = clause_out.get(mt.finding)
+            if prev is not None and {prev.status, ex.status} == {"present", "absent"} and prev.term != ex.term:
+                # "c/o sternal ache, no back pain": two complaints of one finding, one of them present
+                if ex.status == "present":
+                    clause_out[mt.finding] = ex
+                continue
             if prev is None or (ex.trigger is not None and prev.trigger is None) or (
                     (ex.trigger is None) == (prev.trigger is None)):
                 clause_out[mt.finding] = ex
