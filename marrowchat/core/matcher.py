@@ -68,6 +68,8 @@ def _day_of_year(mt: re.Match[str]) -> int | None:
 _CYCLE_WORDS = {"cycle", "cycles", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"}
 _LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\s*(?:was|given)?\s*$")
 _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
+# "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
+_CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q)\s*$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -127,6 +129,9 @@ _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "
                      "no growth to date", "were negative", "was negative"}
 _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years ago|"
                          r"months ago|a year ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
+# "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
+_PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
+                         r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
@@ -412,9 +417,13 @@ class Matcher:
             rows.sort(key=lambda r: len(r[0]), reverse=True)
             self.units[f.id] = rows
         self.anchors: dict[tuple[str, ...], str] = {}
+        self.after_anchors: set[tuple[str, ...]] = set()
         for f in bundle.findings.values():
             for a in f.anchors:
                 self.anchors[term_tokens(a)] = f.id
+            for a in f.after_anchors:
+                self.anchors[term_tokens(a)] = f.id
+                self.after_anchors.add(term_tokens(a))
         self.anchor_len = max((len(k) for k in self.anchors), default=1)
         self.age_finding = "age" if "age" in bundle.findings else None
 
@@ -832,7 +841,18 @@ class Matcher:
 
     def _attribute(self, toks: list[str], mentions: list[Mention]) -> None:
         """Marrow findings said of another organ become that organ's finding (context_remap) or are set aside."""
+        ends = {m.end_tok: m for m in mentions}
+        heads: list[Mention] = []
         for mt in mentions:
+            if mt.term in self.needs_site:
+                # "no lytic or sclerotic bone lesion": the noun of the lesion just named, not a lesion of its own
+                k = mt.start_tok
+                while k > 0 and toks[k - 1] in _MARROW_WORDS | _SKELETAL_WORDS:
+                    k -= 1
+                before = ends.get(k)
+                if before is not None and before is not mt and before.finding != mt.finding:
+                    heads.append(mt)
+                    continue
             specimens = self.specimens.get(mt.finding)
             if specimens and not _BLOODISH & set(toks[mt.start_tok:mt.end_tok]):
                 # "throat swab grew group C streptococci", "E. coli in the urine": an organism, not a bacteraemia
@@ -844,7 +864,7 @@ class Matcher:
                 continue
             organ = self._organ_of(toks, mt)
             if organ is None:
-                if toks[mt.end_tok - 1] in self.needs_site and not self._marrow_before(toks, mt) and not any(
+                if mt.term in self.needs_site and not self._marrow_before(toks, mt) and not any(
                         t in _MARROW_WORDS or t in _SKELETAL_WORDS for t in toks[mt.end_tok:mt.end_tok + 4]):
                     mt.elsewhere = "unstated"  # "PET/CT: nodule SUVmax 4.1": a lesion of no stated organ
                 continue
@@ -854,6 +874,8 @@ class Matcher:
                 mt.remapped = True
             elif mt.finding in self.marrow_findings:
                 mt.elsewhere = organ
+        for mt in heads:
+            mentions.remove(mt)
 
     def _fuzzy(self, toks: list[str], covered: list[bool], mentions: list[Mention],
                trig_at: dict[int, tuple[str, int]], result: MatchResult, tokens: list[Token], lo: int) -> None:
@@ -1084,8 +1106,10 @@ class Matcher:
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
         if mt.anchored and result.findings and result.findings[-1].finding == f.id:
             result.findings[-1].anchored = True
-        if f.section == "labs" and result.findings and result.findings[-1].finding == f.id and \
-                _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok])):
+        after_value = " ".join(toks[after:after + 4])
+        if f.section == "labs" and result.findings and result.findings[-1].finding == f.id and (
+                _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok]))
+                or _PAST_AFTER.search(after_value)):
             # "the TIA work-up had shown haemoglobin 12.1 and platelets 410": an old value, not today's
             ex = result.findings.pop()
             ex.context = "history"
@@ -1150,6 +1174,9 @@ class Matcher:
             for k in range(min(self.anchor_len, n - i), 0, -1):
                 key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key in self.anchors:
+                    if key in self.after_anchors and not (i > 0 and toks[i - 1] in {"post", "after", "since",
+                                                                                     "following"}):
+                        break  # "PEG tube": only "8 days post peg" makes it the drug
                     if not (i > 0 and toks[i - 1] in _DENIED):  # "no gcsf given": a denied drug takes no date
                         anchors.append((i, i + k, self.anchors[key]))
                     i += k - 1
@@ -1177,7 +1204,7 @@ class Matcher:
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
                     r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
                 continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date
-            if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 8])):
+            if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 24])):
                 continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
             if mt.group("n1") and not mt.group(0).rstrip().endswith(("ago", "after", "since", "post", "earlier",
                                                                        "prior", "before", "back")) \
@@ -1211,6 +1238,9 @@ class Matcher:
             if best is None:
                 continue
             _, a_idx, fid = best
+            if mt.group("n2") and toks[anchors[a_idx][0]] not in _CYCLE_WORDS and \
+                    _CYCLE_DAY.match(clause[mt.end():mt.end() + 24]):
+                continue
             used_anchor.add(a_idx)
             for k in range(tok_idx, tok_end + 1):
                 consumed[k] = covered[k] = True

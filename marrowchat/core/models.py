@@ -88,6 +88,9 @@ class Finding(Strict):
     computed: Computed | None = None
     # a numeric "days since" value is read near these words (e.g. "neulasta 5 days ago")
     anchors: list[str] = []
+    # words that take a date only right after "days post/after/since" ("8 days post peg": "peg" alone may be a
+    # feeding tube)
+    after_anchors: list[str] = []
     # boolean only: a number right after a mention of this finding is a value of that numeric finding
     # ("febrile to 39.1" -> temperature 39.1, "raised LDH 540" -> LDH 540)
     measured_by: Id | None = None

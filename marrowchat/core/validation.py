@@ -91,7 +91,7 @@ class _Checker:
         for f in self.b.findings.values():
             entry = f"findings[{f.id}]"
             if f.kind == "boolean":
-                for attr in ("units", "thresholds", "anchors"):
+                for attr in ("units", "thresholds", "anchors", "after_anchors"):
                     if getattr(f, attr):
                         self.problem(FINDINGS, f"{entry}.{attr}", "only numeric findings take this key")
                 if f.plausible or f.computed:
