@@ -134,6 +134,46 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("background marrow cold with a few focal islands in T11 and L2", {"focal_lesions": "present"}, set()),
     ("painful gum swelling and diffuse gingival hypertrophy", {"extramedullary_masses": "present"}, set()),
     ("Physiological right ovarian uptake (mid-cycle).", {}, {"chemo_recent"}),
+    # lesions of an organ, and the noun of a lesion already named
+    ("The spleen measured 14.2 cm and contained two hypodense avid lesions (SUVmax 10.8).",
+     {"splenic_focal_lesions": "present", "spleen_suvmax": 10.8}, {"focal_lesions"}),
+    ("multiple avid lesions in the thoracolumbar spine", {"focal_lesions": "present"}, set()),
+    ("No lytic or sclerotic bone lesion on CT.", {"lytic_lesions": "absent", "sclerotic_lesions": "absent"},
+     {"focal_lesions"}),
+    ("CT: no lesions", {}, {"focal_lesions"}),
+    ("Humeral and femoral shafts not involved.", {"appendicular_extension": "absent"}, set()),
+    ("all previous skin lesions and nodes have complete metabolic resolution", {"hot_nodes": "absent"}, set()),
+    # old values and cycle days
+    ("FBC today: WBC 108.4, neut 91.2. WBC 6.2 before chemo.", {"wbc": 108.4}, set()),
+    ("Pegfilgrastim 6 mg was given on day 2 of cycles 1 and 2. Interim PET/CT was performed 56 days after the last "
+     "pegfilgrastim.", {"days_since_pegfilgrastim": 56.0}, set()),
+    ("four cycles of gemcitabine-cisplatin, each with pegfilgrastim on day 9; the last pegfilgrastim 52 days before "
+     "admission", {"days_since_pegfilgrastim": 52.0}, set()),
+    ("PET on day 10 of cycle 3", {"days_since_chemo": 10.0}, set()),
+    ("Neulasta given day 2 of C2, PET done day 10 of the cycle, i.e. 8 days post peg.",
+     {"days_since_pegfilgrastim": 8.0}, set()),
+    ("PEG tube inserted 5 days ago", {}, {"days_since_pegfilgrastim"}),
+    # dates: with years, month first in a US note, a course given as a range, a dose right before its date
+    ("last pegfilgrastim 01/14/2025. Fever 103.6°F. PET/CT 03/20: homogeneous marrow uptake",
+     {"days_since_pegfilgrastim": 65.0}, set()),
+    ("filgrastim 300 mcg daily 09/03-13/03. PET-CT 16/06: diffuse marrow uptake", {"days_since_gcsf": 95.0}, set()),
+    ("Neulasta 6 mg s/c 22/12/2024. Admitted 01/01. PET-CT 05/01/2025", {"days_since_pegfilgrastim": 14.0}, set()),
+    ("Neulasta given. last seen 12/03. PET 20/03", {}, {"days_since_pegfilgrastim"}),
+    # transplant days
+    ("Allo-SCT. Filgrastim from day +5 to day +16. PET at day +34", {"days_since_hsct": 34.0, "days_since_gcsf": 18.0},
+     set()),
+    ("haploidentical PBSC transplant from his son with post-transplant cyclophosphamide day +3 and +4. Now day +47, PET/CT.",
+     {"chemo_exposure": "present", "days_since_hsct": 47.0}, {"days_since_chemo"}),
+    ("lenograstim was started on day +1 and continued. PET/CT after cord blood transplant on day +13",
+     {"days_since_gcsf": 0.0}, set()),
+    # organisms, exposures, marrow cytology
+    ("Two of four blood-culture bottles flagged with tiny Gram-negative coccobacilli; she bought unpasteurized queso "
+     "fresco", {"gn_coccobacilli_culture": "present", "livestock_raw_dairy": "present"}, set()),
+    ("Marrow aspirate (prelim): clusters of non-haematopoietic small round cells", {"marrow_tumour_cells": "present"},
+     set()),
+    ("myelodysplastic syndrome with excess blasts-2. No blasts were seen in peripheral blood.",
+     {"blasts": "absent"}, set()),
+
 ]
 
 

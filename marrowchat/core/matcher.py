@@ -49,18 +49,56 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "regrown", "grown",
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
-                      r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,12}?\bpet")
+                      r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,12}?\bpet"
+                      # "Now day +47. PET/CT was done ...": the note's own day is the scan's
+                      r"|\b(?:now|currently|today(?: is)?|is now|presently)\s*(?:at\s*|on\s*)?(?:day|d)\s*\+\s*(?P<c>\d{1,3})\b")
+_DAY_SCHEDULE = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till)\s*(?:day|d)?\s*\+\s*(?P<end>\d{1,3})\b")
+# "lenograstim ... was started on day +1 ... and continued": still being given on the day of the scan
+_DAY_ONGOING = re.compile(r"\b(?:started|begun|began|commenced|given|from)\s+(?:on\s+|from\s+)?(?:day|d)\s*\+\s*"
+                          r"(?P<start>\d{1,3})\b[^.]{0,60}?\b(?:continued|ongoing|until engraftment|until neutrophil "
+                          r"recovery|until count recovery|still on)\b")
+_DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*(?:\(|on|dated|:)?\s*"
-                       r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.]\d{2,4})?\b(?![/.]?\s*(?:ago|weeks?|days?))")
+                       + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:therapy)?|last cycle|last treatment|"
-                        r"completed|given on|last on)\s*(?:on|was|:)?\s*"
-                        r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.]\d{2,4})?\b(?!\s*(?:ago|weeks?|days?))")
+                        r"completed|given on|last on|last [a-z][a-z-]*(?: [a-z][a-z-]*)?)\s*(?:on|was|:)?\s*"
+                        + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
+# "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
+_BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)")
+_DOSE_GAP = re.compile(r"^[\s,:;(]*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|units|micrograms)\s*)?"
+                       r"(?:(?:sc|s/c|iv|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d1|day 1)\s*)*$")
+_LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b)")
+# "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
+_DOSE_RANGE = re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*(?:-|–|to|until)\s*" + _DATE_RE)
+_ANY_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
+                       r"|(?<![\d/.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")  # not "10.9"
+_US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
 
 
-def _day_of_year(mt: re.Match[str]) -> int | None:
-    """Day of the year of a dd/mm date (a leap year, so 29/02 is a date), or None if it is not one."""
+def _month_first(low: str) -> bool:
+    """Whether the note writes dates month first (03/20/2025): a first part above 12 says day first, a second part
+    above 12 says month first; otherwise US units and spelling decide."""
+    firsts, seconds = [], []
+    for found in _ANY_DATE.findall(low):
+        a, b = (found[0], found[1]) if found[0] else (found[3], found[4])
+        if int(a) <= 31 and int(b) <= 31:  # not "3/52" (weeks)
+            firsts.append(int(a))
+            seconds.append(int(b))
+    if any(a > 12 for a in firsts):
+        return False
+    if any(b > 12 for b in seconds):
+        return True
+    return bool(_US_SIGNS.search(low))
+
+
+def _date_of(mt: re.Match[str], month_first: bool, year: int | None) -> datetime.date | None:
+    """The date of a matched dd/mm(/yy) (or mm/dd with ``month_first``), in ``year`` when it gives none."""
+    a, b = int(mt.group("d")), int(mt.group("m"))
+    day, month = (b, a) if month_first else (a, b)
+    y = mt.group("y")
+    yr = (2000 + int(y) if len(y) == 2 else int(y)) if y else (year or 2000)
     try:
-        return datetime.date(2000, int(mt.group("m")), int(mt.group("d"))).timetuple().tm_yday
+        return datetime.date(yr, month, day)
     except ValueError:
         return None
 
@@ -79,7 +117,7 @@ _DAYS = re.compile(
     r"(?:(?P<n1>\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"\s*-?\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
-    r"|(?:\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b)"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
+    r"|(?:(?<![\d/.])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d))"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
 # "patient male 74 years", "Mr Graham Whitlock, 66 years", "aged 58": a person word, then the age in years
 _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl)\b"
@@ -1238,8 +1276,12 @@ class Matcher:
             if best is None:
                 continue
             _, a_idx, fid = best
-            if mt.group("n2") and toks[anchors[a_idx][0]] not in _CYCLE_WORDS and \
-                    _CYCLE_DAY.match(clause[mt.end():mt.end() + 24]):
+            if mt.group("n2") and toks[anchors[a_idx][0]] not in _CYCLE_WORDS and (
+                    _CYCLE_DAY.match(clause[mt.end():mt.end() + 24])
+                    or re.search(r"\b(?:each|every)\b", clause[max(0, mt.start() - 40):mt.start()])
+                    or ("+" in mt.group(0) and fid != self.lang.transplant_day)):
+                # "pegfilgrastim on day 2 of cycles 1 and 2", "each with pegfilgrastim on day 9": a schedule;
+                # "post-transplant cyclophosphamide day +3": a day counted from the transplant, not days since
                 continue
             used_anchor.add(a_idx)
             for k in range(tok_idx, tok_end + 1):
@@ -1255,21 +1297,44 @@ class Matcher:
 
     def _dated_doses(self, text: str, result: MatchResult) -> None:
         """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
-        date is the latest one given for a PET; each dated dose takes the drug named just before it."""
+        date is the latest one given for a PET; each dated dose takes the drug named just before it. Dates may carry
+        a year and may be written month first (a US note: "last pegfilgrastim 01/14/2025 ... PET/CT 03/20")."""
         low = text.lower()
-        scans = [d for d in (_day_of_year(sm) for sm in _PET_DATE.finditer(low)) if d is not None]
+        month_first = _month_first(low)
+        pets = list(_PET_DATE.finditer(low))
+        years = [int(m.group("y")) for m in (*pets, *_DOSE_DATE.finditer(low)) if m.group("y") and len(m.group("y")) == 4]
+        year = max(years) if years else None
+        scans = [d for d in (_date_of(sm, month_first, year) for sm in pets) if d is not None]
         if not scans:
             return
         scan = max(scans)
         have = {e.finding for e in result.findings if e.value is not None}
-        for dm in _DOSE_DATE.finditer(low):
-            day = _day_of_year(dm)
+        doses = sorted([*_DOSE_DATE.finditer(low), *_DOSE_RANGE.finditer(low)], key=lambda m: m.start())
+        taken = [(m.start(), m.end()) for m in (*doses, *pets)]
+        for bm in _BARE_DATE.finditer(low):
+            if any(a <= bm.start() < b for a, b in taken):
+                continue
+            found = self._anchor_before(low, bm.start())
+            if found and _DOSE_GAP.match(low[found[0]:bm.start()]):
+                doses.append(bm)
+        for dm in doses:
+            day = _date_of(dm, month_first, year)
             if day is None:
                 continue
-            fid = self._anchor_before(low, dm.end())
-            if fid is None or fid in have:
+            found = self._anchor_before(low, dm.start() if dm.re is _BARE_DATE else
+                                        dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
+            if found is None or found[1] in have:
                 continue
-            days = scan - day if scan >= day else scan - day + 365
+            at, fid = found
+            if dm.re is _BARE_DATE and not _DOSE_GAP.match(low[at:dm.start()]):
+                continue
+            if dm.re is _DOSE_DATE and _LAST_WORD.match(dm.group(0)) and at <= dm.start():
+                continue  # "last seen 12/03": "last" of something that is not a drug
+            if day > scan and not dm.group("y"):
+                day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else None
+                if day is None:
+                    continue
+            days = (scan - day).days
             if not 0 <= days <= 365:
                 continue
             f = self.bundle.findings[fid]
@@ -1277,8 +1342,8 @@ class Matcher:
                                None, result)
             have.add(fid)
 
-    def _anchor_before(self, low: str, pos: int) -> str | None:
-        """The drug or treatment named closest before ``pos`` (within a sentence's reach)."""
+    def _anchor_before(self, low: str, pos: int) -> tuple[int, str] | None:
+        """The drug or treatment named closest before ``pos`` (within a sentence's reach), with where it ends."""
         window = low[max(0, pos - 90):pos]
         best: tuple[int, str] | None = None
         for key, fid in self.anchors.items():
@@ -1287,7 +1352,7 @@ class Matcher:
             for mt in re.finditer(r"\b" + r"[\s-]*".join(re.escape(t) for t in key) + r"\b", window):
                 if best is None or mt.end() > best[0]:
                     best = (mt.end(), fid)
-        return best[1] if best else None
+        return (best[0] + max(0, pos - 90), best[1]) if best else None
 
     def _percent_counts(self, result: MatchResult) -> None:
         """Counts given as a percentage of another count ("WBC 2.4, neutrophils 38 %" is 0.91 x 10^9/L)."""
@@ -1306,17 +1371,38 @@ class Matcher:
                                              raw_unit="%"))
 
     def _transplant_day(self, text: str, result: MatchResult) -> None:
-        """"PET-CT at day +34" in a transplant note: the scan's own day counts from the transplant (day 0)."""
+        """"PET-CT at day +34" in a transplant note: the scan's own day counts from the transplant (day 0). Drugs
+        scheduled in transplant days ("filgrastim from day +5 to day +16") then have their days since the last dose."""
         fid = self.lang.transplant_day
-        if fid is None or fid not in self.bundle.findings or any(e.finding == fid for e in result.findings):
+        if fid is None or fid not in self.bundle.findings:
             return
         if not any(e.finding in self.lang.transplant_findings and e.status == "present" for e in result.findings):
             return
-        mt = _PET_DAY.search(text.lower())
-        if mt:
+        low = text.lower()
+        day = next((e.value for e in result.findings if e.finding == fid and e.value is not None), None)
+        if day is None:
+            mt = _PET_DAY.search(low)
+            if not mt:
+                return
             f = self.bundle.findings[fid]
-            days = mt.group("a") or mt.group("b") or "0"
-            self._record_value(f, float(days), f.units[0], days, "days", None, (mt.start(), mt.end()), None, result)
+            raw = mt.group("a") or mt.group("b") or mt.group("c") or "0"
+            self._record_value(f, float(raw), f.units[0], raw, "days", None, (mt.start(), mt.end()), None, result)
+            day = float(raw)
+        # "filgrastim from day +5 to day +16 ... PET at day +47": 31 days since the last dose
+        have = {e.finding for e in result.findings if e.value is not None}
+        for sm in (*_DAY_SCHEDULE.finditer(low), *_DAY_ONGOING.finditer(low)):
+            found = self._anchor_before(low, sm.start() + 1)
+            if found is None or found[1] in have or found[1] == fid or found[0] < sm.start() - 80:
+                continue
+            if sm.re is _DAY_ONGOING:
+                since = 0.0 if int(sm.group("start")) <= day else -1.0
+            else:
+                since = day - int(sm.group("end"))
+            if 0 <= since <= 365:
+                g = self.bundle.findings[found[1]]
+                self._record_value(g, since, g.units[0], sm.group(0).strip(), "days", None, (sm.start(), sm.end()),
+                                   None, result)
+                have.add(found[1])
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
         if self.age_finding is None or any(e.finding == self.age_finding for e in result.findings):
