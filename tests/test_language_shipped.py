@@ -174,6 +174,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("myelodysplastic syndrome with excess blasts-2. No blasts were seen in peripheral blood.",
      {"blasts": "absent"}, set()),
 
+    # an emergency suspected is an emergency; an aside in brackets does not own what follows it
+    ("T9 collapse with epidural soft tissue, likely cord compression", {"cord_compression_signs": "present"}, set()),
+    ("sensory level ~T10, upgoing plantars", {"cord_compression_signs": "present"}, set()),
+    ("MRI whole spine: no cord compression", {"cord_compression_signs": "absent"}, set()),
+    ("heterogeneous uptake (pelvic SUVmax 7.9; below cerebral cortex) extending into both mid-femoral shafts",
+     {"appendicular_extension": "present"}, set()),
+
 ]
 
 

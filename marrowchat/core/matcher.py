@@ -131,7 +131,7 @@ _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary",
 _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humerus", "humeri", "ilium", "iliac", "sacrum",
                    "scapula", "scapulae", "skull", "calvarium", "vertebra", "vertebral", "osseous", "bony"}
 _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
-_STRETCH_END = {",", ";", ".", "and", "but", "whereas", "while"}
+_STRETCH_END = {",", ";", ".", ")", "and", "but", "whereas", "while"}  # ")": an aside does not own what follows
 _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past"}
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
@@ -531,6 +531,12 @@ class Matcher:
                 continue
             kept.append(ex)
         result.findings = kept
+        # an emergency is acted on when suspected: "likely cord compression" is recorded, its doubt word kept
+        for ex in result.uncertain:
+            f = self.bundle.findings.get(ex.finding)
+            if f is not None and f.suspicion_is_enough and ex.finding not in {k.finding for k in kept}:
+                ex.status = "present"
+                kept.append(ex)
         certain = {ex.finding for ex in kept}
         result.uncertain = [ex for ex in result.uncertain if ex.finding not in certain]
         return result

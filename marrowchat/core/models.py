@@ -96,6 +96,9 @@ class Finding(Strict):
     measured_by: Id | None = None
     # boolean only: this finding is implied present when any of these is present
     implied_by: list[Id] = []
+    # boolean only: an emergency that a suspicion is enough to act on - "likely cord compression", "?MSCC" are
+    # recorded as present (the trace keeps the doubt word), not set aside as uncertain
+    suspicion_is_enough: bool = False
     # boolean only: present when this condition over other findings holds; absent when it fails with
     # every finding it names known (e.g. bicytopenia from the individual counts)
     derived_when: Predicate | None = None

@@ -99,6 +99,8 @@ class _Checker:
             else:
                 if not f.units:
                     self.problem(FINDINGS, f"{entry}.units", "a numeric finding needs at least one unit")
+                if f.suspicion_is_enough:
+                    self.problem(FINDINGS, f"{entry}.suspicion_is_enough", "only boolean findings take this key")
                 if f.implied_by:
                     self.problem(FINDINGS, f"{entry}.implied_by", "only boolean findings can be implied")
                 if f.plausible and f.plausible[0] >= f.plausible[1]:
