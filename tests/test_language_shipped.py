@@ -181,6 +181,14 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("heterogeneous uptake (pelvic SUVmax 7.9; below cerebral cortex) extending into both mid-femoral shafts",
      {"appendicular_extension": "present"}, set()),
 
+    # differentials joined by "vs", an organ's own SUV, a relative's herd, spinal TB
+    ("Discussion: ?spinal TB vs lymphoma vs metastases - CT-guided biopsy today", {}, {"known_nhl", "tb_exposure"}),
+    ("marrow SUVmax 4.1 vs liver 2.3", {"marrow_suvmax": 4.1, "liver_suvmax": 2.3}, set()),
+    ("intense rim uptake T11-L1 and paravertebral/psoas collections, SUVmax 13.4; diffuse homogeneous marrow "
+     "elsewhere SUVmax 3.8", {"marrow_suvmax": 3.8, "tb_imaging": "present"}, set()),
+    ("his brother keeps a small herd of goats in northern Greece, and he spent July there, drinking the fresh milk",
+     {"livestock_raw_dairy": "present"}, set()),
+
 ]
 
 

@@ -33,7 +33,7 @@ Context = Literal["current", "history", "family", "planned", "elsewhere"]
 
 _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "a", "an", "signs", "sign",
                "evidence", "significant", "obvious", "overt", "frank", "definite", "new", "either", "neither",
-               "symptoms", "features", "(", ")", "-", "–"}
+               "symptoms", "features", "(", ")", "-", "–", "vs", "vs.", "versus"}
 _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", "overt", "definite", "new",
             "history", "the", "a", "an", "frank", "features", "clinical", "further", "current", "documented",
             "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial",
@@ -427,6 +427,9 @@ class Matcher:
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
         self.other_sites = {normalise(w) for w in lang.other_sites}
         self.remap = {(normalise(s), r.finding): r.becomes for r in lang.context_remap for s in r.starts}
+        # a marrow measurement said of an organ with no remap of its own is that organ's, so set aside
+        self.remapped_values = {r.finding for r in lang.context_remap
+                                if r.finding in bundle.findings and bundle.findings[r.finding].kind == "numeric"}
         self.organs = {normalise(w) for w in lang.organs}
         self.remap_organs = {organ for organ, _ in self.remap}
         self.lead_organs = {normalise(w) for w in lang.lead_only_organs}
@@ -916,8 +919,8 @@ class Matcher:
             if new:
                 mt.finding = new
                 mt.remapped = True
-            elif mt.finding in self.marrow_findings:
-                mt.elsewhere = organ
+            elif mt.finding in self.marrow_findings or mt.finding in self.remapped_values:
+                mt.elsewhere = organ  # "psoas collections, SUVmax 13.4": that organ's SUV, not the marrow's
         for mt in heads:
             mentions.remove(mt)
 
