@@ -189,6 +189,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("his brother keeps a small herd of goats in northern Greece, and he spent July there, drinking the fresh milk",
      {"livestock_raw_dairy": "present"}, set()),
 
+    # an IgM paraprotein is its own finding; a bracketed list takes the time said before it
+    ("Serum protein electrophoresis showed an IgM-kappa paraprotein of 7.2 g/L", {"igm_paraprotein": "present"},
+     set()),
+    ("IgG kappa paraprotein 32 g/L", {"m_protein": "present"}, {"igm_paraprotein"}),
+    ("Blood: Hb 12.1 g/dl, WBC 3.1, plt 94. One year ago team check all normal (Hb 15.2, plt 245).",
+     {"hb": 12.1, "platelets": 94.0}, set()),
+
 ]
 
 

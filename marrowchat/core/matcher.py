@@ -165,8 +165,8 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
-_PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years ago|"
-                         r"months ago|a year ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
+_PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years? ago|"
+                         r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
@@ -1154,8 +1154,12 @@ class Matcher:
         if mt.anchored and result.findings and result.findings[-1].finding == f.id:
             result.findings[-1].anchored = True
         after_value = " ".join(toks[after:after + 4])
+        # "One year ago team check all normal (Hb 15.2, plt 245)": a bracketed list takes the time said before it
+        opened = next((k for k in range(mt.start_tok - 1, -1, -1) if toks[k] in {"(", ")"}), None)
+        lead = mt.start_tok if opened is None or toks[opened] == ")" else opened
         if f.section == "labs" and result.findings and result.findings[-1].finding == f.id and (
                 _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok]))
+                or _PAST_BEFORE.search(" ".join(toks[max(0, lead - 6):lead]))
                 or _PAST_AFTER.search(after_value)):
             # "the TIA work-up had shown haemoglobin 12.1 and platelets 410": an old value, not today's
             ex = result.findings.pop()
