@@ -196,6 +196,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Blood: Hb 12.1 g/dl, WBC 3.1, plt 94. One year ago team check all normal (Hb 15.2, plt 245).",
      {"hb": 12.1, "platelets": 94.0}, set()),
 
+    # mastocytosis in the skin; sclerotic foci on CT are sclerosis, not avid marrow foci
+    ("Known cutaneous mastocytosis (urticaria pigmentosa) since her 30s. Darier sign positive.",
+     {"mast_cell_skin": "present"}, set()),
+    ("diffuse trabecular thickening with innumerable small ill-defined sclerotic foci in the spine",
+     {"sclerotic_lesions": "present"}, {"focal_lesions"}),
+
 ]
 
 
