@@ -202,6 +202,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("diffuse trabecular thickening with innumerable small ill-defined sclerotic foci in the spine",
      {"sclerotic_lesions": "present"}, {"focal_lesions"}),
 
+    # HIV indicator conditions
+    ("oral thrush twice (blamed on prednisone), new scaly facial rash called seborrheic dermatitis, T6 shingles",
+     {"hiv_indicator": "present", "steroids": "present"}, set()),
+
 ]
 
 
