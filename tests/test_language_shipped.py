@@ -206,6 +206,14 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("oral thrush twice (blamed on prednisone), new scaly facial rash called seborrheic dermatitis, T6 shingles",
      {"hiv_indicator": "present", "steroids": "present"}, set()),
 
+    # vital signs make sepsis physiology; light chains and bands as reports write them
+    ("blood pressure 94/58 mmHg and heart rate 112/min; lactate was 3.1 mmol/L",
+     {"systolic_bp": 94.0, "heart_rate": 112.0, "lactate": 3.1}, set()),
+    ("serum free lambda light chains were 1,280 mg/L and free kappa 11 mg/L",
+     {"lambda_flc": 1280.0, "kappa_flc": 11.0}, set()),
+    ("Serum protein electrophoresis subsequently showed a small gamma-region band (4 g/L)", {"m_protein": "present"},
+     set()),
+
 ]
 
 
@@ -252,3 +260,15 @@ def test_silence_of_a_note_counts_a_little(shipped: Bundle) -> None:
     state = engine.new_session()
     state, chat = engine.answer(state, note)
     assert "gcsf_exposure" not in chat.facts.items
+
+
+def test_sepsis_physiology_from_vital_signs(shipped: Bundle) -> None:
+    """Shock, or two of systolic <= 100, heart rate > 100 and lactate >= 2, is sepsis physiology; normal signs deny it."""
+    engine = Engine(shipped)
+    _, snap = engine.assess("BP 94/58, HR 112, lactate 3.1, blood cultures grew E. coli")
+    assert snap.facts.status("sepsis_physiology") == "present"
+    assert "sepsis_physiology" in {f.flag.id for f in rank(shipped, snap.facts).red_flags}
+    _, calm = engine.assess("BP 124/76, HR 82, lactate 1.1")
+    assert calm.facts.status("sepsis_physiology") == "absent"
+    _, one = engine.assess("HR 112, BP 124/76")
+    assert one.facts.status("sepsis_physiology") is None

@@ -102,7 +102,7 @@ class Facts:
             if evaluate(f.derived_when, self):
                 basis = [self.items[n] for n in names if n in self.items and self.items[n].status == "present"]
                 self.items[f.id] = make(
-                    finding=f.id, status="present", value=None, unit=None, text="; ".join(b.text for b in basis),
+                    finding=f.id, status="present", value=None, unit=None, text="; ".join(dict.fromkeys(b.text for b in basis)),
                     source=basis[0].source if basis else "", origin="derived",
                     via="from " + ", ".join(findings[b.finding].label for b in basis),
                 )
