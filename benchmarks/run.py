@@ -147,7 +147,8 @@ from marrowchat.core.loading import load_bundle
 t0 = time.perf_counter()
 bundle = scaled(load_bundle({root!r}), {factor})
 build = time.perf_counter() - t0
-import gc; gc.freeze()  # as the CLI does after loading
+from marrowchat.core.engine import build_indexes
+build_indexes(bundle); import gc; gc.freeze()  # as the CLI does after loading
 out = per_turn(bundle)
 out.update(factor={factor}, build_s=build, findings=len(bundle.findings), conditions=len(bundle.conditions),
            terms=sum(len(f.synonyms) for f in bundle.findings.values()) + sum(len(v.terms) for v in bundle.vocabulary),
@@ -197,6 +198,9 @@ def main() -> None:
     bundle = load_bundle(str(ROOT))
     import gc
 
+    from marrowchat.core.engine import build_indexes
+
+    build_indexes(bundle)
     gc.freeze()  # as the CLI does after loading
     result = {
         "startup": startup(2 if args.quick else 5),

@@ -29,13 +29,15 @@ def _fail(message: str) -> NoReturn:
 
 def _bundle(data_dir: str | None) -> Any:
     from marrowchat.core.cache import load_bundle_cached
+    from marrowchat.core.engine import build_indexes
     from marrowchat.core.problems import BundleError
     from marrowchat.core.resources import DataDirError
 
     try:
         bundle = load_bundle_cached(data_dir)
-        # the knowledge base lives as long as the process: keep its many objects out of the garbage
-        # collector's full passes (without this, a large knowledge base costs 100+ ms pauses mid-chat)
+        # the knowledge base and its indexes live as long as the process: keep their many objects out of the
+        # garbage collector's full passes (without this, a large knowledge base costs 100+ ms pauses mid-chat)
+        build_indexes(bundle)
         gc.freeze()
         return bundle
     except DataDirError as exc:

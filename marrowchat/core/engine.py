@@ -98,6 +98,18 @@ class Snapshot:
         return self.outcomes[-1] if self.outcomes else None
 
 
+def build_indexes(bundle: Bundle) -> None:
+    """Build the indexes that live as long as the bundle (matcher, reasoner, facts plan) now, not at the first
+    turn: a process can then move them out of the garbage collector's full passes (``gc.freeze()``) - built
+    later, a large knowledge base costs a 100 ms pause every few hundred turns."""
+    from marrowchat.core.facts import _plan
+    from marrowchat.core.reasoner import _index
+
+    get_matcher(bundle)
+    _index(bundle)
+    _plan(bundle)
+
+
 def node_findings(node: m.DialogNode) -> set[str]:
     if isinstance(node, (m.YesNoNode, m.NumberNode)):
         return {node.finding}
