@@ -214,6 +214,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Serum protein electrophoresis subsequently showed a small gamma-region band (4 g/L)", {"m_protein": "present"},
      set()),
 
+    # asides, avidity and hay fever
+    ("Serum tryptase (sent on the radiologist's suggestion) 78 µg/L", {"tryptase": 78.0}, set()),
+    ("WBC (x 10^9/L): 2.1", {"wbc": 2.1}, set()),
+    ("the enlarged spleen was not avid", {"splenomegaly": "present"}, set()),
+    ("cetirizine 10 mg (year-round 'hay fever'). no night sweats or fevers", {"fever": "absent"}, set()),
+    ("He fainted at a barbecue after a wasp sting in 2019", {"mast_cell_skin": "present"}, set()),
+
 ]
 
 

@@ -171,6 +171,7 @@ _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
+
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
 _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enlarged", "mild", "mildly", "marked",
@@ -437,6 +438,8 @@ class Matcher:
         self.ignore |= self.organs | self.lead_organs | set(_NUMBER_WORDS) | {"taken", "sent", "done", "drawn"}
         self.marrow_findings = set(lang.marrow_findings)
         self.needs_site = {normalise(w) for w in lang.needs_site}
+        self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
+        self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
         self.not_by_results = set(lang.not_negated_by_results)
@@ -1076,6 +1079,17 @@ class Matcher:
         while j < min(n, next_start + 1) and steps < 6 and toks[j] in _NUMBER_BRIDGE and tokens[lo + j].kind != "num":
             if toks[j] in _QUALIFIERS:
                 qualifier = _QUALIFIERS[toks[j]]
+            if toks[j] == "(":
+                # "Serum tryptase (sent on the radiologist's suggestion) 78 µg/L": an aside without numbers
+                close = next((k for k in range(j + 1, min(n, j + 13)) if toks[k] == ")"), None)
+                inside = "".join(toks[j + 1:close]) if close is not None else ""
+                unit_aside = any(u in inside for u in ("10^9", "10^12", "x10", "/l", "/dl", "/ul", "/µl", "mmol"))
+                after = close + 2 if close is not None and close + 2 < n and toks[close + 1] in {":", "="} else \
+                    (close + 1 if close is not None else n)
+                if after < n and tokens[lo + after].kind == "num" and (unit_aside or not any(
+                        tokens[lo + k].kind == "num" for k in range(j + 1, close or j))):
+                    j = after
+                    break
             j += 1
             steps += 1
         if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
@@ -1465,6 +1479,9 @@ class Matcher:
                 if kind == "negation" and self.not_by_results and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS:
                     # "blood cultures from the central venous catheter were negative": the culture, not the line
                     targets = [x for x in targets if mentions[x].finding not in self.not_by_results]
+                if kind == "negation" and " ".join(toks[i:i + k]) in self.avidity_negations:
+                    # "the enlarged spleen was not avid": the uptake is denied, not the size
+                    targets = [x for x in targets if mentions[x].finding not in self.size_findings]
                 if not targets:
                     continue
                 for j in range(i, min(i + k, n)):

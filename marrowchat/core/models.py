@@ -210,6 +210,10 @@ class LanguageFile(Strict):
     not_negated_by_results: list[str] = Field(
         default=[], description="findings a test result word ('negative', 'sterile') after them does not deny: "
         "'cultures from the central line were negative' says nothing against the line")
+    avidity_negations: list[str] = Field(
+        default=[], description="negations that deny uptake only ('not avid'): they leave a size finding standing")
+    size_findings: list[Id] = Field(
+        default=[], description="findings about size ('enlarged spleen') that an avidity negation does not deny")
     needs_site: list[str] = Field(
         default=[], description="words naming a lesion without its organ: counted only where the clause names one")
     marrow_findings: list[str] = Field(

@@ -209,6 +209,8 @@ class _Checker:
                     self.problem("knowledge/language.yaml", entry, "a finding can only become one of the same kind")
         for i, fid in enumerate(self.b.language.marrow_findings):
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
+        for i, fid in enumerate(self.b.language.size_findings):
+            self.finding("knowledge/language.yaml", f"size_findings[{i}]", fid)
         for f in self.b.findings.values():
             if f.percent_of is not None:
                 self.finding(FINDINGS, f"findings[{f.id}].percent_of", f.percent_of, "numeric")
