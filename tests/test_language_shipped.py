@@ -221,6 +221,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("cetirizine 10 mg (year-round 'hay fever'). no night sweats or fevers", {"fever": "absent"}, set()),
     ("He fainted at a barbecue after a wasp sting in 2019", {"mast_cell_skin": "present"}, set()),
 
+    # stem-cell rescue; a course given as dotted dates beats a bare "5 days"
+    ("high-dose carboplatin-etoposide x3 with autologous PBSC rescue; last reinfusion 46 days ago",
+     {"hsct": "present", "days_since_hsct": 46.0}, set()),
+    ("got filgrastim 5 days (03.-07.02.2025) because neutrophils then 0.6. Pulmonology made PET-CT on 19.05.2025",
+     {"days_since_gcsf": 101.0}, set()),
+    ("neulasta 5 days ago. PET 12/03", {"days_since_pegfilgrastim": 5.0}, set()),
+
 ]
 
 

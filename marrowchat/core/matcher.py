@@ -67,9 +67,10 @@ _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:
 _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)")
 _DOSE_GAP = re.compile(r"^[\s,:;(]*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|units|micrograms)\s*)?"
                        r"(?:(?:sc|s/c|iv|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d1|day 1)\s*)*$")
+_SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
-_DOSE_RANGE = re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*(?:-|–|to|until)\s*" + _DATE_RE)
+_DOSE_RANGE = re.compile(r"\b\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{2,4})?)?\.?\s*(?:-|–|to|until)\s*" + _DATE_RE)
 _ANY_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
                        r"|(?<![\d/.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")  # not "10.9"
 _US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
@@ -1335,8 +1336,11 @@ class Matcher:
         if not scans:
             return
         scan = max(scans)
-        have = {e.finding for e in result.findings if e.value is not None}
-        doses = sorted([*_DOSE_DATE.finditer(low), *_DOSE_RANGE.finditer(low)], key=lambda m: m.start())
+        # a bare "filgrastim 5 days" (a course, or days since?) gives way to a dated dose
+        have = {e.finding for e in result.findings if e.value is not None and not (
+            e.unit == "days" and e.raw_unit == "days" and not _SINCE_WORDS.search(e.text.lower()))}
+        ranges = [m for m in _DOSE_RANGE.finditer(low) if "/" in m.group(0) or m.group("y")]  # not "Hb 8-9.5"
+        doses = sorted([*_DOSE_DATE.finditer(low), *ranges], key=lambda m: m.start())
         taken = [(m.start(), m.end()) for m in (*doses, *pets)]
         for bm in _BARE_DATE.finditer(low):
             if any(a <= bm.start() < b for a, b in taken):
@@ -1365,6 +1369,7 @@ class Matcher:
             if not 0 <= days <= 365:
                 continue
             f = self.bundle.findings[fid]
+            result.findings = [e for e in result.findings if not (e.finding == fid and e.value is not None)]
             self._record_value(f, float(days), f.units[0], dm.group(0).strip(), "days", None, (dm.start(), dm.end()),
                                None, result)
             have.add(fid)
