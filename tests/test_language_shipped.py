@@ -228,6 +228,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"days_since_gcsf": 101.0}, set()),
     ("neulasta 5 days ago. PET 12/03", {"days_since_pegfilgrastim": 5.0}, set()),
 
+    # bone pain in patients' words; focal spots; schistocytes are their own finding
+    ("'a toothache in my spine' and pain in the left ribs when she turns in bed", {"bone_pain": "present"}, set()),
+    ("focal spots in both iliac wings, L2 and T9, no osteolysis", {"focal_lesions": "present"}, set()),
+    ("Smear: teardrops, myelocytes, no schistocytes.", {"schistocytes": "absent"}, {"dic"}),
+
 ]
 
 
@@ -286,3 +291,11 @@ def test_sepsis_physiology_from_vital_signs(shipped: Bundle) -> None:
     assert calm.facts.status("sepsis_physiology") == "absent"
     _, one = engine.assess("HR 112, BP 124/76")
     assert one.facts.status("sepsis_physiology") is None
+
+
+def test_dic_not_denied_by_absent_schistocytes(shipped: Bundle) -> None:
+    """No fragments on the film does not deny DIC that the coagulation results show."""
+    _, snap = Engine(shipped).assess("plt 41. Smear: no schistocytes. Fibrinogen 118 mg/dL, D-dimer 14.")
+    assert snap.facts.status("dic") == "present"
+    _, frag = Engine(shipped).assess("film: schistocytes ++")
+    assert frag.facts.status("dic") == "present"
