@@ -233,6 +233,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("focal spots in both iliac wings, L2 and T9, no osteolysis", {"focal_lesions": "present"}, set()),
     ("Smear: teardrops, myelocytes, no schistocytes.", {"schistocytes": "absent"}, {"dic"}),
 
+    # CAR-T days count like transplant days
+    ("filgrastim 5 µg/kg daily was given from day +15 to day +25. The day +28 response FDG PET/CT showed ...",
+     {"days_since_gcsf": 3.0}, {"days_since_hsct"}),
+
 ]
 
 

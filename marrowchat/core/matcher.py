@@ -49,7 +49,7 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "regrown", "grown",
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
-                      r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,12}?\bpet"
+                      r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\bpet"
                       # "Now day +47. PET/CT was done ...": the note's own day is the scan's
                       r"|\b(?:now|currently|today(?: is)?|is now|presently)\s*(?:at\s*|on\s*)?(?:day|d)\s*\+\s*(?P<c>\d{1,3})\b")
 _DAY_SCHEDULE = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till)\s*(?:day|d)?\s*\+\s*(?P<end>\d{1,3})\b")
@@ -1406,22 +1406,24 @@ class Matcher:
 
     def _transplant_day(self, text: str, result: MatchResult) -> None:
         """"PET-CT at day +34" in a transplant note: the scan's own day counts from the transplant (day 0). Drugs
-        scheduled in transplant days ("filgrastim from day +5 to day +16") then have their days since the last dose."""
+        scheduled in those days ("filgrastim from day +5 to day +16") then have their days since the last dose -
+        after a transplant or any cell infusion counted the same way (CAR-T day +28)."""
         fid = self.lang.transplant_day
         if fid is None or fid not in self.bundle.findings:
             return
-        if not any(e.finding in self.lang.transplant_findings and e.status == "present" for e in result.findings):
-            return
+        transplant = any(e.finding in self.lang.transplant_findings and e.status == "present"
+                         for e in result.findings)
         low = text.lower()
         day = next((e.value for e in result.findings if e.finding == fid and e.value is not None), None)
         if day is None:
             mt = _PET_DAY.search(low)
             if not mt:
                 return
-            f = self.bundle.findings[fid]
             raw = mt.group("a") or mt.group("b") or mt.group("c") or "0"
-            self._record_value(f, float(raw), f.units[0], raw, "days", None, (mt.start(), mt.end()), None, result)
             day = float(raw)
+            if transplant:
+                f = self.bundle.findings[fid]
+                self._record_value(f, day, f.units[0], raw, "days", None, (mt.start(), mt.end()), None, result)
         # "filgrastim from day +5 to day +16 ... PET at day +47": 31 days since the last dose
         have = {e.finding for e in result.findings if e.value is not None}
         for sm in (*_DAY_SCHEDULE.finditer(low), *_DAY_ONGOING.finditer(low)):
