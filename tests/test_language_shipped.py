@@ -237,6 +237,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("filgrastim 5 µg/kg daily was given from day +15 to day +25. The day +28 response FDG PET/CT showed ...",
      {"days_since_gcsf": 3.0}, {"days_since_hsct"}),
 
+    # copied-forward results are old; a trend through thousands marks and bracketed times
+    ("Bloods (admission): Hb 7.4, WBC 1.0, plt 6. Copied from 10/2024 clinic letter: Hb 13.1, WBC 5.8, plt 246.",
+     {"hb": 7.4, "wbc": 1.0, "platelets": 6.0}, set()),
+    ("Platelets 188k (admit) -> 124k -> 71k -> 43,000/µL today despite stopping heparin", {"platelets": 43.0}, set()),
+
 ]
 
 

@@ -168,6 +168,10 @@ _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "
                      "no growth to date", "were negative", "was negative"}
 _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years? ago|"
                          r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
+# "Copied from 10/2024 clinic letter: Hb 13.1, WBC 5.8, plt 246": a clause that opens as old results
+_PAST_HEADING = re.compile(r"\b(?:copied from|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
+                           r"prior) (?:letter|notes|clinic|admission)|(?:previous|old|prior|historical) (?:results|bloods|"
+                           r"labs)|clinic letter|discharge summary from)\b")
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
@@ -1175,6 +1179,7 @@ class Matcher:
         if f.section == "labs" and result.findings and result.findings[-1].finding == f.id and (
                 _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok]))
                 or _PAST_BEFORE.search(" ".join(toks[max(0, lead - 6):lead]))
+                or _PAST_HEADING.search(" ".join(toks[:mt.start_tok]))
                 or _PAST_AFTER.search(after_value)):
             # "the TIA work-up had shown haemoglobin 12.1 and platelets 410": an old value, not today's
             ex = result.findings.pop()
@@ -1183,11 +1188,13 @@ class Matcher:
 
     def _trend_next(self, tokens: list[Token], lo: int, toks: list[str], j: int, consumed: list[bool]) -> int | None:
         """The next number of a trend after the value at j ("14.2 -> 3.1", "312 → 78", "10.9, now 8.6"), or None."""
-        for k in range(j + 1, min(len(toks), j + 7)):
+        for k in range(j + 1, min(len(toks), j + 10)):
             if tokens[lo + k].kind == "num":
                 if consumed[k]:
                     return None
                 gap = " ".join(self._text[tokens[lo + j].end:tokens[lo + k].start].lower().replace(",", " ").split())
+                # "188k (admit) -> 124k": a thousands mark and a bracketed time do not break a trend
+                gap = " ".join(re.sub(r"\([^()]{0,20}\)", " ", re.sub(r"^k\b", " ", gap)).split())
                 if gap in _TRENDS:
                     return k
                 if j > 0 and toks[j - 1] == "from" and gap.split()[-1:] == ["to"] and len(gap.split()) <= 2:
