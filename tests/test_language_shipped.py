@@ -242,6 +242,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"hb": 7.4, "wbc": 1.0, "platelets": 6.0}, set()),
     ("Platelets 188k (admit) -> 124k -> 71k -> 43,000/µL today despite stopping heparin", {"platelets": 43.0}, set()),
 
+    # the marrow SUVmax is the background; the hottest focus is its peak
+    ("The marrow was heterogeneous, background SUVmax 5.1, with multiple foci in the spine (hottest in the right "
+     "ilium, SUVmax 12.6).", {"marrow_suvmax": 5.1, "marrow_peak_suvmax": 12.6}, set()),
+    ("marrow diffusely LOW, background SUVmax 1.4 vs liver 2.3, with a few focal islands up to SUVmax 3.4",
+     {"marrow_suvmax": 1.4, "marrow_peak_suvmax": 3.4}, set()),
+    ("diffuse marrow SUVmax 5.2", {"marrow_suvmax": 5.2}, {"marrow_peak_suvmax"}),
+
 ]
 
 

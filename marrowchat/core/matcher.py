@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process, utils
@@ -444,6 +444,7 @@ class Matcher:
         self.marrow_findings = set(lang.marrow_findings)
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
+        self.peaks = dict(lang.peak_values)
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
@@ -527,6 +528,16 @@ class Matcher:
         # before infliximab ... repeat QuantiFERON indeterminate")
         doubted = {(u.finding, term_tokens(u.term)): u.span[0] for u in result.uncertain
                    if u.finding in self.test_findings}
+        # "background SUVmax 5.1 ... hottest focus SUVmax 12.6": the first value stays the marrow's (the background
+        # the ratios need); the highest is also recorded as the peak ("cold marrow with islands up to 3.4" keeps 1.4)
+        candidates: dict[str, list[Extracted]] = {}
+        for ex in result.findings:
+            if ex.value is not None and ex.finding in self.peaks and (ex.anchored or ex.finding not in anchored):
+                candidates.setdefault(ex.finding, []).append(ex)
+        for fid, values in candidates.items():
+            top = max(values, key=lambda e: e.value or 0.0)
+            if (top.value or 0.0) > (values[0].value or 0.0):  # only when a hotter point than the first is given
+                result.findings.append(replace(top, finding=self.peaks[fid]))
         kept = []
         for i, ex in enumerate(result.findings):
             if ex.status == "absent" and doubted.get((ex.finding, term_tokens(ex.term)), -1) > ex.span[0]:

@@ -210,6 +210,9 @@ class LanguageFile(Strict):
     not_negated_by_results: list[str] = Field(
         default=[], description="findings a test result word ('negative', 'sterile') after them does not deny: "
         "'cultures from the central line were negative' says nothing against the line")
+    peak_values: dict[Id, Id] = Field(
+        default={}, description="measurement -> finding that records its highest value in a note (the marrow SUVmax "
+        "is the first value, the background; 'foci up to SUVmax 12.6' is the peak)")
     avidity_negations: list[str] = Field(
         default=[], description="negations that deny uptake only ('not avid'): they leave a size finding standing")
     size_findings: list[Id] = Field(

@@ -211,6 +211,9 @@ class _Checker:
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
         for i, fid in enumerate(self.b.language.size_findings):
             self.finding("knowledge/language.yaml", f"size_findings[{i}]", fid)
+        for fid, peak in self.b.language.peak_values.items():
+            self.finding("knowledge/language.yaml", f"peak_values[{fid}]", fid, "numeric")
+            self.finding("knowledge/language.yaml", f"peak_values[{fid}]", peak, "numeric")
         for f in self.b.findings.values():
             if f.percent_of is not None:
                 self.finding(FINDINGS, f"findings[{f.id}].percent_of", f.percent_of, "numeric")
