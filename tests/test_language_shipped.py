@@ -249,6 +249,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"marrow_suvmax": 1.4, "marrow_peak_suvmax": 3.4}, set()),
     ("diffuse marrow SUVmax 5.2", {"marrow_suvmax": 5.2}, {"marrow_peak_suvmax"}),
 
+    ("A core biopsy of a left inguinal node showed reactive follicles with regressed germinal centres and sheets of "
+     "polytypic plasma cells in the interfollicular areas, no evidence of lymphoma", {"castleman_histology": "present"},
+     set()),
+
 ]
 
 
