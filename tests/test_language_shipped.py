@@ -253,6 +253,14 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "polytypic plasma cells in the interfollicular areas, no evidence of lymphoma", {"castleman_histology": "present"},
      set()),
 
+    # "cycle" only suggests chemotherapy; a named regimen or an explicit denial decides
+    ("sargramostim 250 µg daily on days 1-14 of each 28-day cycle. PET was performed on day 11 of the fourth cycle. "
+     "No chemotherapy or corticosteroids.", {"chemo_exposure": "absent"}, {"days_since_chemo"}),
+    ("4 cycles of ABVD, last cycle 10 days ago. No chemotherapy since.",
+     {"chemo_exposure": "present", "days_since_chemo": 10.0}, set()),
+    ("Neulasta Onpro on-body injector every cycle, last dose delivered C6D2 = 12 days before PET.",
+     {"days_since_pegfilgrastim": 12.0}, set()),
+
 ]
 
 

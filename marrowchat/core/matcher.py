@@ -105,7 +105,7 @@ def _date_of(mt: re.Match[str], month_first: bool, year: int | None) -> datetime
 
 
 _CYCLE_WORDS = {"cycle", "cycles", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"}
-_LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\s*(?:was|given)?\s*$")
+_LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\b[^.;]{0,25}$")
 _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
@@ -445,6 +445,7 @@ class Matcher:
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
         self.peaks = dict(lang.peak_values)
+        self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
@@ -511,6 +512,12 @@ class Matcher:
         # a finding stated present anywhere in the text stays present when another of its words is denied
         # elsewhere: "TAVI 2019 ... no IVDU" (both endocarditis risks: the valve is still there), "septic shock ...
         # no vasopressors", "spiked to 38.9 on admission ... afebrile today" (the illness had fever)
+        # "on day 11 of the fourth cycle ... No chemotherapy": a weak word gives way to an explicit denial
+        for fid, weak in self.weak_terms.items():
+            if any(e.finding == fid and e.status == "absent" and normalise(e.term) not in weak
+                   for e in result.findings):
+                result.findings = [e for e in result.findings if normalise(e.term) not in weak or (
+                    e.finding == fid and e.status == "absent")]
         has_history = {ex.finding for ex in result.findings if ex.status == "present"}
         # a marrow measurement said with a marrow word beats one that is not ("nodes ... SUVmax 9.8 ... marrow ...
         # SUVmax 3.4")
@@ -1313,7 +1320,7 @@ class Matcher:
                     dist = -1.0  # "6 days after the last lenograstim"
                 if -1 < dist < 0:
                     dist = 0
-                last_dose = bool(_LAST_DOSE.search(clause[max(0, mt.start() - 25):mt.start()]))
+                last_dose = bool(_LAST_DOSE.search(clause[max(0, mt.start() - 45):mt.start()]))
                 reach = 16 if last_dose else 8
                 if last_dose and toks[a_lo] in _CYCLE_WORDS:
                     dist += 8  # "filgrastim daily d6-12 of the cycle, last dose 7 days ago": a drug's dose, not the cycle
@@ -1598,6 +1605,10 @@ class Matcher:
                 if ex.status == "present":
                     clause_out[mt.finding] = ex
                 continue
+            weak = self.weak_terms.get(mt.finding, ())
+            if prev is not None and prev.status == ex.status and normalise(ex.term) in weak and \
+                    normalise(prev.term) not in weak:
+                continue  # "4 cycles of ABVD, last cycle ...": the named regimen stays the reading
             if prev is None or (ex.trigger is not None and prev.trigger is None) or (
                     (ex.trigger is None) == (prev.trigger is None)):
                 clause_out[mt.finding] = ex

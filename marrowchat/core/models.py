@@ -96,6 +96,9 @@ class Finding(Strict):
     measured_by: Id | None = None
     # boolean only: this finding is implied present when any of these is present
     implied_by: list[Id] = []
+    # boolean only: words that merely suggest this finding ("cycle" for chemotherapy); an explicit denial in the
+    # same note ("no chemotherapy") outweighs them, and so do the values dated from them ("day 11 of the cycle")
+    weak_terms: list[str] = []
     # boolean only: an emergency that a suspicion is enough to act on - "likely cord compression", "?MSCC" are
     # recorded as present (the trace keeps the doubt word), not set aside as uncertain
     suspicion_is_enough: bool = False
