@@ -261,6 +261,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Neulasta Onpro on-body injector every cycle, last dose delivered C6D2 = 12 days before PET.",
      {"days_since_pegfilgrastim": 12.0}, set()),
 
+    # a degree sign makes a temperature; NEU; shins that ache
+    ("He is exhausted and says his shins have ached at night for a fortnight. He was 38.4 °C in clinic.",
+     {"temperature": 38.4, "bone_pain": "present"}, set()),
+    ("Fever 2 months, irregular, highest 39.6℃. NEU 0.7x10^9/L", {"temperature": 39.6, "anc": 0.7}, set()),
+    ("The scanner room was at 21 °C", {}, {"temperature"}),
+
 ]
 
 

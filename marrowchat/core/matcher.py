@@ -57,6 +57,7 @@ _DAY_SCHEDULE = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till
 _DAY_ONGOING = re.compile(r"\b(?:started|begun|began|commenced|given|from)\s+(?:on\s+|from\s+)?(?:day|d)\s*\+\s*"
                           r"(?P<start>\d{1,3})\b[^.]{0,60}?\b(?:continued|ongoing|until engraftment|until neutrophil "
                           r"recovery|until count recovery|still on)\b")
+_DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)")
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*(?:\(|on|dated|:)?\s*"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
@@ -503,6 +504,7 @@ class Matcher:
         for lo, hi in self._clauses(tokens):
             self._clause(text, tokens, lo, hi, result)
         self._age_sex(text, result)
+        self._bare_temperature(text, result)
         self._transplant_day(text, result)
         self._percent_counts(result)
         self._dated_doses(text, result)
@@ -1464,6 +1466,30 @@ class Matcher:
                 self._record_value(g, since, g.units[0], sm.group(0).strip(), "days", None, (sm.start(), sm.end()),
                                    None, result)
                 have.add(found[1])
+
+    def _bare_temperature(self, text: str, result: MatchResult) -> None:
+        """"He was 38.4 °C in clinic", "highest 39.6℃": a value with a degree sign is a temperature without the word
+        (the highest one given, unless the note already names a temperature)."""
+        f = self.bundle.findings.get("temperature")
+        if f is None or any(e.finding == f.id for e in result.findings):
+            return
+        best: tuple[float, re.Match[str], m.Unit] | None = None
+        for mt in _DEGREES.finditer(text):
+            if any(ex.span[0] <= mt.start() < ex.span[1] for ex in result.findings):
+                continue
+            letter = {"℃": "c", "℉": "f"}.get(mt.group("u"), mt.group("u")[-1:].lower())
+            unit = next((u for u in f.units if u.unit.lower().endswith(letter)), None)
+            if unit is None:
+                continue
+            celsius = (float(mt.group("v").replace(",", ".")) + unit.offset) * unit.factor
+            if not 34 <= celsius <= 43:
+                continue  # "room at 21 °C": not a body temperature
+            if best is None or celsius > best[0]:
+                best = (celsius, mt, unit)
+        if best is not None:
+            _, mt, unit = best
+            self._record_value(f, float(mt.group("v").replace(",", ".")), unit, mt.group("v"), mt.group("u"), None,
+                               (mt.start(), mt.end()), None, result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
         if self.age_finding is None or any(e.finding == self.age_finding for e in result.findings):
