@@ -267,6 +267,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Fever 2 months, irregular, highest 39.6℃. NEU 0.7x10^9/L", {"temperature": 39.6, "anc": 0.7}, set()),
     ("The scanner room was at 21 °C", {}, {"temperature"}),
 
+    # dates written with month names; a value from years ago
+    ("four cycles of dd-MVAC, each followed by pegfilgrastim the next day (last dose 14 January). PET/CT 23 April: "
+     "no recurrence.", {"days_since_pegfilgrastim": 99.0}, set()),
+    ("Neulasta given on March 3rd, 2025. PET-CT on March 12, 2025.", {"days_since_pegfilgrastim": 9.0}, set()),
+    ("Bloods: platelets 96 x10^9/L. Of note, her platelets were 512 on a GP test in 2019.", {"platelets": 96.0}, set()),
+    ("Tryptase 44 ng/mL (39 last year).", {"tryptase": 44.0}, set()),
+
 ]
 
 

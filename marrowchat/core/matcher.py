@@ -77,6 +77,29 @@ _ANY_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d
 _US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
 
 
+_MONTHS = {m: i for i, ms in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+                                        "jul july", "aug august", "sep sept september", "oct october",
+                                        "nov november", "dec december"), 1) for m in ms.split()}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + _MONTH_RE + r")\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+                        r"|\b(?P<mon2>" + _MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?")
+
+
+def _numeric_dates(low: str, month_first: bool) -> str:
+    """"13 January 2025", "January 14, 2025", "22 Apr" written as numbers in the note's own order, padded so that
+    every position in the text stays where it was."""
+    def sub(mt: re.Match[str]) -> str:
+        day = mt.group("d") or mt.group("d2")
+        month = _MONTHS[mt.group("mon") or mt.group("mon2")]
+        year = mt.group("y") or mt.group("y2")
+        if not 1 <= int(day) <= 31:
+            return mt.group(0)
+        a, b = (f"{month:02d}", f"{int(day):02d}") if month_first else (f"{int(day):02d}", f"{month:02d}")
+        out = f"{a}/{b}" + (f"/{year}" if year else "")
+        return out + " " * (len(mt.group(0)) - len(out)) if len(out) <= len(mt.group(0)) else mt.group(0)
+    return _WORD_DATE.sub(sub, low)
+
+
 def _month_first(low: str) -> bool:
     """Whether the note writes dates month first (03/20/2025): a first part above 12 says day first, a second part
     above 12 says month first; otherwise US units and spelling decide."""
@@ -176,6 +199,7 @@ _PAST_HEADING = re.compile(r"\b(?:copied from|copied forward|carried forward|fro
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
+_PAST_LATER = re.compile(r"^[^.;]*?\b(?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last year)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 
 _BOUNDS = {"gt", "lt", "ge", "le"}
@@ -1193,6 +1217,9 @@ class Matcher:
         if mt.anchored and result.findings and result.findings[-1].finding == f.id:
             result.findings[-1].anchored = True
         after_value = " ".join(toks[after:after + 4])
+        # "platelets were 512 on a GP test in 2019" (but not "Tryptase 44 (39 last year)": the aside has its own)
+        stop = next((k for k in range(after, min(n, after + 8)) if toks[k] in {"(", ",", ";", "-", "–"}), after + 8)
+        later = " ".join(toks[after:stop])
         # "One year ago team check all normal (Hb 15.2, plt 245)": a bracketed list takes the time said before it
         opened = next((k for k in range(mt.start_tok - 1, -1, -1) if toks[k] in {"(", ")"}), None)
         lead = mt.start_tok if opened is None or toks[opened] == ")" else opened
@@ -1200,7 +1227,7 @@ class Matcher:
                 _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok]))
                 or _PAST_BEFORE.search(" ".join(toks[max(0, lead - 6):lead]))
                 or _PAST_HEADING.search(" ".join(toks[:mt.start_tok]))
-                or _PAST_AFTER.search(after_value)):
+                or _PAST_AFTER.search(after_value) or _PAST_LATER.search(later)):
             # "the TIA work-up had shown haemoglobin 12.1 and platelets 410": an old value, not today's
             ex = result.findings.pop()
             ex.context = "history"
@@ -1356,6 +1383,7 @@ class Matcher:
         a year and may be written month first (a US note: "last pegfilgrastim 01/14/2025 ... PET/CT 03/20")."""
         low = text.lower()
         month_first = _month_first(low)
+        low = _numeric_dates(low, month_first)
         pets = list(_PET_DATE.finditer(low))
         years = [int(m.group("y")) for m in (*pets, *_DOSE_DATE.finditer(low)) if m.group("y") and len(m.group("y")) == 4]
         year = max(years) if years else None
