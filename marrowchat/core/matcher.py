@@ -121,7 +121,8 @@ def _date_of(mt: re.Match[str], month_first: bool, year: int | None) -> datetime
     a, b = int(mt.group("d")), int(mt.group("m"))
     day, month = (b, a) if month_first else (a, b)
     y = mt.group("y")
-    yr = (2000 + int(y) if len(y) == 2 else int(y)) if y else (year or 2000)
+    # with no year anywhere, a common year (29/02 alone needs a leap one)
+    yr = (2000 + int(y) if len(y) == 2 else int(y)) if y else (year or (2000 if (month, day) == (2, 29) else 2001))
     try:
         return datetime.date(yr, month, day)
     except ValueError:
