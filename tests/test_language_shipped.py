@@ -274,6 +274,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Bloods: platelets 96 x10^9/L. Of note, her platelets were 512 on a GP test in 2019.", {"platelets": 96.0}, set()),
     ("Tryptase 44 ng/mL (39 last year).", {"tryptase": 44.0}, set()),
 
+    ("Peripheral flow: small CD19+ CD10+ lambda-restricted B-cell population (3 % of lymphocytes).",
+     {"clonal_b_cells": "present"}, set()),
+    ("last CO (cyclophosphamide, vincristine) 13.03. PET/CT on 24.03", {"days_since_chemo": 11.0}, set()),
+
 ]
 
 

@@ -62,7 +62,8 @@ _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*(?:\(|on|dated|:)?\s*"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:therapy)?|last cycle|last treatment|"
-                        r"completed|given on|last on|last [a-z][a-z-]*(?: [a-z][a-z-]*)?)\s*(?:on|was|:)?\s*"
+                        r"completed|given on|last on|last [a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*\([^()]{0,60}\))?)"
+                        r"\s*(?:on|was|:)?\s*"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
 _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)")
