@@ -344,3 +344,9 @@ def test_dic_not_denied_by_absent_schistocytes(shipped: Bundle) -> None:
     assert snap.facts.status("dic") == "present"
     _, frag = Engine(shipped).assess("film: schistocytes ++")
     assert frag.facts.status("dic") == "present"
+
+
+def test_degree_sign_is_understood(matcher: Matcher) -> None:
+    """A temperature read from its degree sign is not also reported as words not understood ("C in clinic")."""
+    res = matcher.match("He was 38.4 °C in clinic")
+    assert not any(frag.startswith("C") for frag in res.unmatched), res.unmatched

@@ -472,6 +472,7 @@ class Matcher:
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
         self.peaks = dict(lang.peak_values)
+        self._degree_spans: list[tuple[int, int]] = []
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
@@ -527,6 +528,8 @@ class Matcher:
         tokens = tokenize(text)
         if not tokens:
             return result
+        # a temperature written with its degree sign is understood even where no word names it (read below)
+        self._degree_spans = [(mt.start(), mt.end()) for mt in _DEGREES.finditer(text)]
         for lo, hi in self._clauses(tokens):
             self._clause(text, tokens, lo, hi, result)
         self._age_sex(text, result)
@@ -1807,8 +1810,10 @@ class Matcher:
                     result.unmatched.append(frag)
             run.clear()
 
+        degrees = self._degree_spans
         for k, t in enumerate(toks):
-            skip = covered[k] or consumed[k] or (t in self.trigger_words and k in trig_at)
+            skip = covered[k] or consumed[k] or (t in self.trigger_words and k in trig_at) or (
+                bool(degrees) and any(a <= tokens[lo + k].start < b for a, b in degrees))
             if skip or tokens[lo + k].kind == "sym":
                 flush()
             elif tokens[lo + k].kind == "num":
