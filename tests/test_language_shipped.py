@@ -278,6 +278,17 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"clonal_b_cells": "present"}, set()),
     ("last CO (cyclophosphamide, vincristine) 13.03. PET/CT on 24.03", {"days_since_chemo": 11.0}, set()),
 
+    # bones in patients' words; obs lines; Scandinavian abbreviations; devices; the past in a year
+    ("He says his 'bones are sore - my breastbone and ribs hurt when I roll over in bed'.", {"bone_pain": "present"},
+     set()),
+    ("Exam: sternum and lower ribs tender to palpation", {"bone_pain": "present"}, set()),
+    ("Adm D9 with rigors, T 39.1. E. faecalis 4/4 bottles on adm. Child-Pugh B7, covered TIPS (Viatorr) 2021",
+     {"temperature": 39.1, "positive_blood_cultures": "present", "prosthetic_device": "present"}, {"young_age"}),
+    ("LPK 3,2 (neutrofils 1,7), TPK 168", {"wbc": 3.2, "anc": 1.7, "platelets": 168.0}, set()),
+    ("Platelets go down 212 → 96 → now 34 x10^9/L", {"platelets": 34.0}, set()),
+    ("In 2016 he had collapsed after a wasp sting (blood pressure 70/40 mmHg in the emergency department)", {},
+     {"systolic_bp"}),
+
 ]
 
 

@@ -46,7 +46,7 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
                   "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum", "were", "are",
                   "rose", "fell", "from", "increased", "decreased", "dropped", "fallen", "risen", "enlarged", "re",
-                  "regrown", "grown",
+                  "regrown", "grown", "go", "went", "gone", "going", "dropping", "falling",
                   "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\bpet"
@@ -57,7 +57,8 @@ _DAY_SCHEDULE = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till
 _DAY_ONGOING = re.compile(r"\b(?:started|begun|began|commenced|given|from)\s+(?:on\s+|from\s+)?(?:day|d)\s*\+\s*"
                           r"(?P<start>\d{1,3})\b[^.]{0,60}?\b(?:continued|ongoing|until engraftment|until neutrophil "
                           r"recovery|until count recovery|still on)\b")
-_DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)")
+_DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)"
+                      r"|(?<![\w.])(?P<u2>T)\s?(?P<v2>3[5-9]\.\d|4[0-2]\.\d)\b")  # "T 39.1" on an obs line
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*(?:\(|on|dated|:)?\s*"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
@@ -195,7 +196,7 @@ _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "
 _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years? ago|"
                          r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
 # "Copied from 10/2024 clinic letter: Hb 13.1, WBC 5.8, plt 246": a clause that opens as old results
-_PAST_HEADING = re.compile(r"\b(?:copied from|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
+_PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)\d\d\b|\b(?:copied from|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
                            r"prior) (?:letter|notes|clinic|admission)|(?:previous|old|prior|historical) (?:results|bloods|"
                            r"labs)|clinic letter|discharge summary from)\b")
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
@@ -1228,7 +1229,7 @@ class Matcher:
         # "One year ago team check all normal (Hb 15.2, plt 245)": a bracketed list takes the time said before it
         opened = next((k for k in range(mt.start_tok - 1, -1, -1) if toks[k] in {"(", ")"}), None)
         lead = mt.start_tok if opened is None or toks[opened] == ")" else opened
-        if f.section == "labs" and result.findings and result.findings[-1].finding == f.id and (
+        if f.section in ("labs", "symptoms") and result.findings and result.findings[-1].finding == f.id and (
                 _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok]))
                 or _PAST_BEFORE.search(" ".join(toks[max(0, lead - 6):lead]))
                 or _PAST_HEADING.search(" ".join(toks[:mt.start_tok]))
@@ -1510,18 +1511,21 @@ class Matcher:
         for mt in _DEGREES.finditer(text):
             if any(ex.span[0] <= mt.start() < ex.span[1] for ex in result.findings):
                 continue
-            letter = {"℃": "c", "℉": "f"}.get(mt.group("u"), mt.group("u")[-1:].lower())
+            raw_unit = mt.group("u") or "°C"
+            letter = {"℃": "c", "℉": "f"}.get(raw_unit, raw_unit[-1:].lower())
             unit = next((u for u in f.units if u.unit.lower().endswith(letter)), None)
             if unit is None:
                 continue
-            celsius = (float(mt.group("v").replace(",", ".")) + unit.offset) * unit.factor
+            raw_value = mt.group("v") or mt.group("v2")
+            celsius = (float(raw_value.replace(",", ".")) + unit.offset) * unit.factor
             if not 34 <= celsius <= 43:
                 continue  # "room at 21 °C": not a body temperature
             if best is None or celsius > best[0]:
                 best = (celsius, mt, unit)
         if best is not None:
             _, mt, unit = best
-            self._record_value(f, float(mt.group("v").replace(",", ".")), unit, mt.group("v"), mt.group("u"), None,
+            raw_value = mt.group("v") or mt.group("v2")
+            self._record_value(f, float(raw_value.replace(",", ".")), unit, raw_value, mt.group("u") or "°C", None,
                                (mt.start(), mt.end()), None, result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:

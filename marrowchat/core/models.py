@@ -131,6 +131,7 @@ class Composed(Strict):
     sites: list[str] = Field(min_length=1)
     complaints: list[str] = Field(default=[], description="words after the site, or before 'in/over the <site>'")
     before: list[str] = Field(default=[], description="words before the site ('aching knees', 'tender sternum')")
+    after: list[str] = Field(default=[], description="verb phrases after the site only ('bones are sore', 'ribs hurt')")
 
     def terms(self) -> list[str]:
         out: list[str] = []
@@ -140,6 +141,7 @@ class Composed(Strict):
                 for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "over the", "over"):
                     out.append(f"{word} {link} {site}")
             out.extend(f"{word} {site}" for word in self.before)
+            out.extend(f"{site} {word}" for word in self.after)
         return out
 
 
