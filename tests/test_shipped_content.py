@@ -59,3 +59,17 @@ def test_aplastic_anaemia_stays_at_the_bottom_half(engine: Engine) -> None:
 
 def test_young_patient_with_normal_labs_is_physiological(engine: Engine) -> None:
     assert top(engine, "19 year old, marrow uptake similar to liver, homogeneous, no fever, Hb 14, normal counts")[0] == "physiological_young"
+
+
+def test_a_spleen_felt_far_below_the_costal_margin_is_massive(engine: Engine) -> None:
+    # a distance below the costal margin is not a length: 3 cm is an enlarged spleen, 12 cm a massive one
+    assert "spleen_massive_or_focal" in flags(engine, "spleen palpable 12 cm below the left costal margin")
+    assert "spleen_massive_or_focal" not in flags(engine, "spleen palpable 3 cm below the left costal margin")
+    assert "spleen_massive_or_focal" in flags(engine, "the spleen is now huge")
+
+
+def test_a_differential_in_percentages_gives_the_neutrophil_count(engine: Engine) -> None:
+    # "TLC 2100 (N 40 L 52)" is 0.84 x 10^9/L neutrophils: with a fever, that is neutropenic fever
+    assert "neutropenic_fever" in flags(engine, "temp 40.1 C, TLC 2100/cumm (N 40 L 52)")
+    assert "neutropenic_fever" in flags(engine, "febrile to 39.4; white-cell count 2,100/µL with 40% neutrophils")
+    assert "neutropenic_fever" not in flags(engine, "febrile to 39.4; white-cell count 6,100/µL with 40% neutrophils")

@@ -47,7 +47,10 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum", "were", "are",
                   "rose", "fell", "from", "increased", "decreased", "dropped", "fallen", "risen", "enlarged", "re",
                   "regrown", "grown", "go", "went", "gone", "going", "dropping", "falling",
-                  "highest", "tmax", "temperatures"} | set(_QUALIFIERS)
+                  "highest", "tmax", "temperatures", "have", "drifted", "drifting", "slipped", "crept",
+                  # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
+                  "v", "very", "big", "large", "huge", "massive", "massively", "grossly", "palp", "palpable",
+                  "palpated", "felt", "measures", "measuring"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\bpet"
                       # "Now day +47. PET/CT was done ...": the note's own day is the scan's
@@ -57,6 +60,11 @@ _DAY_SCHEDULE = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till
 _DAY_ONGOING = re.compile(r"\b(?:started|begun|began|commenced|given|from)\s+(?:on\s+|from\s+)?(?:day|d)\s*\+\s*"
                           r"(?P<start>\d{1,3})\b[^.]{0,60}?\b(?:continued|ongoing|until engraftment|until neutrophil "
                           r"recovery|until count recovery|still on)\b")
+# "(N 40 L 52)", "DLC: P70 L25 M3 E2": letters of a white-cell differential (E, M, B are read and left)
+_DIFF_PAIR = re.compile(r"\b(?P<l>[NnPpLlMmEeBb])\s?[-:]?\s?(?P<v>\d{1,2}(?:\.\d)?)\s?%?(?![\d.,]?\d)")
+_DIFF_RUN = re.compile(r"\b[NnPpLlMmEeBb]\s?[-:]?\s?\d{1,2}(?:\.\d)?\s?%?(?:\s*[,;/]?\s*\b[NnPpLlMmEeBb]\s?[-:]?\s?"
+                       r"\d{1,2}(?:\.\d)?\s?%?)+(?![\d.,]?\d)")
+_DIFF_OTHER = {"m", "e", "b"}
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)"
                       r"|(?<![\w.])(?P<u2>T)\s?(?P<v2>3[5-9]\.\d|4[0-2]\.\d)\b")  # "T 39.1" on an obs line
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
@@ -536,6 +544,7 @@ class Matcher:
         self._age_sex(text, result)
         self._bare_temperature(text, result)
         self._transplant_day(text, result)
+        self._differential_letters(text, result)
         self._percent_counts(result)
         self._dated_doses(text, result)
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
@@ -1147,6 +1156,8 @@ class Matcher:
                     break
             j += 1
             steps += 1
+        if f.percent_of and j + 2 < n and toks[j] == "," and tokens[lo + j + 1].kind == "num" and toks[j + 2] == "%":
+            j += 1  # "(neutrophils, 40%; lymphocytes, 52%)": the case-report way of giving a differential
         if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
             qualifier = _QUALIFIERS[toks[j]]
             j += 1
@@ -1172,6 +1183,16 @@ class Matcher:
                 j = mt.start_tok - 1
             elif before is not None:
                 j = before
+            elif f.percent_of and mt.start_tok >= 2 and toks[mt.start_tok - 1] == "%" \
+                    and tokens[lo + mt.start_tok - 2].kind == "num" and not consumed[mt.start_tok - 2]:
+                # "WBC 2,100/µL with 40% neutrophils": the share written before the count it is of
+                pct = self._parse_number(toks[mt.start_tok - 2])
+                if pct is not None:
+                    k0 = mt.start_tok - 2
+                    consumed[k0] = covered[k0] = consumed[k0 + 1] = covered[k0 + 1] = True
+                    span = (tokens[lo + k0].start, tokens[lo + mt.end_tok - 1].end)
+                    result.percents.append((f.id, pct, span, mt.term))
+                return
             else:
                 if mt.method != "measured":  # a measurement named without a value ("spleen avid"): say so
                     for k in range(mt.start_tok, mt.end_tok):
@@ -1204,18 +1225,17 @@ class Matcher:
         for k in range(j + 1, j + 1 + used):
             consumed[k] = covered[k] = True
         after = j + 1 + used
-        palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably"}
+        palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably", "palp"}
         if used and ((after < n and toks[after] in _DISTANCE_WORDS) or palpable):
             if after < n:
                 covered[after] = True
-            # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length; it does say the
-            # organ is enlarged
-            enlarged = self.lang.below_margin.get(f.id)
-            if enlarged and enlarged in self.bundle.findings:
+            # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length: it is recorded
+            # as that distance, whose thresholds say the organ is enlarged (and how much)
+            distance = self.bundle.findings.get(self.lang.below_margin.get(f.id, ""))
+            if distance is not None:
                 span = (tokens[lo + mt.start_tok].start, tokens[lo + min(after, n - 1)].end)
-                result.findings.append(Extracted(finding=enlarged, status="present", span=span,
-                                                 text=self._text[span[0]:span[1]], term=mt.term, score=mt.score,
-                                                 method=mt.method))
+                same = next((u for u in distance.units if unit is not None and u.unit == unit.unit), None)
+                self._record_value(distance, value, same, raw, raw_unit, qualifier, span, mt, result)
             return
         start = min(tokens[lo + mt.start_tok].start, tokens[lo + j].start)  # "a 23-cm spleen": the value comes first
         end = max(tokens[lo + j + used].end if used else tokens[lo + j].end, tokens[lo + mt.end_tok - 1].end)
@@ -1448,6 +1468,25 @@ class Matcher:
                 if fid is not None and key[0] not in _CYCLE_WORDS and key not in self.after_anchors:
                     return start + words[i].end, fid
         return None
+
+    def _differential_letters(self, text: str, result: MatchResult) -> None:
+        """"TLC 2100/cumm (N 40 L 52)", "DLC: P70 L25": a differential in letters, read only as a run of two or more
+        letter-number pairs (a lone "N 40" could be anything)."""
+        letters = self.lang.differential_letters
+        if not letters:
+            return
+        for run in _DIFF_RUN.finditer(text):
+            pairs = [(p.group("l").lower(), float(p.group("v")), (p.start(), p.start() + len(p.group(0).rstrip())))
+                     for p in _DIFF_PAIR.finditer(run.group(0))]
+            if len(pairs) < 2 or sum(v for _, v, _ in pairs) > 101 or any(
+                    c not in letters and c not in _DIFF_OTHER for c, _, _ in pairs):
+                continue
+            for letter, value, (a, b) in pairs:
+                fid = letters.get(letter)
+                if fid is None or fid not in self.bundle.findings or any(p[0] == fid for p in result.percents):
+                    continue
+                span = (run.start() + a, run.start() + b)
+                result.percents.append((fid, value, span, letter))
 
     def _percent_counts(self, result: MatchResult) -> None:
         """Counts given as a percentage of another count ("WBC 2.4, neutrophils 38 %" is 0.91 x 10^9/L)."""

@@ -204,8 +204,8 @@ class LanguageFile(Strict):
         default=[], description="organs that only own a clause they start ('Liver: ...'): elsewhere they are the "
         "reference ('uptake above liver')")
     below_margin: dict[str, str] = Field(
-        default={}, description="a size finding followed by 'N cm below the costal margin' means this finding "
-        "(the organ is palpable, so enlarged): {spleen_length: splenomegaly}")
+        default={}, description="a size finding followed by 'N cm below the costal margin' is not a size but this "
+        "numeric finding, the distance the organ reaches: {spleen_length: spleen_below_costal_margin}")
     specimen_bound: dict[str, list[str]] = Field(
         default={}, description="findings read from an organism's name, with the specimens that are not theirs: "
         "'E. coli in the urine' is not a bacteraemia ({positive_blood_cultures: [urine, sputum, ...]})")
@@ -215,6 +215,9 @@ class LanguageFile(Strict):
     not_negated_by_results: list[str] = Field(
         default=[], description="findings a test result word ('negative', 'sterile') after them does not deny: "
         "'cultures from the central line were negative' says nothing against the line")
+    differential_letters: dict[str, Id] = Field(
+        default={}, description="a white-cell differential in letters after the count, 'TLC 2100 (N 40 L 52)': "
+        "each letter's finding, a percentage of the count before ({n: anc, l: lymphocytes}); read only in pairs")
     peak_values: dict[Id, Id] = Field(
         default={}, description="measurement -> finding that records its highest value in a note (the marrow SUVmax "
         "is the first value, the background; 'foci up to SUVmax 12.6' is the peak)")

@@ -211,6 +211,11 @@ class _Checker:
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
         for i, fid in enumerate(self.b.language.size_findings):
             self.finding("knowledge/language.yaml", f"size_findings[{i}]", fid)
+        for letter, fid in self.b.language.differential_letters.items():
+            self.finding("knowledge/language.yaml", f"differential_letters[{letter}]", fid, "numeric")
+            if self.b.findings.get(fid) is not None and self.b.findings[fid].percent_of is None:
+                self.problem("knowledge/language.yaml", f"differential_letters[{letter}]",
+                             f"finding '{fid}' has no percent_of, so a percentage of it means nothing")
         for fid, peak in self.b.language.peak_values.items():
             self.finding("knowledge/language.yaml", f"peak_values[{fid}]", fid, "numeric")
             self.finding("knowledge/language.yaml", f"peak_values[{fid}]", peak, "numeric")
@@ -223,7 +228,7 @@ class _Checker:
             self.finding("knowledge/language.yaml", f"specimen_bound[{fid}]", fid, "boolean")
         for size, enlarged in self.b.language.below_margin.items():
             self.finding("knowledge/language.yaml", f"below_margin[{size}]", size, "numeric")
-            self.finding("knowledge/language.yaml", f"below_margin[{size}]", enlarged, "boolean")
+            self.finding("knowledge/language.yaml", f"below_margin[{size}]", enlarged, "numeric")
 
     def check_red_flags(self) -> None:
         seen: set[str] = set()
