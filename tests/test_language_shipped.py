@@ -70,6 +70,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("leukocytes 2100/mm3 (neutrophils, 40%; lymphocytes, 52%)", {"anc": 0.84, "lymphocytes": 1.09}, set()),
     ("WBC 2.1, T 38.2 P 98 R 20, N 40", {"wbc": 2.1}, {"anc", "lymphocytes"}),
     ("platelets have fallen from 540 to 71 x10^9/L", {"platelets": 71.0}, set()),
+    ("Laboratory findings were as follows: white blood cell count, 2.1 × 10^9/L; hemoglobin, 8.4 g/dL; "
+     "ferritin, 3,450 ng/mL (SUVmax, 7.8)", {"wbc": 2.1, "hb": 8.4, "ferritin": 3450.0, "marrow_suvmax": 7.8}, set()),
+    ("anaemia, 3 units transfused", {"anaemia": "present"}, {"hb"}),
+    ("Serum ferritin was markedly elevated at 15,230 ng/mL; CRP high", {"ferritin": 15230.0, "crp_high": "present"},
+     set()),
+    ("platelets 32 × 10^3/µL, wbc 1.9 x 10³/mm³", {"platelets": 32.0, "wbc": 1.9}, set()),
     ("spleen palpable 12 cm below the costal margin; splenomegaly 16 cm", {"spleen_length": 16.0}, set()),
     ("Spleen not avid, normal size, no nodes", {"spleen_uptake_high": "absent", "hot_nodes": "absent"},
      {"splenic_focal_lesions"}),

@@ -50,7 +50,11 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "highest", "tmax", "temperatures", "have", "drifted", "drifting", "slipped", "crept",
                   # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
                   "v", "very", "big", "large", "huge", "massive", "massively", "grossly", "palp", "palpable",
-                  "palpated", "felt", "measures", "measuring"} | set(_QUALIFIERS)
+                  "palpated", "felt", "measures", "measuring",
+                  # "Serum ferritin was markedly elevated at 15,230 ng/mL", "LDH was raised (1,240 U/L)"
+                  "elevated", "raised", "high", "low", "reduced", "markedly", "significantly", "severely", "mildly",
+                  "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
+                  "concentrations", "titer", "titre"} | set(_QUALIFIERS)
 _PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\bpet"
                       # "Now day +47. PET/CT was done ...": the note's own day is the scan's
@@ -1156,8 +1160,11 @@ class Matcher:
                     break
             j += 1
             steps += 1
-        if f.percent_of and j + 2 < n and toks[j] == "," and tokens[lo + j + 1].kind == "num" and toks[j + 2] == "%":
-            j += 1  # "(neutrophils, 40%; lymphocytes, 52%)": the case-report way of giving a differential
+        if j == mt.end_tok and j + 1 < n and toks[j] == "," and tokens[lo + j + 1].kind == "num" \
+                and f.kind == "numeric" and mt.method != "measured":
+            # "white blood cell count, 2.1 × 10^9/L; hemoglobin, 8.4 g/dL", "(neutrophils, 40%)", "(SUVmax, 7.8)":
+            # the journals' way of listing results (only a measurement's own name takes a value over a comma)
+            j += 1
         if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
             qualifier = _QUALIFIERS[toks[j]]
             j += 1
@@ -1219,7 +1226,7 @@ class Matcher:
         consumed[j] = True
         covered[j] = True
         unit, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
-        if used == 0 and j + 1 < n and toks[j + 1] == "x" and j + 2 < n:
+        if used == 0 and j + 1 < n and toks[j + 1] in {"x", "×", "*"} and j + 2 < n:
             unit, used2, raw_unit = self._read_unit(f.id, toks, j + 2, n)
             used = used2 + 1 if used2 else 0
         for k in range(j + 1, j + 1 + used):
