@@ -73,3 +73,10 @@ def test_a_differential_in_percentages_gives_the_neutrophil_count(engine: Engine
     assert "neutropenic_fever" in flags(engine, "temp 40.1 C, TLC 2100/cumm (N 40 L 52)")
     assert "neutropenic_fever" in flags(engine, "febrile to 39.4; white-cell count 2,100/µL with 40% neutrophils")
     assert "neutropenic_fever" not in flags(engine, "febrile to 39.4; white-cell count 6,100/µL with 40% neutrophils")
+
+
+def test_a_light_chain_ratio_written_the_other_way_up_is_still_a_myeloma_defining_ratio(engine: Engine) -> None:
+    # kappa/lambda 0.008 is a lambda/kappa ratio of 125 (>= 100, a myeloma-defining event)
+    text = "serum free light chain ratio (kappa/lambda) was 0.008; creatinine 2.4 mg/dL"
+    assert "myeloma_end_organ_damage" in flags(engine, text)
+    assert top(engine, text)[0] == "myeloma"

@@ -184,3 +184,15 @@ def test_bundle_cache_hits_and_follows_edits(tmp_path: Path, monkeypatch: pytest
     (tmp_path / "cache" / entry.name).write_bytes(b"garbage")
     edit(data / "knowledge" / "conditions" / "gcsf.yaml", "grade: Z", "grade: A")
     assert load_bundle_cached(str(data)).meta.version == "fixture-2"
+
+
+def test_language_and_ratio_options_need_the_right_kind_of_finding(data: Path) -> None:
+    edit(data / "knowledge" / "findings.yaml",
+         "{id: fever, label: Fever, section: symptoms, synonyms: [fever, febrile, pyrexia]}",
+         "{id: fever, label: Fever, section: symptoms, synonyms: [fever, febrile, pyrexia], reciprocal_below_one: true}")
+    lang = data / "knowledge" / "language.yaml"
+    lang.write_text(lang.read_text() + "\ndifferential_letters: {n: fever}\nbelow_margin: {fever: night_sweats}\n")
+    found = problems(data)
+    assert any("findings[fever].reciprocal_below_one: only a numeric ratio" in p for p in found), found
+    assert any("differential_letters[n]" in p and "'fever'" in p for p in found), found
+    assert any("below_margin[fever]" in p for p in found), found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from marrowchat.core import models as m
@@ -34,7 +34,12 @@ class Facts:
     def __init__(self, bundle: Bundle, stated: Iterable[Fact]):
         self.bundle = bundle
         self.items: dict[str, Fact] = {}
+        fold = _plan(bundle).reciprocal
         for fact in stated:  # later statements replace earlier ones
+            if fact.finding in fold and fact.value is not None and 0 < fact.value < 1:
+                # "kappa/lambda 0.008": the same ratio the other way up (involved over uninvolved), 125
+                fact = replace(fact, value=round(1 / fact.value, 3),
+                               via=f"{bundle.findings[fact.finding].label} {fact.value:g} read the other way up")
             self.items[fact.finding] = fact
         self._derive()
 
@@ -171,6 +176,7 @@ class _Plan:
             for fid in f.computed.ratio:
                 self.computed_by_input.setdefault(fid, []).append(f)
         self.memo: dict[Fact, tuple[Fact, ...]] = {}
+        self.reciprocal = frozenset(f.id for f in fs if f.reciprocal_below_one)
 
 
 def _plan(bundle: Bundle) -> _Plan:

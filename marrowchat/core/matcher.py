@@ -1152,8 +1152,9 @@ class Matcher:
                 close = next((k for k in range(j + 1, min(n, j + 13)) if toks[k] == ")"), None)
                 inside = "".join(toks[j + 1:close]) if close is not None else ""
                 unit_aside = any(u in inside for u in ("10^9", "10^12", "x10", "/l", "/dl", "/ul", "/µl", "mmol"))
-                after = close + 2 if close is not None and close + 2 < n and toks[close + 1] in {":", "="} else \
-                    (close + 1 if close is not None else n)
+                after = close + 1 if close is not None else n
+                while after < min(n - 1, (close or 0) + 3) and toks[after] in {":", "=", "was", "is", "of", "were"}:
+                    after += 1  # "The free light chain ratio (kappa/lambda) was 0.008"
                 if after < n and tokens[lo + after].kind == "num" and (unit_aside or not any(
                         tokens[lo + k].kind == "num" for k in range(j + 1, close or j))):
                     j = after

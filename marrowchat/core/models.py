@@ -111,6 +111,9 @@ class Finding(Strict):
     silence: float | None = Field(default=None, gt=0, le=1)
     # numeric only: a value given as "N %" is that share of this other count ("neutrophils 38 %" of the WBC)
     percent_of: Id | None = None
+    # numeric only: a ratio written either way up - below 1 it is read as its reciprocal (a kappa/lambda ratio of
+    # 0.008 is an involved/uninvolved ratio of 125)
+    reciprocal_below_one: bool = False
     # boolean only: a relative's mention is the patient's exposure ("brother treated for TB"), not family history
     family_is_exposure: bool = False
     silence_rationale: str | None = None

@@ -220,6 +220,8 @@ class _Checker:
             self.finding("knowledge/language.yaml", f"peak_values[{fid}]", fid, "numeric")
             self.finding("knowledge/language.yaml", f"peak_values[{fid}]", peak, "numeric")
         for f in self.b.findings.values():
+            if f.reciprocal_below_one and f.kind != "numeric":
+                self.problem(FINDINGS, f"findings[{f.id}].reciprocal_below_one", "only a numeric ratio can be read the other way up")
             if f.percent_of is not None:
                 self.finding(FINDINGS, f"findings[{f.id}].percent_of", f.percent_of, "numeric")
         for i, fid in enumerate(self.b.language.not_negated_by_results):
