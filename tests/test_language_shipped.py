@@ -73,6 +73,7 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Laboratory findings were as follows: white blood cell count, 2.1 × 10^9/L; hemoglobin, 8.4 g/dL; "
      "ferritin, 3,450 ng/mL (SUVmax, 7.8)", {"wbc": 2.1, "hb": 8.4, "ferritin": 3450.0, "marrow_suvmax": 7.8}, set()),
     ("anaemia, 3 units transfused", {"anaemia": "present"}, {"hb"}),
+    ("Serum globulin was 6.2 g/dL; reversed A/G ratio", {"globulin": 62.0, "hypergammaglobulinaemia": "present"}, set()),
     ("Serum ferritin was markedly elevated at 15,230 ng/mL; CRP high", {"ferritin": 15230.0, "crp_high": "present"},
      set()),
     ("platelets 32 × 10^3/µL, wbc 1.9 x 10³/mm³", {"platelets": 32.0, "wbc": 1.9}, set()),
