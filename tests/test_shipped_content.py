@@ -80,3 +80,9 @@ def test_a_light_chain_ratio_written_the_other_way_up_is_still_a_myeloma_definin
     text = "serum free light chain ratio (kappa/lambda) was 0.008; creatinine 2.4 mg/dL"
     assert "myeloma_end_organ_damage" in flags(engine, text)
     assert top(engine, text)[0] == "myeloma"
+
+
+def test_a_bicytopenia_does_not_make_a_normal_haemoglobin_anaemic(engine: Engine) -> None:
+    _, snap = engine.assess("Hb 13.5, platelets 50, ANC 0.5")
+    assert snap.facts.status("pancytopenia") == "present"
+    assert snap.facts.status("anaemia") == "absent"

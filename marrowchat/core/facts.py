@@ -122,8 +122,8 @@ class Facts:
             cause = self.items[src]
             for f in plan.implies[src]:
                 item = self.items.get(f.id)
-                if item is not None and (item.status == "present" or item.origin == "stated"):
-                    continue
+                if item is not None and (item.status == "present" or item.origin in ("stated", "derived")):
+                    continue  # a value says more than an implication: Hb 13.5 is no anaemia, whatever the bicytopenia
                 self.items[f.id] = make(
                     finding=f.id, status="present", value=None, unit=None, text=cause.text,
                     source=cause.source, origin="implied", via=f"implied by {findings[src].label}",

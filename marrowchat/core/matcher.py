@@ -164,8 +164,9 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y)\b"
                         r"(?!\s*(?:ago|of|since|history|before|after|later|earlier|previously))"
                         r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b")
-_AGE_SEX = re.compile(r"(?<![\d.,])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG"
+_AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
                  "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
 _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humerus", "humeri", "ilium", "iliac", "sacrum",
@@ -478,6 +479,8 @@ class Matcher:
                                 if r.finding in bundle.findings and bundle.findings[r.finding].kind == "numeric"}
         self.organs = {normalise(w) for w in lang.organs}
         self.remap_organs = {organ for organ, _ in self.remap}
+        self.clause_remap = [(tuple(tuple(normalise(w).split()) for w in r.words), r.finding, r.becomes)
+                             for r in lang.clause_remap]
         self.lead_organs = {normalise(w) for w in lang.lead_only_organs}
         # organ and number words place or count findings: known words, never "not understood"
         self.ignore |= self.organs | self.lead_organs | set(_NUMBER_WORDS) | {"taken", "sent", "done", "drawn"}
@@ -959,6 +962,13 @@ class Matcher:
 
     def _attribute(self, toks: list[str], mentions: list[Mention]) -> None:
         """Marrow findings said of another organ become that organ's finding (context_remap) or are set aside."""
+        for words, finding, becomes in self.clause_remap:
+            if any(mt.finding == finding for mt in mentions) and any(
+                    toks[i:i + len(w)] == list(w) for w in words for i in range(len(toks) - len(w) + 1)):
+                for mt in mentions:
+                    if mt.finding == finding:
+                        mt.finding = becomes  # "a 99mTc-MDP bone scan ... superscan appearance": the bone scan's
+                        mt.remapped = True
         ends = {m.end_tok: m for m in mentions}
         heads: list[Mention] = []
         for mt in mentions:
@@ -1230,11 +1240,18 @@ class Matcher:
         if used == 0 and j + 1 < n and toks[j + 1] in {"x", "×", "*"} and j + 2 < n:
             unit, used2, raw_unit = self._read_unit(f.id, toks, j + 2, n)
             used = used2 + 1 if used2 else 0
+        if unit is not None and unit.factor <= 0.001 and _DOT_THOUSANDS.fullmatch(raw):
+            value = float(raw.replace(".", ""))  # "leucocitos 1.900/mm3", "plaquetas 64.000/µL": a thousands point
+        bedside = False
+        if used == 0 and f.id in self.lang.below_margin:
+            # "splenomegaly of 6 fingerbreadths": a unit only a distance below the costal margin is given in
+            unit, used, raw_unit = self._read_unit(self.lang.below_margin[f.id], toks, j + 1, n)
+            bedside = used > 0
         for k in range(j + 1, j + 1 + used):
             consumed[k] = covered[k] = True
         after = j + 1 + used
         palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably", "palp"}
-        if used and ((after < n and toks[after] in _DISTANCE_WORDS) or palpable):
+        if bedside or (used and ((after < n and toks[after] in _DISTANCE_WORDS) or palpable)):
             if after < n:
                 covered[after] = True
             # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length: it is recorded

@@ -177,6 +177,15 @@ class ContextRemap(Strict):
     becomes: Id
 
 
+class ClauseRemap(Strict):
+    """In a clause that names one of `words` anywhere ("A 99mTc-MDP bone scan ... superscan appearance"), a mention
+    of `finding` means `becomes`: the words say which test the finding was seen on."""
+
+    words: list[str] = Field(min_length=1)
+    finding: Id
+    becomes: Id
+
+
 class LanguageFile(Strict):
     """NegEx-style trigger lists and matching thresholds (all data, no code)."""
 
@@ -200,6 +209,7 @@ class LanguageFile(Strict):
         default=[], description="terms recognised as naming no finding, with any value after them "
         "('CA 19-9 320' is a tumour marker, not calcium)")
     context_remap: list[ContextRemap] = []
+    clause_remap: list[ClauseRemap] = []
     organs: list[str] = Field(
         default=[], description="organs other than the marrow: a marrow finding said of one of them ('lesions in the "
         "lung', 'Liver: homogeneous uptake') is set aside, unless context_remap names what it becomes there")

@@ -202,6 +202,9 @@ class _Checker:
             self.refs(file, "refs", c.refs)
 
     def check_language(self) -> None:
+        for i, cr in enumerate(self.b.language.clause_remap):
+            self.finding("knowledge/language.yaml", f"clause_remap[{i}].finding", cr.finding)
+            self.finding("knowledge/language.yaml", f"clause_remap[{i}].becomes", cr.becomes)
         for i, r in enumerate(self.b.language.context_remap):
             entry = f"context_remap[{i}]"
             if self.finding("knowledge/language.yaml", entry, r.finding) and self.finding("knowledge/language.yaml", entry, r.becomes):
