@@ -196,3 +196,14 @@ def test_language_and_ratio_options_need_the_right_kind_of_finding(data: Path) -
     assert any("findings[fever].reciprocal_below_one: only a numeric ratio" in p for p in found), found
     assert any("differential_letters[n]" in p and "'fever'" in p for p in found), found
     assert any("below_margin[fever]" in p for p in found), found
+
+
+def test_shared_terms_must_belong_to_another_finding(data: Path) -> None:
+    (data / "knowledge" / "vocabulary.yaml").write_text(
+        "vocabulary:\n"
+        "  - {finding: night_sweats, shared: [fever, drenched]}\n"
+        "  - {finding: fever, shared: [febrile]}\n")
+    found = problems(data)
+    assert any("vocabulary[0].shared[1]: 'drenched' is no other finding's term" in p for p in found), found
+    assert any("vocabulary[1].shared[0]: 'febrile' is already a term of fever" in p for p in found), found
+    assert not any("vocabulary[0].shared[0]" in p for p in found), found

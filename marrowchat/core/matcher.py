@@ -257,6 +257,7 @@ class Mention:
     remapped: bool = False  # its finding was set by the organ the clause is about
     anchored: bool = False  # a marrow word comes before it in the clause
     elsewhere: str | None = None  # a marrow finding said of another organ ("lesions in the lung"): set aside
+    shared: bool = False  # the second finding of a shared term ("Sudan": TB burden): it says presence only
 
 
 @dataclass
@@ -404,6 +405,13 @@ class Matcher:
                 for name in v.absent_terms:
                     self._add(name, v.finding)
                     self.absent_terms.add(tuple(t for t in term_tokens(name) if t not in _KEY_SKIP))
+        # terms that name a second finding too ("sudan": a leishmaniasis area and a high-TB-burden country)
+        self.also: dict[tuple[str, ...], list[str]] = {}
+        for v in bundle.vocabulary:
+            if v.finding:
+                for name in v.shared:
+                    key = tuple(t for t in term_tokens(name) if t not in _KEY_SKIP)
+                    self.also.setdefault(key, []).append(v.finding)
         # body sites of composed terms: "aching knees and lower back" also names the lower back
         self.composed_keys: set[tuple[str, ...]] = set()
         self.sites: dict[tuple[str, ...], str] = {}
@@ -784,6 +792,8 @@ class Matcher:
                     if self.terms[key]:  # "" = a known term that names no finding ("CA 19-9", "malar rash")
                         mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
                                                 negative=key in self.absent_terms))
+                        for other in self.also.get(key, ()):
+                            mentions.append(Mention(other, i, i + k, self.term_text[key], 100.0, "exact", shared=True))
                     else:
                         if key in self.swallowed:
                             named.append(Mention("", i, i + k, self.term_text[key], 100.0, "exact"))
@@ -1706,6 +1716,8 @@ class Matcher:
                 ex.trigger, ex.scope = trig, scope
                 ex.text = self._text[min(scope[0], span[0]):max(scope[1], span[1])]  # "no focal lesions"
                 if kind == "negation":
+                    if mt.shared:
+                        continue  # "never travelled to Sudan" denies the trip, not every exposure to TB
                     ex.status = "absent"
                 elif kind == "uncertainty":
                     ex.uncertain = True
@@ -1788,7 +1800,15 @@ class Matcher:
         mid_list = bool(kinds) and kinds is not None and kinds[0] == "mid"
         prev = first
         for idx in after[1:]:
-            gap = toks[mentions[prev].end_tok : mentions[idx].start_tok]
+            here, last = mentions[idx], mentions[prev]
+            if (here.start_tok, here.end_tok) == (last.start_tok, last.end_tok):
+                out.append(idx)  # "no travel to Sudan": the one word's second finding (a shared term) goes with it
+                continue
+            gap = toks[last.end_tok : here.start_tok]
+            if here.finding == last.finding and gap and all(t in _PREPOSITIONS or t in _FILLERS for t in gap):
+                out.append(idx)  # "no travel to Kenya", "never lived in Sudan": the place travelled to
+                prev = idx
+                continue
             if mid_list and all(t in {",", "-", "–"} for t in gap):
                 break
             if len(gap) >= 2 and gap[0] == "," and gap[1] in {"a", "an"}:

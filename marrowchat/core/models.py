@@ -160,6 +160,9 @@ class VocabularyEntry(Strict):
     # ("negative", "positive", "grew", a titre); named alone they record nothing and are reported as such
     test_terms: list[str] = []
     composed: Composed | None = None
+    # terms of ANOTHER finding that name this one too: a place is both a leishmaniasis area and a high-TB-burden
+    # country ("from Sudan"); the term stays owned by the other entry, and a mention of it records both
+    shared: list[str] = []
 
     def all_terms(self) -> list[str]:
         return [*self.terms, *self.test_terms, *(self.composed.terms() if self.composed else [])]

@@ -150,7 +150,7 @@ class _Checker:
                 owner = f"condition {v.condition}"
             if v.test_terms and v.condition is not None:
                 self.problem(VOCAB, f"{entry}.test_terms", "test_terms are for findings only")
-            if not v.terms and not v.absent_terms and not v.composed and not v.test_terms:
+            if not v.terms and not v.absent_terms and not v.composed and not v.test_terms and not v.shared:
                 self.problem(VOCAB, entry, "give at least one term")
             if v.absent_terms and v.condition is not None:
                 self.problem(VOCAB, f"{entry}.absent_terms", "absent_terms are for findings only")
@@ -162,6 +162,17 @@ class _Checker:
                 if owner.startswith("finding"):
                     owners[key].add(owner)
                     where.setdefault((key, owner), f"{VOCAB}:{entry}")
+        for i, v in enumerate(self.b.vocabulary):
+            for j, term in enumerate(v.shared):
+                entry = f"vocabulary[{i}].shared[{j}]"
+                if v.finding is None:
+                    self.problem(VOCAB, entry, "shared terms are for findings only")
+                    break
+                who = owners.get(normalise(term), set())
+                if not who:
+                    self.problem(VOCAB, entry, f"{term!r} is no other finding's term: list it under `terms` instead")
+                elif f"finding {v.finding}" in who:
+                    self.problem(VOCAB, entry, f"{term!r} is already a term of {v.finding}")
         for key, who in sorted(owners.items()):
             if len(who) > 1:
                 names = sorted(who)
