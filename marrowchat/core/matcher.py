@@ -226,7 +226,7 @@ _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enla
 _DOUBT_HEADINGS = {"differential", "differentials", "ddx", "dd", "differential diagnosis", "differential diagnoses",
                    "query", "possible", "possibilities", "consider", "considerations", "to exclude", "exclude",
                    "rule out", "r/o", "?", "questions", "question"}
-_SITE_PREPS = {"in", "of", "within", "involving", "throughout"}
+_SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
