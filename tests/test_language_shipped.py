@@ -91,6 +91,7 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("focal uptake at the right sacroiliac joint, consistent with sacroiliitis", {"sacroiliitis": "present"},
      {"focal_lesions"}),
     ("mild degenerative uptake in both sacroiliac joints", {}, {"sacroiliitis", "focal_infection_site"}),
+    ("post-PV MF 2 years ago; trephine: grade 3 reticulin fibrosis (MF-3)", {"marrow_fibrosis": "present"}, set()),
     ("A 38-year-old woman from Peru; miliary pulmonary nodules; marrow higher than that of the liver",
      {"tb_exposure": "present", "tb_imaging": "present", "marrow_above_liver": "present"}, set()),
     ("Serum globulin was 6.2 g/dL; reversed A/G ratio", {"globulin": 62.0, "hypergammaglobulinaemia": "present"}, set()),
