@@ -69,6 +69,8 @@ _DIFF_PAIR = re.compile(r"\b(?P<l>[NnPpLlMmEeBb])\s?[-:]?\s?(?P<v>\d{1,2}(?:\.\d
 _DIFF_RUN = re.compile(r"\b[NnPpLlMmEeBb]\s?[-:]?\s?\d{1,2}(?:\.\d)?\s?%?(?:\s*[,;/]?\s*\b[NnPpLlMmEeBb]\s?[-:]?\s?"
                        r"\d{1,2}(?:\.\d)?\s?%?)+(?![\d.,]?\d)")
 _DIFF_OTHER = {"m", "e", "b"}
+_AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
+                          r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)"
                       r"|(?<![\w.])(?P<u2>T)\s?(?P<v2>3[5-9]\.\d|4[0-2]\.\d)\b")  # "T 39.1" on an obs line
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
@@ -144,6 +146,8 @@ def _date_of(mt: re.Match[str], month_first: bool, year: int | None) -> datetime
 
 
 _CYCLE_WORDS = {"cycle", "cycles", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"}
+_LAST_DOSE_DAYS = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?"
+                             r"(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?)\s*(?:ago|before|prior|pre|earlier)\b")
 _LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\b[^.;]{0,25}$")
 _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
@@ -155,7 +159,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
 _DAYS = re.compile(
     r"(?:(?P<n1>\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
-    r"\s*-?\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back)?)"
+    r"\s*-?\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back|pre)?)"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
     r"|(?:(?<![\d/.])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d))"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
@@ -166,6 +170,7 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
                  "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
@@ -585,7 +590,8 @@ class Matcher:
             if ex.value is not None and self.bundle.findings[ex.finding].section == "labs":
                 prev = last_lab.get(ex.finding)
                 # "plt 64 ... LP deferred until platelets >50": a threshold does not replace a measured value
-                if prev is None or not (ex.qualifier in _BOUNDS and result.findings[prev].qualifier not in _BOUNDS):
+                if prev is None or not ((ex.qualifier in _BOUNDS and result.findings[prev].qualifier not in _BOUNDS)
+                                        or self._aside(result.findings[prev], ex)):
                     last_lab[ex.finding] = i
         # a test reported again later as indeterminate or pending replaces an earlier negative ("QuantiFERON negative
         # before infliximab ... repeat QuantiFERON indeterminate")
@@ -1364,6 +1370,7 @@ class Matcher:
                     break
             i += 1
         if not anchors:
+            self._last_dose_after_clause(tokens, lo, hi, consumed, covered, result)
             return
         start_c, end_c = tokens[lo].start, tokens[hi - 1].end
         clause = self._text[start_c:end_c].lower()
@@ -1437,6 +1444,17 @@ class Matcher:
             anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
             self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
                                Mention(fid, a_lo, a_hi, anchor_text, 100.0, "pattern"), result)
+            # "Last cycle and last pegfilgrastim was 52 days before": anchors joined by "and" share the date
+            for b_idx, (b_lo, b_hi, b_fid) in enumerate(anchors):
+                if b_idx in used_anchor or b_fid == fid or not 0 < a_lo - b_hi <= 3 or "and" not in toks[b_hi:a_lo] \
+                        or any(t not in {"and", "&", "+", "last", "the", "final", "her", "his"} for t in toks[b_hi:a_lo]):
+                    continue
+                used_anchor.add(b_idx)
+                g = self.bundle.findings[b_fid]
+                b_text = self._text[tokens[lo + b_lo].start:tokens[lo + b_hi - 1].end]
+                b_span = (min(tokens[lo + b_lo].start, abs_start), max(tokens[lo + b_hi - 1].end, abs_end))
+                self._record_value(g, float(days), g.units[0], mt.group(0).strip(), "days", None, b_span,
+                                   Mention(b_fid, b_lo, b_hi, b_text, 100.0, "pattern"), result)
 
     def _dated_doses(self, text: str, result: MatchResult) -> None:
         """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
@@ -1490,6 +1508,27 @@ class Matcher:
                                None, result)
             have.add(fid)
 
+    def _last_dose_after_clause(self, tokens: list[Token], lo: int, hi: int, consumed: list[bool],
+                                covered: list[bool], result: MatchResult) -> None:
+        """"filgrastim 30 MU od d8-12; last dose 6 days pre-PET": a clause that dates the last dose of a drug it
+        does not name takes the drug named just before it."""
+        start_c, end_c = tokens[lo].start, tokens[hi - 1].end
+        clause = self._text[start_c:end_c].lower()
+        mt = _LAST_DOSE_DAYS.search(clause)
+        if mt is None:
+            return
+        found = self._anchor_before(self._text.lower(), start_c)
+        if found is None:
+            return
+        f = self.bundle.findings[found[1]]
+        num = int(mt.group("n"))
+        days = num * (7 if mt.group("u").startswith("w") else 1)
+        span = (start_c + mt.start(), start_c + mt.end())
+        for k in range(hi - lo):
+            if span[0] <= tokens[lo + k].start < span[1]:
+                consumed[k] = covered[k] = True
+        self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span, None, result)
+
     def _anchor_before(self, low: str, pos: int) -> tuple[int, str] | None:
         """The drug or treatment named closest before ``pos`` (within a sentence's reach), with where it ends.
         Word by word from the right, through the anchors dictionary (cheap at any size of knowledge base)."""
@@ -1504,16 +1543,42 @@ class Matcher:
                     return start + words[i].end, fid
         return None
 
+    def _aside(self, first: Extracted, later: Extracted) -> bool:
+        """"Hb 8.9 (three weeks after cycle 6 it had recovered: Hb 11.2)": a later value of the same lab inside a
+        bracket opened after the first, in the same sentence, is an aside about another time, not today's value."""
+        between = self._text[first.span[1]:later.span[0]]
+        opened = between.rfind("(")
+        return opened >= 0 and ")" not in between[opened:] and not _SENTENCE_END.search(between)
+
     def _differential_letters(self, text: str, result: MatchResult) -> None:
         """"TLC 2100/cumm (N 40 L 52)", "DLC: P70 L25": a differential in letters, read only as a run of two or more
         letter-number pairs (a lone "N 40" could be anything)."""
         letters = self.lang.differential_letters
         if not letters:
             return
+        # "WCC 21.6 / N 17.9", "WCC 6.8 → 1.1 (N 0.3)": one letter right after the white count is its neutrophils
+        base = self.bundle.findings.get(letters.get("n", ""))
+        if base is not None and base.percent_of and not any(e.finding == base.id for e in result.findings):
+            for ex in [e for e in result.findings if e.finding == base.percent_of and e.value is not None]:
+                nm = _AFTER_WBC_N.match(text, ex.span[1])
+                if nm is None:
+                    continue
+                value = self._parse_number(nm.group("v"))
+                if value is None:
+                    continue
+                span = (nm.start("l"), nm.end("pct") if nm.group("pct") else nm.end("v"))
+                if nm.group("pct") or value > (ex.value or 0):
+                    result.percents.append((base.id, value, span, nm.group("l")))
+                else:
+                    result.findings.append(Extracted(
+                        finding=base.id, status=None, span=span, text=text[span[0]:span[1]], term=nm.group("l"),
+                        score=100.0, method="pattern", value=value, unit=base.canonical_unit, raw_value=nm.group("v")))
+                break
         for run in _DIFF_RUN.finditer(text):
             pairs = [(p.group("l").lower(), float(p.group("v")), (p.start(), p.start() + len(p.group(0).rstrip())))
                      for p in _DIFF_PAIR.finditer(run.group(0))]
-            if len(pairs) < 2 or sum(v for _, v, _ in pairs) > 101 or any(
+            total = sum(v for _, v, _ in pairs)
+            if len(pairs) < 2 or total > 101 or total < 40 or any(
                     c not in letters and c not in _DIFF_OTHER for c, _, _ in pairs):
                 continue
             for letter, value, (a, b) in pairs:
