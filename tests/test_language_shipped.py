@@ -104,6 +104,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("WCC 6.8 → 1.1 (N 0.3)", {"wbc": 1.1, "anc": 0.3}, set()),
     ("WCC 6.2, N 4.1, L 1.2", {"wbc": 6.2, "anc": 4.1}, set()),
     ("No vessel-wall uptake, no nodes", {"autoimmune_pet_pattern": "absent"}, {"autoimmune_disease"}),
+    ("There was no abnormal uptake in the lymph nodes.", {"hot_nodes": "absent"}, set()),
+    ("no rash, uptake in the nodes", {"rash": "absent", "hot_nodes": "present"}, set()),
     ("intense uptake in both auricular cartilages and laryngotracheal rings", {"autoimmune_pet_pattern": "present"},
      set()),
     ("A 38-year-old woman from Peru; miliary pulmonary nodules; marrow higher than that of the liver",

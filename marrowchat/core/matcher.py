@@ -39,6 +39,10 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
             "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial",
             "igm", "igg", "pcr", "serology", "dna", "ab", "ag", "antibody", "antigen", "screen", "titre", "titer",
             "tests", "test", "sets", "x2", "x3", "x4"}
+# words a denial reads through to the first thing it denies (not through to the next item of a list): "no abnormal
+# uptake in the lymph nodes", "no suspicious FDG activity within the spleen"
+_REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspicious", "increased", "uptake", "fdg",
+                  "tracer", "activity", "in", "within", "lymph"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
@@ -1851,7 +1855,7 @@ class Matcher:
         gap = toks[start : mentions[first].start_tok]
         at_trigger = trig_pos or set()
         loose = [t for k, t in enumerate(gap, start)
-                 if t not in _FILLERS and t not in _CONNECTORS and k not in at_trigger]
+                 if t not in _FILLERS and t not in _REACH_FILLERS and t not in _CONNECTORS and k not in at_trigger]
         short_list = self._short_list(gap)
         if ((len(gap) > self.lang.scope_tokens or len(loose) > 3) and not short_list) or \
                 any(t[:1].isdigit() or t == ":" for t in loose):
