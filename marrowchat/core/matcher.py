@@ -41,6 +41,9 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
             "tests", "test", "sets", "x2", "x3", "x4"}
 # words a denial reads through to the first thing it denies (not through to the next item of a list): "no abnormal
 # uptake in the lymph nodes", "no suspicious FDG activity within the spleen"
+# what a lab named without a value may be reported as: "calcium normal", "LDH within normal limits"
+_NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad", "within the normal range",
+                 "within normal range", "normal range", "were normal", "was normal", "not raised", "not elevated"}
 _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspicious", "increased", "uptake", "fdg",
                   "tracer", "activity", "in", "within", "lymph"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
@@ -267,6 +270,7 @@ class Mention:
     anchored: bool = False  # a marrow word comes before it in the clause
     elsewhere: str | None = None  # a marrow finding said of another organ ("lesions in the lung"): set aside
     shared: bool = False  # the second finding of a shared term ("Sudan": TB burden): it says presence only
+    denial_only: bool = False  # a lab's named abnormality, read only when denied ("calcium normal": no hypercalcaemia)
 
 
 @dataclass
@@ -837,6 +841,7 @@ class Matcher:
             if bf.kind == "boolean" and bf.measured_by and not mt.negative:
                 mentions.append(Mention(bf.measured_by, mt.start_tok, mt.end_tok, mt.term, mt.score, "measured"))
         mentions.sort(key=lambda mt: (mt.start_tok, self.bundle.findings[mt.finding].kind != "boolean"))
+        denied: list[Mention] = []
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
             if f.kind == "numeric" and f.section == "uptake" and not mt.remapped \
@@ -849,13 +854,21 @@ class Matcher:
             if f.kind == "numeric":
                 if f.section == "uptake" and not mt.remapped:
                     mt.anchored = self._marrow_before(toks, mt)
+                before = len(result.findings) + len(result.percents) + len(result.implausible)
                 self._attach_number(text, tokens, lo, hi, toks, mt, consumed, covered, result,
                                     next_start=mentions[j + 1].start_tok if j + 1 < len(mentions) else n)
+                if f.section == "labs" and mt.method == "exact" and \
+                        len(result.findings) + len(result.percents) + len(result.implausible) == before:
+                    # "calcium and creatinine were within normal limits": a lab named without a value may be
+                    # reported normal, which denies the abnormalities its thresholds name
+                    denied.extend(Mention(t.sets, mt.start_tok, mt.end_tok, mt.term, mt.score, mt.method,
+                                          denial_only=True)
+                                  for t in f.thresholds if t.sets in self.bundle.findings)
         self._anchor_days(text, tokens, lo, hi, toks, covered, consumed, result)
         # context and negation for boolean mentions
         # "ANA and rheumatoid factor were negative": a named term with no finding still carries the list
-        bool_mentions = sorted([mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"] + named,
-                               key=lambda mt: mt.start_tok)
+        bool_mentions = sorted([mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"] + named
+                               + denied, key=lambda mt: mt.start_tok)
         self._contexts(text, tokens, lo, toks, bool_mentions, trig_at, covered, result)
         # unmatched content
         self._unmatched(text, tokens, lo, toks, covered, consumed, trig_at, result)
@@ -1776,6 +1789,8 @@ class Matcher:
                 ex.organ = mt.elsewhere
                 result.set_aside.append(ex)
                 continue
+            if mt.denial_only and idx not in status:
+                continue  # "calcium pending": nothing said about hypercalcaemia
             if idx not in status and not mt.negative and self._test_without_result(tokens, lo, toks, mt):
                 ex.no_result, ex.status = True, None
                 result.uncertain.append(ex)
@@ -1784,6 +1799,9 @@ class Matcher:
                 kind, trig, scope = status[idx]
                 ex.trigger, ex.scope = trig, scope
                 ex.text = self._text[min(scope[0], span[0]):max(scope[1], span[1])]  # "no focal lesions"
+                if mt.denial_only and (kind != "negation" or trig is None
+                                       or normalise(trig.text) not in _NORMAL_WORDS or trig.span[0] < span[0]):
+                    continue  # only "calcium normal" denies hypercalcaemia; not "no calcium supplements"
                 if kind == "negation":
                     if mt.shared:
                         continue  # "never travelled to Sudan" denies the trip, not every exposure to TB
@@ -1940,6 +1958,9 @@ class Matcher:
         out.append(last)
         nxt = last
         for idx in reversed(before[:-1]):
+            if (mentions[idx].start_tok, mentions[idx].end_tok) == (mentions[nxt].start_tok, mentions[nxt].end_tok):
+                out.append(idx)  # one word, two findings ("LDH normal": neither raised nor very raised)
+                continue
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
             if len(gap) <= 3 and all(t in _CONNECTORS or t in _FILLERS for t in gap) and gap:
                 out.append(idx)
