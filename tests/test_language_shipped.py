@@ -109,6 +109,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Calcium and creatinine were within normal limits.", {"hypercalcaemia": "absent", "renal_impairment": "absent"},
      set()),
     ("LDH normal", {"ldh_high": "absent", "ldh_very_high": "absent"}, set()),
+    ("The spleen was not enlarged. No increased uptake was observed in the spleen. Lymph nodes were not enlarged.",
+     {"splenomegaly": "absent", "spleen_uptake_high": "absent", "lymphadenopathy": "absent"}, {"hot_nodes"}),
     ("calcium pending; no vitamin D or calcium supplements", {}, {"hypercalcaemia"}),
     ("no neuro deficit", {}, {"neutropenia", "neutrophilia"}),
     ("intense uptake in both auricular cartilages and laryngotracheal rings", {"autoimmune_pet_pattern": "present"},

@@ -43,7 +43,8 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
 # uptake in the lymph nodes", "no suspicious FDG activity within the spleen"
 # what a lab named without a value may be reported as: "calcium normal", "LDH within normal limits"
 _NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad", "within the normal range",
-                 "within normal range", "normal range", "were normal", "was normal", "not raised", "not elevated"}
+                 "within normal range", "normal range", "were normal", "was normal", "not raised", "not elevated",
+                 "not enlarged"}
 _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspicious", "increased", "uptake", "fdg",
                   "tracer", "activity", "in", "within", "lymph"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
@@ -857,7 +858,7 @@ class Matcher:
                 before = len(result.findings) + len(result.percents) + len(result.implausible)
                 self._attach_number(text, tokens, lo, hi, toks, mt, consumed, covered, result,
                                     next_start=mentions[j + 1].start_tok if j + 1 < len(mentions) else n)
-                if f.section == "labs" and mt.method == "exact" and \
+                if f.section in ("labs", "imaging") and mt.method == "exact" and \
                         len(result.findings) + len(result.percents) + len(result.implausible) == before:
                     # "calcium and creatinine were within normal limits": a lab named without a value may be
                     # reported normal, which denies the abnormalities its thresholds name
