@@ -109,6 +109,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Calcium and creatinine were within normal limits.", {"hypercalcaemia": "absent", "renal_impairment": "absent"},
      set()),
     ("LDH normal", {"ldh_high": "absent", "ldh_very_high": "absent"}, set()),
+    ("Mycoplasma pneumoniae IgM positive; direct antiglobulin test positive for C3d only, cold agglutinin titre 1:1024",
+     {"haemolysis": "present"}, {"igra_positive", "focal_infection_site"}),
     ("The spleen was not enlarged. No increased uptake was observed in the spleen. Lymph nodes were not enlarged.",
      {"splenomegaly": "absent", "spleen_uptake_high": "absent", "lymphadenopathy": "absent"}, {"hot_nodes"}),
     ("calcium pending; no vitamin D or calcium supplements", {}, {"hypercalcaemia"}),
