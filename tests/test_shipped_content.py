@@ -86,3 +86,11 @@ def test_a_bicytopenia_does_not_make_a_normal_haemoglobin_anaemic(engine: Engine
     _, snap = engine.assess("Hb 13.5, platelets 50, ANC 0.5")
     assert snap.facts.status("pancytopenia") == "present"
     assert snap.facts.status("anaemia") == "absent"
+
+
+def test_a_hypocellular_marrow_with_pancytopenia_puts_aplastic_anaemia_above_mds(engine: Engine) -> None:
+    # the biopsy makes the diagnosis: an empty marrow is aplastic anaemia's, a cellular one excludes it
+    text = ("Hb 7.2, WBC 1.7, ANC 0.4, platelets 11, reticulocytes 0.3%; no blasts, no dysplasia; marrow lower than "
+            "liver with a few small foci; aspirate hypocellular")
+    assert top(engine, text)[0] == "aplastic_anaemia"
+    assert "aplastic_anaemia" not in top(engine, text.replace("hypocellular", "hypercellular"))
