@@ -109,6 +109,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Calcium and creatinine were within normal limits.", {"hypercalcaemia": "absent", "renal_impairment": "absent"},
      set()),
     ("LDH normal", {"ldh_high": "absent", "ldh_very_high": "absent"}, set()),
+    ("focal uptake in the left 5th to 8th ribs (SUVmax 3.7) at fractures. The remaining bone marrow showed "
+     "homogeneous physiological uptake (L3 SUVmax 1.9; liver SUVmax 2.6)",
+     {"marrow_suvmax": 1.9, "marrow_peak_suvmax": 3.7}, set()),
+    ("multiple focal lesions (SUVmax 9.8)", {"marrow_peak_suvmax": 9.8, "focal_lesions": "present"}, {"marrow_suvmax"}),
+    ("marrow diffusely LOW, background SUVmax 1.4 vs liver 2.3, with a few focal islands up to SUVmax 3.4",
+     {"marrow_suvmax": 1.4, "marrow_peak_suvmax": 3.4}, set()),
     ("Mycoplasma pneumoniae IgM positive; direct antiglobulin test positive for C3d only, cold agglutinin titre 1:1024",
      {"haemolysis": "present"}, {"igra_positive", "focal_infection_site"}),
     ("The spleen was not enlarged. No increased uptake was observed in the spleen. Lymph nodes were not enlarged.",

@@ -77,6 +77,12 @@ _DIFF_PAIR = re.compile(r"\b(?P<l>[NnPpLlMmEeBb])\s?[-:]?\s?(?P<v>\d{1,2}(?:\.\d
 _DIFF_RUN = re.compile(r"\b[NnPpLlMmEeBb]\s?[-:]?\s?\d{1,2}(?:\.\d)?\s?%?(?:\s*[,;/]?\s*\b[NnPpLlMmEeBb]\s?[-:]?\s?"
                        r"\d{1,2}(?:\.\d)?\s?%?)+(?![\d.,]?\d)")
 _DIFF_OTHER = {"m", "e", "b"}
+_FOCUS_WORDS = {"focal", "foci", "focus", "lesion", "lesions", "fracture", "fractures", "hotspot", "hotspots", "nodule",
+                "nodules", "deposit", "deposits", "callus", "hottest", "island", "islands", "plate", "incision"}
+_FOCUS_DENIALS = {"no", "without", "nor", "not", "neither", "absent"}
+_BACKGROUND_WORDS = {"background", "diffuse", "diffusely", "remaining", "rest", "elsewhere", "otherwise", "generalised",
+                     "generalized", "homogeneous", "homogeneously"}
+_LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"}
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)"
@@ -297,6 +303,7 @@ class Extracted:
     scope: tuple[int, int] | None = None
     organ: str | None = None  # context "elsewhere": the organ it was said of
     anchored: bool = False  # a marrow measurement with a marrow word before it ("marrow ... SUVmax 3.4")
+    focal: bool = False  # a marrow measurement of a focus ("focal uptake at the rib fractures (SUVmax 3.7)")
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -608,14 +615,22 @@ class Matcher:
                    if u.finding in self.test_findings}
         # "background SUVmax 5.1 ... hottest focus SUVmax 12.6": the first value stays the marrow's (the background
         # the ratios need); the highest is also recorded as the peak ("cold marrow with islands up to 3.4" keeps 1.4)
+        # a value said of a focus is the background only when no other is given ("focal uptake at the rib fractures
+        # (SUVmax 3.7) ... remaining marrow L3 SUVmax 1.9": the marrow's is 1.9)
         candidates: dict[str, list[Extracted]] = {}
         for ex in result.findings:
             if ex.value is not None and ex.finding in self.peaks and (ex.anchored or ex.finding not in anchored):
                 candidates.setdefault(ex.finding, []).append(ex)
+        background: set[str] = {fid for fid, values in candidates.items() if any(not e.focal for e in values)}
         for fid, values in candidates.items():
             top = max(values, key=lambda e: e.value or 0.0)
-            if (top.value or 0.0) > (values[0].value or 0.0):  # only when a hotter point than the first is given
-                result.findings.append(replace(top, finding=self.peaks[fid]))
+            first = next((e for e in values if not e.focal), None)
+            if first is None or (top.value or 0.0) > (first.value or 0.0):
+                # a hotter point than the background; or only foci measured, which say nothing of the background
+                # ("multiple focal lesions (SUVmax 9.8)" is a peak, not a diffuse marrow SUVmax of 9.8)
+                result.findings.append(replace(top, finding=self.peaks[fid], focal=False))
+            if first is None:
+                background.add(fid)
         kept = []
         for i, ex in enumerate(result.findings):
             if ex.status == "absent" and doubted.get((ex.finding, term_tokens(ex.term)), -1) > ex.span[0]:
@@ -624,7 +639,8 @@ class Matcher:
                 if ex.finding in last_lab:
                     if i != last_lab[ex.finding]:
                         continue
-                elif ex.finding in seen or (ex.finding in anchored and not ex.anchored):
+                elif ex.finding in seen or (ex.finding in anchored and not ex.anchored) or (
+                        ex.focal and ex.finding in background):
                     continue
                 seen.add(ex.finding)
             elif ex.status == "absent" and ex.finding in has_history:
@@ -1125,6 +1141,18 @@ class Matcher:
         return any(t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) for t in rest)
 
     @staticmethod
+    def _of_a_focus(toks: list[str], start: int) -> bool:
+        """"focal uptake in the left 5th to 8th ribs (SUVmax 3.7)", "hottest focus SUVmax 12.6": a value said of a
+        focus, not of the background ("without focal lesions (SUVmax 5.2)" is the background's)."""
+        for k in range(start - 1, max(-1, start - 18), -1):
+            t = toks[k]
+            if t in {".", ";"} or t in _BACKGROUND_WORDS:
+                return False  # "marrow diffusely low, background SUVmax 1.4": the background's own value
+            if t in _FOCUS_WORDS:
+                return not any(w in _FOCUS_DENIALS for w in toks[max(0, k - 3):k])
+        return False
+
+    @staticmethod
     def _marrow_before(toks: list[str], mt: Mention) -> bool:
         """"Diffuse homogeneous marrow uptake in the axial skeleton, L3 SUVmax 3.4": a marrow word in the term or
         before it in the clause (a full report gives nodes, tonsils and vessels their SUVmax first)."""
@@ -1137,6 +1165,10 @@ class Matcher:
             t = toks[k]
             if t in _MARROW_WORDS or t in _SKELETAL_WORDS or t in {".", ";"}:
                 return False
+            if t in _LESION_WORDS and (toks[max(0, k - 2):k] and any(
+                    w in _FOCUS_DENIALS or w in _MARROW_WORDS or w in _SKELETAL_WORDS or w == "focal"
+                    for w in toks[max(0, k - 2):k])):
+                continue  # "multiple focal lesions (SUVmax 9.8)", "without focal lesions (SUVmax 5.2)": the marrow's
             if t in self.other_sites or t in self.organs:
                 return True
             if t == "," and k > 0 and toks[k - 1][:1].isdigit():  # a value ends the phrase ("liver 2.1, SUVmax …")
@@ -1301,6 +1333,9 @@ class Matcher:
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
         if mt.anchored and result.findings and result.findings[-1].finding == f.id:
             result.findings[-1].anchored = True
+        if f.id in self.peaks and result.findings and result.findings[-1].finding == f.id and \
+                self._of_a_focus(toks, mt.start_tok):
+            result.findings[-1].focal = True
         after_value = " ".join(toks[after:after + 4])
         # "platelets were 512 on a GP test in 2019" (but not "Tryptase 44 (39 last year)": the aside has its own)
         stop = next((k for k in range(after, min(n, after + 8)) if toks[k] in {"(", ",", ";", "-", "–"}), after + 8)
