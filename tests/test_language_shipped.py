@@ -113,6 +113,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "homogeneous physiological uptake (L3 SUVmax 1.9; liver SUVmax 2.6)",
      {"marrow_suvmax": 1.9, "marrow_peak_suvmax": 3.7}, set()),
     ("multiple focal lesions (SUVmax 9.8)", {"marrow_peak_suvmax": 9.8, "focal_lesions": "present"}, {"marrow_suvmax"}),
+    ("he had fallen from a ladder, fracturing the left 5th to 8th ribs", {"recent_injury_or_operation": "present"}, set()),
+    ("L1 vertebral compression fracture; pathological fracture of the femur", {}, {"recent_injury_or_operation"}),
     ("marrow diffusely LOW, background SUVmax 1.4 vs liver 2.3, with a few focal islands up to SUVmax 3.4",
      {"marrow_suvmax": 1.4, "marrow_peak_suvmax": 3.4}, set()),
     ("Mycoplasma pneumoniae IgM positive; direct antiglobulin test positive for C3d only, cold agglutinin titre 1:1024",
