@@ -109,6 +109,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Calcium and creatinine were within normal limits.", {"hypercalcaemia": "absent", "renal_impairment": "absent"},
      set()),
     ("LDH normal", {"ldh_high": "absent", "ldh_very_high": "absent"}, set()),
+    ("ferritin 14 800 (!!), WBC 5 100/µL", {"ferritin": 14800.0, "wbc": 5.1}, set()),
+    ("weak right radial pulse with a 22 mmHg inter-arm difference", {}, {"heart_rate"}),
+    ("HIV, EBV, CMV negativ", {"hiv": "absent"}, set()),
+    ("with the fever come a pink rash on trunk, when fever go down the rash is gone", {"rash": "present"}, set()),
+    ("Now both wrists and knees are swollen and painfull.", {"arthralgia": "present"}, set()),
+    ("smooth, circumferential grade 3 uptake along the thoracic and abdominal aorta",
+     {"autoimmune_pet_pattern": "present"}, set()),
     ("focal uptake in the left 5th to 8th ribs (SUVmax 3.7) at fractures. The remaining bone marrow showed "
      "homogeneous physiological uptake (L3 SUVmax 1.9; liver SUVmax 2.6)",
      {"marrow_suvmax": 1.9, "marrow_peak_suvmax": 3.7}, set()),

@@ -45,6 +45,8 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
 _NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad", "within the normal range",
                  "within normal range", "normal range", "were normal", "was normal", "not raised", "not elevated",
                  "not enlarged"}
+# denials that say a finding has passed, not that it never was
+_PASSED = {"gone", "resolved", "has resolved", "have resolved", "now resolved", "settled", "has settled"}
 _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspicious", "increased", "uptake", "fdg",
                   "tracer", "activity", "in", "within", "lymph"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
@@ -185,6 +187,8 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_SMALL_INT = re.compile(r"\d{1,3}")
+_THREE_DIGITS = re.compile(r"\d{3}")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary", "spine", "spinal", "vertebral",
                  "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
@@ -540,6 +544,13 @@ class Matcher:
                     rows.append((alias.lower().replace(" ", ""), u.unit, u.factor, u.offset))
             rows.sort(key=lambda r: len(r[0]), reverse=True)
             self.units[f.id] = rows
+        # every unit spelled out anywhere ("mmhg", "mg/dl"): a number followed by another measurement's unit is not
+        # this one's value ("a weak radial pulse with a 22 mmHg inter-arm difference" is no heart rate)
+        self.unit_owners: dict[str, set[str]] = {}
+        for fid, rows in self.units.items():
+            for alias, *_ in rows:
+                if len(alias) > 1 and not alias.isdigit() and alias not in {"%", "x", "k", "d", "m"}:
+                    self.unit_owners.setdefault(alias, set()).add(fid)
         self.anchors: dict[tuple[str, ...], str] = {}
         self.after_anchors: set[tuple[str, ...]] = set()
         for f in bundle.findings.values():
@@ -1198,6 +1209,16 @@ class Matcher:
         except ValueError:
             return None
 
+    def _foreign_unit(self, fid: str, toks: list[str], j: int, limit: int) -> bool:
+        """Is the unit written at token j another measurement's (and none of this one's)?"""
+        glued = ""
+        for k in range(0, min(4, limit - j)):
+            glued += toks[j + k]
+            owners = self.unit_owners.get(glued)
+            if owners and fid not in owners and self.lang.below_margin.get(fid) not in owners:
+                return True
+        return False
+
     def _read_unit(self, fid: str, toks: list[str], j: int, limit: int) -> tuple[Any, int, str | None]:
         """Match the longest unit alias starting at token j; return (m.Unit or None, tokens used, raw)."""
         rows = self.units.get(fid, [])
@@ -1302,7 +1323,18 @@ class Matcher:
             return
         consumed[j] = True
         covered[j] = True
+        if f.section == "labs" and _SMALL_INT.fullmatch(raw) and j + 1 < n and tokens[lo + j + 1].kind == "num" \
+                and _THREE_DIGITS.fullmatch(toks[j + 1]) and \
+                self._text[tokens[lo + j].end:tokens[lo + j + 1].start] in {" ", "\u00a0", "\u2009", "\u202f"}:
+            # "ferritin 14 800", "fibrinogen ... 58 000": a space between thousands
+            raw = raw + toks[j + 1]
+            value = float(raw)
+            j += 1
+            consumed[j] = covered[j] = True
         unit, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
+        if used == 0 and self._foreign_unit(f.id, toks, j + 1, n):
+            consumed[j] = False
+            return
         if used == 0 and j + 1 < n and toks[j + 1] in {"x", "×", "*"} and j + 2 < n:
             unit, used2, raw_unit = self._read_unit(f.id, toks, j + 2, n)
             used = used2 + 1 if used2 else 0
@@ -1867,6 +1899,9 @@ class Matcher:
                 if ex.status == "present":
                     clause_out[mt.finding] = ex
                 continue
+            if prev is not None and prev.status == "present" and ex.status == "absent" and ex.trigger is not None \
+                    and normalise(ex.trigger.text) in _PASSED:
+                continue  # "a pink rash ..., when the fever goes down the rash is gone": it came and went, so it was
             weak = self.weak_terms.get(mt.finding, ())
             if prev is not None and prev.status == ex.status and normalise(ex.term) in weak and \
                     normalise(prev.term) not in weak:
