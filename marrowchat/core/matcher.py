@@ -90,18 +90,24 @@ _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|ne
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)"
                       r"|(?<![\w.])(?P<u2>T)\s?(?P<v2>3[5-9]\.\d|4[0-2]\.\d)\b")  # "T 39.1" on an obs line
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
-_PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*(?:\(|on|dated|:)?\s*"
+_PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*"
+                       r"(?:\(|on|dated|:|was|was done|done|performed|was performed)?\s*(?:on\s+)?"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
+# "onc reg 20/05 (PET done today)": the date before the scan's name
+_DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
 _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:therapy)?|last cycle|last treatment|"
-                        r"completed|given on|last on|last [a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*\([^()]{0,60}\))?)"
+                        r"completed|given on|last on|last(?= ?\d)|last [a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*\([^()]{0,60}\))?)"
                         r"\s*(?:on|was|:)?\s*"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
 _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)")
+_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
 _DOSE_GAP = re.compile(r"^[\s,:;(]*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|units|micrograms)\s*)?"
-                       r"(?:(?:sc|s/c|iv|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d1|day 1)\s*)*$")
+                       r"(?:(?:sc|s/c|iv|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
+                       r"only|alone|infusion|completed|finished|ended)"
+                       r"\s*[(]?\s*)*$")
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
-_LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b)")
+_LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
 _DOSE_RANGE = re.compile(r"\b\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{2,4})?)?\.?\s*(?:-|–|to|until)\s*" + _DATE_RE)
 _ANY_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
@@ -187,6 +193,9 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|prior|earlier|old|initial|cf\.?|vs\.?)\b"
+                           r"[^.;\n]{0,20}$")
+_SAMPLE_WORDS = {"sets", "set", "bottles", "bottle", "samples", "sample", "pairs", "times", "occasions"}
 _SMALL_INT = re.compile(r"\d{1,3}")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -1172,10 +1181,10 @@ class Matcher:
 
     def _other_site(self, toks: list[str], start: int) -> bool:
         """Is the measurement term at ``start`` about another organ ("spleen SUVmax", "mass …, SUVmax 21")?"""
-        for k in range(start - 1, max(-1, start - 16), -1):
+        for k in range(start - 1, max(-1, start - 24), -1):
             t = toks[k]
-            if t in _MARROW_WORDS or t in _SKELETAL_WORDS or t in {".", ";"}:
-                return False
+            if t in _MARROW_WORDS or t in _SKELETAL_WORDS or t in {".", ";"} or _LEVEL.fullmatch(t):
+                return False  # "more intense than the cerebellum (L4 SUVmax 9.8)": the level makes it the marrow's
             if t in _LESION_WORDS and (toks[max(0, k - 2):k] and any(
                     w in _FOCUS_DENIALS or w in _MARROW_WORDS or w in _SKELETAL_WORDS or w == "focal"
                     for w in toks[max(0, k - 2):k])):
@@ -1259,7 +1268,7 @@ class Matcher:
             j += 1
             steps += 1
         if j == mt.end_tok and j + 1 < n and toks[j] == "," and tokens[lo + j + 1].kind == "num" \
-                and f.kind == "numeric" and mt.method != "measured":
+                and f.kind == "numeric" and (mt.method != "measured" or self._read_unit(f.id, toks, j + 2, n)[1]):
             # "white blood cell count, 2.1 × 10^9/L; hemoglobin, 8.4 g/dL", "(neutrophils, 40%)", "(SUVmax, 7.8)":
             # the journals' way of listing results (only a measurement's own name takes a value over a comma)
             j += 1
@@ -1338,8 +1347,11 @@ class Matcher:
         if used == 0 and j + 1 < n and toks[j + 1] in {"x", "×", "*"} and j + 2 < n:
             unit, used2, raw_unit = self._read_unit(f.id, toks, j + 2, n)
             used = used2 + 1 if used2 else 0
-        if unit is not None and unit.factor <= 0.001 and _DOT_THOUSANDS.fullmatch(raw):
-            value = float(raw.replace(".", ""))  # "leucocitos 1.900/mm3", "plaquetas 64.000/µL": a thousands point
+        if _DOT_THOUSANDS.fullmatch(raw) and ((unit is not None and unit.factor <= 0.001) or (
+                f.section == "labs" and not raw.startswith("0"))):
+            # "leucocitos 1.900/mm3", "plaquetas 64.000/µL", "ferritin 18.600": a thousands point (no lab is
+            # reported to three decimals)
+            value = float(raw.replace(".", ""))
         bedside = False
         if used == 0 and f.id in self.lang.below_margin:
             # "splenomegaly of 6 fingerbreadths": a unit only a distance below the costal margin is given in
@@ -1477,6 +1489,9 @@ class Matcher:
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
                     r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
                 continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date
+            if mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or _BARE_DATE.match(
+                    clause[mt.end():mt.end() + 12].lstrip(" :(="))):
+                continue  # "C4 D1 08/05", "completed D5 13/08": the day of a cycle, dated; not days since
             if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 24])):
                 continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
             if mt.group("n1") and not mt.group(0).rstrip().endswith(("ago", "after", "since", "post", "earlier",
@@ -1548,8 +1563,11 @@ class Matcher:
         low = text.lower()
         month_first = _month_first(low)
         low = _numeric_dates(low, month_first)
-        pets = list(_PET_DATE.finditer(low))
-        years = [int(m.group("y")) for m in (*pets, *_DOSE_DATE.finditer(low)) if m.group("y") and len(m.group("y")) == 4]
+        # "Comparison: staging PET 12/05", "baseline PET 03/02": an earlier scan's date is not this one's
+        pets = [m for m in (*_PET_DATE.finditer(low), *_DATE_PET.finditer(low))
+                if not _EARLIER_SCAN.search(low[max(0, m.start() - 30):m.start() + 4])]
+        years = [int(m.group("y")) for m in (*pets, *_DOSE_DATE.finditer(low), *_BARE_DATE.finditer(low))
+                 if m.group("y") and len(m.group("y")) == 4]
         year = max(years) if years else None
         scans = [d for d in (_date_of(sm, month_first, year) for sm in pets) if d is not None]
         if not scans:
@@ -1565,14 +1583,20 @@ class Matcher:
             if any(a <= bm.start() < b for a, b in taken):
                 continue
             found = self._anchor_before(low, bm.start())
-            if found and _DOSE_GAP.match(low[found[0]:bm.start()]):
+            if (found and _DOSE_GAP.match(low[found[0]:bm.start()])) or \
+                    _CYCLE_DAY_DATE.search(low[max(0, bm.start() - 16):bm.start()]):
                 doses.append(bm)
+        latest: dict[str, tuple[int, re.Match[str]]] = {}
         for dm in doses:
             day = _date_of(dm, month_first, year)
             if day is None:
                 continue
             found = self._anchor_before(low, dm.start() if dm.re is _BARE_DATE else
                                         dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
+            cycle_day = _CYCLE_DAY_DATE.search(low[max(0, dm.start() - 16):dm.start()])
+            if dm.re is _BARE_DATE and cycle_day and (cycle_day.group("c"),) in self.anchors:
+                # "C4 D1 08/05/2025": the day a cycle was given is a chemotherapy date
+                found = (dm.start(), self.anchors[(cycle_day.group("c"),)])
             if found is None or found[1] in have:
                 continue
             at, fid = found
@@ -1587,11 +1611,14 @@ class Matcher:
             days = (scan - day).days
             if not 0 <= days <= 365:
                 continue
+            if fid in latest and latest[fid][0] <= days:
+                continue  # "C4 D1 24/02, D8 03/03": the most recent dose is the one that counts
+            latest[fid] = (days, dm)
+        for fid, (days, dm) in latest.items():
             f = self.bundle.findings[fid]
             result.findings = [e for e in result.findings if not (e.finding == fid and e.value is not None)]
             self._record_value(f, float(days), f.units[0], dm.group(0).strip(), "days", None, (dm.start(), dm.end()),
                                None, result)
-            have.add(fid)
 
     def _last_dose_after_clause(self, tokens: list[Token], lo: int, hi: int, consumed: list[bool],
                                 covered: list[bool], result: MatchResult) -> None:
@@ -2024,6 +2051,8 @@ class Matcher:
         # "lymphoma or mycobacterial infection cannot be excluded": doubt reaches back over an alternative
         alternative = alternatives and 2 <= len(gap) <= 5 and gap[0] in {"or", "vs", "versus"} and not any(
             t in {".", ";", ":"} or t in self.trigger_words for t in gap)
+        # "blood cultures 4 sets negative", "cultures x 3 negative": a count of samples does not break the reach
+        gap = [t for i, t in enumerate(gap) if not (t.isdigit() and i + 1 < len(gap) and gap[i + 1] in _SAMPLE_WORDS)]
         if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap)):
             return out
         out.append(last)
