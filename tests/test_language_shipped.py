@@ -110,6 +110,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      set()),
     ("LDH normal", {"ldh_high": "absent", "ldh_very_high": "absent"}, set()),
     ("ferritin 14 800 (!!), WBC 5 100/µL", {"ferritin": 14800.0, "wbc": 5.1}, set()),
+    ("No thoracic, abdominal or pelvic lymphadenopathy. Film: nucleated reds and myelocytes. Three months of dorsal "
+     "pain. No monoclonal peak, only hypogammaglobulinemia.",
+     {"lymphadenopathy": "absent", "leukoerythroblastic_film": "present", "bone_pain": "present",
+      "m_protein": "absent", "hypergammaglobulinaemia": "absent"}, set()),
     ("ferritin 18.600 (!!), blood cultures 4 sets negative", {"ferritin": 18600.0,
                                                              "positive_blood_cultures": "absent"}, set()),
     ("clearly more intense than the cerebellum (L4 SUVmax 9.8, liver 2.3)", {"marrow_suvmax": 9.8}, set()),

@@ -48,7 +48,11 @@ _NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad",
 # denials that say a finding has passed, not that it never was
 _PASSED = {"gone", "resolved", "has resolved", "have resolved", "now resolved", "settled", "has settled"}
 _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspicious", "increased", "uptake", "fdg",
-                  "tracer", "activity", "in", "within", "lymph"}
+                  "tracer", "activity", "in", "within", "lymph",
+                  # "No thoracic, abdominal or pelvic lymphadenopathy": the regions of what is denied
+                  "thoracic", "abdominal", "pelvic", "cervical", "axillary", "inguinal", "mediastinal", "hilar",
+                  "retroperitoneal", "mesenteric", "supraclavicular", "para-aortic", "paraaortic", "intra-abdominal",
+                  "intrathoracic", "peripheral", "regional", "bulky", "enlarged", "palpable", "hepatic", "splenic"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
