@@ -69,7 +69,8 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "elevated", "raised", "high", "low", "reduced", "markedly", "significantly", "severely", "mildly",
                   "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
                   "concentrations", "titer", "titre"} | set(_QUALIFIERS)
-_PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?)\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
+_PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
+                      r"\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\bpet"
                       # "Now day +47. PET/CT was done ...": the note's own day is the scan's
                       r"|\b(?:now|currently|today(?: is)?|is now|presently)\s*(?:at\s*|on\s*)?(?:day|d)\s*\+\s*(?P<c>\d{1,3})\b")
@@ -104,7 +105,10 @@ _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:
                         r"\s*(?:on|was|:)?\s*"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
-_BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)")
+_BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
+                        # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
+                        r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
+_DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
 _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
 _DOSE_GAP = re.compile(r"^[\s,:;(]*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|units|micrograms)\s*)?"
                        r"(?:(?:sc|s/c|iv|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
@@ -564,6 +568,7 @@ class Matcher:
             for alias, *_ in rows:
                 if len(alias) > 1 and not alias.isdigit() and alias not in {"%", "x", "k", "d", "m"}:
                     self.unit_owners.setdefault(alias, set()).add(fid)
+        self.not_anchors = [term_tokens(p) for p in lang.not_anchors]
         self.anchors: dict[tuple[str, ...], str] = {}
         self.after_anchors: set[tuple[str, ...]] = set()
         for f in bundle.findings.values():
@@ -1457,8 +1462,12 @@ class Matcher:
             return
         n = len(toks)
         anchors: list[tuple[int, int, str]] = []
+        blocked = self._not_anchor_tokens(toks)
         i = 0
         while i < n:
+            if i in blocked:
+                i += 1
+                continue
             for k in range(min(self.anchor_len, n - i), 0, -1):
                 key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key in self.anchors:
@@ -1588,7 +1597,8 @@ class Matcher:
                 continue
             found = self._anchor_before(low, bm.start())
             if (found and _DOSE_GAP.match(low[found[0]:bm.start()])) or \
-                    _CYCLE_DAY_DATE.search(low[max(0, bm.start() - 16):bm.start()]):
+                    _CYCLE_DAY_DATE.search(low[max(0, bm.start() - 16):bm.start()]) or \
+                    _DAY_ZERO.search(low[max(0, bm.start() - 14):bm.start()]):
                 doses.append(bm)
         latest: dict[str, tuple[int, re.Match[str]]] = {}
         for dm in doses:
@@ -1601,6 +1611,8 @@ class Matcher:
             if dm.re is _BARE_DATE and cycle_day and (cycle_day.group("c"),) in self.anchors:
                 # "C4 D1 08/05/2025": the day a cycle was given is a chemotherapy date
                 found = (dm.start(), self.anchors[(cycle_day.group("c"),)])
+            if dm.re is _BARE_DATE and self.lang.transplant_day and _DAY_ZERO.search(low[max(0, dm.start() - 14):dm.start()]):
+                found = (dm.start(), self.lang.transplant_day)  # "Day 0 = 14/08": the transplant's date
             if found is None or found[1] in have:
                 continue
             at, fid = found
@@ -1623,6 +1635,16 @@ class Matcher:
             result.findings = [e for e in result.findings if not (e.finding == fid and e.value is not None)]
             self._record_value(f, float(days), f.units[0], dm.group(0).strip(), "days", None, (dm.start(), dm.end()),
                                None, result)
+
+    def _not_anchor_tokens(self, toks: list[str]) -> set[int]:
+        """Token positions inside a phrase whose drug-like word dates nothing ("iliac crest autograft")."""
+        out: set[int] = set()
+        for phrase in self.not_anchors:
+            k = len(phrase)
+            for i in range(len(toks) - k + 1):
+                if tuple(toks[i:i + k]) == phrase:
+                    out.update(range(i, i + k))
+        return out
 
     def _last_dose_after_clause(self, tokens: list[Token], lo: int, hi: int, consumed: list[bool],
                                 covered: list[bool], result: MatchResult) -> None:

@@ -228,6 +228,9 @@ class LanguageFile(Strict):
     transplant_day: str | None = Field(
         default=None, description="the numeric finding a scan's 'day +N' sets in a note that names a transplant")
     transplant_findings: list[str] = Field(default=[], description="findings that say a transplant was done")
+    not_anchors: list[str] = Field(
+        default=[], description="phrases whose drug-like word dates nothing: 'iliac crest autograft' is a bone graft, "
+        "not the autologous transplant 'autograft' would otherwise date")
     not_negated_by_results: list[str] = Field(
         default=[], description="findings a test result word ('negative', 'sterile') after them does not deny: "
         "'cultures from the central line were negative' says nothing against the line")
