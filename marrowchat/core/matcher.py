@@ -540,6 +540,8 @@ class Matcher:
         self.peaks = dict(lang.peak_values)
         self._degree_spans: list[tuple[int, int]] = []
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
+        self.weak_yield = {f.id: re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in f.weak_terms_yield_to)
+                                            + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
@@ -620,8 +622,13 @@ class Matcher:
         # no vasopressors", "spiked to 38.9 on admission ... afebrile today" (the illness had fever)
         # "on day 11 of the fourth cycle ... No chemotherapy": a weak word gives way to an explicit denial
         for fid, weak in self.weak_terms.items():
+            yields = self.weak_yield.get(fid)
             if any(e.finding == fid and e.status == "absent" and normalise(e.term) not in weak
-                   for e in result.findings):
+                   for e in result.findings) or (
+                    yields is not None and yields.search(normalise(self._text)) and not any(
+                        e.finding == fid and e.status == "present" and normalise(e.term) not in weak
+                        for e in result.findings)):
+                # "on pembrolizumab ... C6 given 11/7 ago": the cycles are the immunotherapy's, not chemotherapy
                 result.findings = [e for e in result.findings if normalise(e.term) not in weak or (
                     e.finding == fid and e.status == "absent")]
         has_history = {ex.finding for ex in result.findings if ex.status == "present"}

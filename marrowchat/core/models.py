@@ -99,6 +99,9 @@ class Finding(Strict):
     # boolean only: words that merely suggest this finding ("cycle" for chemotherapy); an explicit denial in the
     # same note ("no chemotherapy") outweighs them, and so do the values dated from them ("day 11 of the cycle")
     weak_terms: list[str] = []
+    # boolean only: treatments given in cycles that are not this finding ("on pembrolizumab, C6 given 11 days ago"):
+    # when the note names one of them and nothing stronger names this finding, the weak words are theirs
+    weak_terms_yield_to: list[str] = []
     # boolean only: an emergency that a suspicion is enough to act on - "likely cord compression", "?MSCC" are
     # recorded as present (the trace keeps the doubt word), not set aside as uncertain
     suspicion_is_enough: bool = False
