@@ -117,6 +117,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Allo: 10/10 MUD PBSC. Day 0 = 14/08. PET 16/09/2025", {"days_since_hsct": 33.0}, set()),
     ("61M, metastatic melanoma on pembrolizumab, C6 given 11/7 ago.", {}, {"chemo_exposure", "days_since_chemo"}),
     ("No focal or asymmetric marrow foci, no soft-tissue masses", {"focal_lesions": "absent"}, set()),
+    ("17M, node persisting 7/52 after EBV glandular fever. No fevers now. FHx uncle NHL age 60.",
+     {"age": 17.0, "fever": "absent"}, set()),
     ("The report offers 'granulomatosis with polyangiitis, mycobacterial or fungal infection, septic emboli'",
      {}, {"focal_infection_site", "autoimmune_disease"}),
     ("contrast CT showed acute portal and superior mesenteric vein thrombosis", {"splanchnic_thrombosis": "present"},

@@ -1813,10 +1813,16 @@ class Matcher:
                                (mt.start(), mt.end()), None, result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
-        if self.age_finding is None or any(e.finding == self.age_finding for e in result.findings):
+        if self.age_finding is None:
             return
         low = text.lower()
         mt = _AGE_SEX.search(low) or _AGE_YEARS.search(low)
+        stated = [e for e in result.findings if e.finding == self.age_finding]
+        if stated:
+            if mt is None or mt.start() >= min(e.span[0] for e in stated):
+                return
+            # "17M, ... FHx uncle NHL age 60": the patient's own age opens the note
+            result.findings = [e for e in result.findings if e.finding != self.age_finding]
         if mt and not any(ex.span[0] < mt.end() and mt.start() < ex.span[1] for ex in result.findings):
             # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
