@@ -1602,24 +1602,16 @@ class Matcher:
         for bm in _BARE_DATE.finditer(low):
             if any(a <= bm.start() < b for a, b in taken):
                 continue
-            found = self._anchor_before(low, bm.start())
-            if (found and _DOSE_GAP.match(low[found[0]:bm.start()])) or \
-                    _CYCLE_DAY_DATE.search(low[max(0, bm.start() - 16):bm.start()]) or \
-                    _DAY_ZERO.search(low[max(0, bm.start() - 14):bm.start()]):
+            found = self._day_named(low, bm.start()) or self._anchor_before(low, bm.start())
+            if found and _DOSE_GAP.match(low[found[0]:bm.start()]):
                 doses.append(bm)
         latest: dict[str, tuple[int, re.Match[str]]] = {}
         for dm in doses:
             day = _date_of(dm, month_first, year)
             if day is None:
                 continue
-            found = self._anchor_before(low, dm.start() if dm.re is _BARE_DATE else
-                                        dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
-            cycle_day = _CYCLE_DAY_DATE.search(low[max(0, dm.start() - 16):dm.start()])
-            if dm.re is _BARE_DATE and cycle_day and (cycle_day.group("c"),) in self.anchors:
-                # "C4 D1 08/05/2025": the day a cycle was given is a chemotherapy date
-                found = (dm.start(), self.anchors[(cycle_day.group("c"),)])
-            if dm.re is _BARE_DATE and self.lang.transplant_day and _DAY_ZERO.search(low[max(0, dm.start() - 14):dm.start()]):
-                found = (dm.start(), self.lang.transplant_day)  # "Day 0 = 14/08": the transplant's date
+            found = (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
+                low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
             if found is None or found[1] in have:
                 continue
             at, fid = found
@@ -1642,6 +1634,17 @@ class Matcher:
             result.findings = [e for e in result.findings if not (e.finding == fid and e.value is not None)]
             self._record_value(f, float(days), f.units[0], dm.group(0).strip(), "days", None, (dm.start(), dm.end()),
                                None, result)
+
+    def _day_named(self, low: str, pos: int) -> tuple[int, str] | None:
+        """A date whose day is named just before it: "C4 D1 08/05/2025" is a chemotherapy date (the cycle word is
+        its anchor), "Day 0 = 14/08" the transplant's. Returns (pos, finding) or None."""
+        before = low[max(0, pos - 16):pos]
+        cycle_day = _CYCLE_DAY_DATE.search(before)
+        if cycle_day and (cycle_day.group("c"),) in self.anchors:
+            return pos, self.anchors[(cycle_day.group("c"),)]
+        if self.lang.transplant_day and _DAY_ZERO.search(before):
+            return pos, self.lang.transplant_day
+        return None
 
     def _not_anchor_tokens(self, toks: list[str]) -> set[int]:
         """Token positions inside a phrase whose drug-like word dates nothing ("iliac crest autograft")."""
