@@ -39,14 +39,14 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
             "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial",
             "igm", "igg", "pcr", "serology", "dna", "ab", "ag", "antibody", "antigen", "screen", "titre", "titer",
             "tests", "test", "sets", "x2", "x3", "x4"}
-# words a denial reads through to the first thing it denies (not through to the next item of a list): "no abnormal
-# uptake in the lymph nodes", "no suspicious FDG activity within the spleen"
 # what a lab named without a value may be reported as: "calcium normal", "LDH within normal limits"
 _NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad", "within the normal range",
                  "within normal range", "normal range", "were normal", "was normal", "not raised", "not elevated",
                  "not enlarged"}
 # denials that say a finding has passed, not that it never was
 _PASSED = {"gone", "resolved", "has resolved", "have resolved", "now resolved", "settled", "has settled"}
+# words a denial reads through to the first thing it denies (not through to the next item of a list): "no abnormal
+# uptake in the lymph nodes", "no suspicious FDG activity within the spleen"
 _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspicious", "increased", "uptake", "fdg",
                   "tracer", "activity", "in", "within", "lymph",
                   # "No thoracic, abdominal or pelvic lymphadenopathy": the regions of what is denied
@@ -1559,22 +1559,17 @@ class Matcher:
             a_lo, a_hi, _ = anchors[a_idx]
             for k in range(a_lo, a_hi):
                 covered[k] = True
-            span = (min(tokens[lo + a_lo].start, abs_start), max(tokens[lo + a_hi - 1].end, abs_end))
-            f = self.bundle.findings[fid]
-            anchor_text = self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end]
-            self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
-                               Mention(fid, a_lo, a_hi, anchor_text, 100.0, "pattern"), result)
             # "Last cycle and last pegfilgrastim was 52 days before": anchors joined by "and" share the date
-            for b_idx, (b_lo, b_hi, b_fid) in enumerate(anchors):
-                if b_idx in used_anchor or b_fid == fid or not 0 < a_lo - b_hi <= 3 or "and" not in toks[b_hi:a_lo] \
-                        or any(t not in {"and", "&", "+", "last", "the", "final", "her", "his"} for t in toks[b_hi:a_lo]):
-                    continue
-                used_anchor.add(b_idx)
-                g = self.bundle.findings[b_fid]
-                b_text = self._text[tokens[lo + b_lo].start:tokens[lo + b_hi - 1].end]
-                b_span = (min(tokens[lo + b_lo].start, abs_start), max(tokens[lo + b_hi - 1].end, abs_end))
-                self._record_value(g, float(days), g.units[0], mt.group(0).strip(), "days", None, b_span,
-                                   Mention(b_fid, b_lo, b_hi, b_text, 100.0, "pattern"), result)
+            joined = [b for b, (b_lo, b_hi, b_fid) in enumerate(anchors)
+                      if b not in used_anchor and b_fid != fid and 0 < a_lo - b_hi <= 3 and "and" in toks[b_hi:a_lo]
+                      and all(t in {"and", "&", "+", "last", "the", "final", "her", "his"} for t in toks[b_hi:a_lo])]
+            used_anchor.update(joined)
+            for d_lo, d_hi, d_fid in (anchors[d] for d in [a_idx, *joined]):
+                f = self.bundle.findings[d_fid]
+                span = (min(tokens[lo + d_lo].start, abs_start), max(tokens[lo + d_hi - 1].end, abs_end))
+                anchor_text = self._text[tokens[lo + d_lo].start:tokens[lo + d_hi - 1].end]
+                self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
+                                   Mention(d_fid, d_lo, d_hi, anchor_text, 100.0, "pattern"), result)
 
     def _dated_doses(self, text: str, result: MatchResult) -> None:
         """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
