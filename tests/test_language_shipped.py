@@ -402,6 +402,15 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("In 2016 he had collapsed after a wasp sting (blood pressure 70/40 mmHg in the emergency department)", {},
      {"systolic_bp"}),
 
+    # a percentage that is normal where it was counted: none circulate in health, a marrow holds up to 5 %
+    ("Bone marrow biopsy: normocellular, trilineage haematopoiesis, blasts 1%, no infiltrate.", {"blasts": "absent"},
+     set()),
+    ("BM trephine: 2% blasts, no infiltration", {"blasts": "absent"}, set()),
+    ("Marrow aspirate: blasts <5%", {"blasts": "absent"}, set()),
+    ("Blood film: blasts 0%", {"blasts": "absent"}, set()),
+    ("peripheral blood film: blasts 2%", {"blasts": "present"}, set()),
+    ("BMAT: 62% blasts", {"blasts": "present"}, set()),
+    ("Bone marrow: hypercellular, blasts 8%", {"blasts": "present"}, set()),
 ]
 
 

@@ -55,6 +55,7 @@ _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspi
                   "intrathoracic", "peripheral", "regional", "bulky", "enlarged", "palpable", "hepatic", "splenic"}
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
+_PERCENT_BRIDGE = {":", "=", "of", "at", "was", "were", "is", "<", "≤", "~", "only", "approx", "about", "("}
 _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
                   "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
@@ -544,6 +545,8 @@ class Matcher:
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
+        self.normal_percent = {fid: (np.blood, np.marrow, {normalise(w) for w in np.marrow_words})
+                               for fid, np in lang.normal_percent.items()}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
         self.not_by_results = set(lang.not_negated_by_results)
         self.modifiers = {normalise(w) for w in lang.interior_modifiers}
@@ -918,6 +921,9 @@ class Matcher:
                                           denial_only=True)
                                   for t in f.thresholds if t.sets in self.bundle.findings)
         self._anchor_days(text, tokens, lo, hi, toks, covered, consumed, result)
+        for mt in mentions:
+            if mt.finding in self.normal_percent and not mt.negative and self._normal_percent(tokens, lo, toks, mt):
+                mt.negative = True  # "blasts 0 %", "BM aspirate: blasts 2 %": said, and normal
         # context and negation for boolean mentions
         # "ANA and rheumatoid factor were negative": a named term with no finding still carries the list
         bool_mentions = sorted([mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"] + named
@@ -1218,6 +1224,28 @@ class Matcher:
             if tokens[lo + k].kind == "num":
                 consumed[k] = covered[k] = True
                 break
+
+    def _normal_percent(self, tokens: list[Token], lo: int, toks: list[str], mt: Mention) -> bool:
+        """A percentage said with the finding ("blasts 3 %", "<5 % blasts") that is normal where it was counted:
+        in the blood, or in the marrow when the clause names a marrow specimen."""
+        n = len(toks)
+        at = None
+        j = mt.end_tok
+        while j < min(n, mt.end_tok + 4) and toks[j] in _PERCENT_BRIDGE:
+            j += 1
+        if j + 1 < n and tokens[lo + j].kind == "num" and toks[j + 1] == "%":
+            at = j
+        elif mt.start_tok >= 2 and toks[mt.start_tok - 1] == "%" and tokens[lo + mt.start_tok - 2].kind == "num":
+            at = mt.start_tok - 2
+        if at is None:
+            return False
+        value = self._parse_number(toks[at])
+        if value is None:
+            return False
+        upper = at > 0 and toks[at - 1] in {"<", "≤"}
+        blood, marrow, words = self.normal_percent[mt.finding]
+        limit = marrow if words & set(toks) else blood
+        return value < limit or (upper and value <= limit)
 
     def _parse_number(self, raw: str) -> float | None:
         s = raw

@@ -192,6 +192,14 @@ class ClauseRemap(Strict):
     becomes: Id
 
 
+class NormalPercent(Strict):
+    """Below these percentages a finding's value is normal: in the blood, and in a clause that names the marrow."""
+
+    blood: float = Field(ge=0, le=100)
+    marrow: float = Field(ge=0, le=100)
+    marrow_words: list[str] = Field(min_length=1)
+
+
 class LanguageFile(Strict):
     """NegEx-style trigger lists and matching thresholds (all data, no code)."""
 
@@ -240,6 +248,9 @@ class LanguageFile(Strict):
     differential_letters: dict[str, Id] = Field(
         default={}, description="a white-cell differential in letters after the count, 'TLC 2100 (N 40 L 52)': "
         "each letter's finding, a percentage of the count before ({n: anc, l: lymphocytes}); read only in pairs")
+    normal_percent: dict[Id, NormalPercent] = Field(
+        default={}, description="a finding said with a percentage that is normal in its specimen: 'blasts 0 %' on a "
+        "film, 'blasts 2 %' in the marrow say no excess ({blasts: {blood: 1, marrow: 5, marrow_words: [marrow, ...]}})")
     peak_values: dict[Id, Id] = Field(
         default={}, description="measurement -> finding that records its highest value in a note (the marrow SUVmax "
         "is the first value, the background; 'foci up to SUVmax 12.6' is the peak)")

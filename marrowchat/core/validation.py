@@ -230,6 +230,11 @@ class _Checker:
             if self.b.findings.get(fid) is not None and self.b.findings[fid].percent_of is None:
                 self.problem("knowledge/language.yaml", f"differential_letters[{letter}]",
                              f"finding '{fid}' has no percent_of, so a percentage of it means nothing")
+        for fid, limits in self.b.language.normal_percent.items():
+            self.finding("knowledge/language.yaml", f"normal_percent[{fid}]", fid, "boolean")
+            if limits.marrow < limits.blood:
+                self.problem("knowledge/language.yaml", f"normal_percent[{fid}]",
+                             "the marrow's normal percentage is below the blood's; swapped?")
         for fid, peak in self.b.language.peak_values.items():
             self.finding("knowledge/language.yaml", f"peak_values[{fid}]", fid, "numeric")
             self.finding("knowledge/language.yaml", f"peak_values[{fid}]", peak, "numeric")
