@@ -411,6 +411,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("peripheral blood film: blasts 2%", {"blasts": "present"}, set()),
     ("BMAT: 62% blasts", {"blasts": "present"}, set()),
     ("Bone marrow: hypercellular, blasts 8%", {"blasts": "present"}, set()),
+    # a report that measures by SUVmean: the ratio of means is a BLR too (clinical reference §2)
+    ("lumbar spine SUVmean 3.9 vs liver SUVmean 2.1. Spleen SUVmean 2.0.",
+     {"marrow_suvmean": 3.9, "liver_suvmean": 2.1}, {"marrow_suvmax"}),
 ]
 
 
@@ -429,6 +432,13 @@ def test_flc_ratio_from_the_two_chains(shipped: Bundle) -> None:
     assert snap.facts.status("flc_ratio_ge_100") == "present"
     _, lam = Engine(shipped).assess("free lambda 640 mg/L, free kappa 9 mg/L")
     assert lam.facts.value("flc_ratio") == pytest.approx(71.1, abs=0.1)  # involved/uninvolved, whichever it is
+
+
+def test_ratio_of_suvmeans_is_a_marrow_to_liver_ratio(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("diffuse marrow uptake, L3 SUVmean 3.9, liver SUVmean 2.1")
+    assert snap.facts.value("marrow_liver_ratio_mean") == pytest.approx(1.857, abs=0.001)
+    assert snap.facts.status("marrow_above_liver") == "present"
+    assert snap.facts.status("marrow_twice_liver") == "absent"
 
 
 def test_derived_dic_from_coagulation(shipped: Bundle) -> None:
