@@ -36,6 +36,11 @@ class CaseRun:
         return self.rank == 1
 
     @property
+    def top1_acceptable(self) -> bool:
+        """First is the expected diagnosis or one the case names as also correct (its `acceptable` list)."""
+        return self.rank == 1 or (bool(self.top3) and self.top3[0] in self.case.acceptable)
+
+    @property
     def in_top3(self) -> bool:
         return self.rank <= 3
 
@@ -56,9 +61,11 @@ class Metrics:
     mrr: float = 0.0
     flag_recall: float | None = None
     split_accuracy: float = 0.0
+    top1_acceptable: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"n": self.n, "top1": round(self.top1, 4), "top3": round(self.top3, 4), "mrr": round(self.mrr, 4),
+        return {"n": self.n, "top1": round(self.top1, 4), "top1_acceptable": round(self.top1_acceptable, 4),
+                "top3": round(self.top3, 4), "mrr": round(self.mrr, 4),
                 "red_flag_recall": None if self.flag_recall is None else round(self.flag_recall, 4),
                 "malignant_split_accuracy": round(self.split_accuracy, 4)}
 
@@ -71,7 +78,7 @@ def metrics(runs: list[CaseRun]) -> Metrics:
     hit = sum(r.flags_hit for r in runs)
     return Metrics(n, sum(r.top1 for r in runs) / n, sum(r.in_top3 for r in runs) / n,
                    sum(r.reciprocal for r in runs) / n, hit / expected if expected else None,
-                   sum(r.split_correct for r in runs) / n)
+                   sum(r.split_correct for r in runs) / n, sum(r.top1_acceptable for r in runs) / n)
 
 
 @dataclass
