@@ -179,6 +179,10 @@ def _date_of(mt: re.Match[str], month_first: bool, year: int | None) -> datetime
 _CYCLE_WORDS = {"cycle", "cycles", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"}
 _LAST_DOSE_DAYS = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?"
                              r"(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?)\s*(?:ago|before|prior|pre|earlier)\b")
+# "last dose the evening before the scan": one day before it
+_LAST_DOSE_EVE = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?(?:on\s+)?"
+                            r"the\s+(?:evening|day|morning|night|afternoon)\s+(?:before|prior\s+to)\s+(?:the\s+)?"
+                            r"(?:scan|pet|pet/ct|pet-ct|pet\s+ct|study|imaging)\b")
 _LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\b[^.;]{0,25}$")
 _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
@@ -1470,7 +1474,12 @@ class Matcher:
         if unit is None:
             # no unit typed: take the first unit in which the value is plausible
             chosen = None
-            for u in f.units:
+            base = next((e.value for e in reversed(result.findings) if e.finding == f.percent_of
+                         and e.value is not None), None) if f.percent_of else None
+            if base is not None and f.units and f.units[0].factor == 1 and 0 <= value <= base:
+                # "WBC 236 x10^9/L, neutrophils 118": a part of the count before it, in its units (not 118/µL)
+                chosen = value + f.units[0].offset
+            for u in f.units if chosen is None else []:
                 v = (value + u.offset) * u.factor
                 if lo_p <= v <= hi_p:
                     chosen = v
@@ -1685,15 +1694,17 @@ class Matcher:
         does not name takes the drug named just before it."""
         start_c, end_c = tokens[lo].start, tokens[hi - 1].end
         clause = self._text[start_c:end_c].lower()
-        mt = _LAST_DOSE_DAYS.search(clause)
+        mt = _LAST_DOSE_DAYS.search(clause) or _LAST_DOSE_EVE.search(clause)
         if mt is None:
             return
         found = self._anchor_before(self._text.lower(), start_c)
         if found is None:
             return
         f = self.bundle.findings[found[1]]
-        num = int(mt.group("n"))
-        days = num * (7 if mt.group("u").startswith("w") else 1)
+        if mt.re is _LAST_DOSE_EVE:
+            days = 1
+        else:
+            days = int(mt.group("n")) * (7 if mt.group("u").startswith("w") else 1)
         span = (start_c + mt.start(), start_c + mt.end())
         for k in range(hi - lo):
             if span[0] <= tokens[lo + k].start < span[1]:
