@@ -414,6 +414,33 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # a report that measures by SUVmean: the ratio of means is a BLR too (clinical reference §2)
     ("lumbar spine SUVmean 3.9 vs liver SUVmean 2.1. Spleen SUVmean 2.0.",
      {"marrow_suvmean": 3.9, "liver_suvmean": 2.1}, {"marrow_suvmax"}),
+    # bone pain, devices and doses as the dz_ batch wrote them
+    ("admitted for diffuse ossalgias lasting six weeks", {"bone_pain": "present"}, set()),
+    ("painful percussion of both tibiae and of sternum", {"bone_pain": "present"}, set()),
+    ("On examination exquisitely tender over the sternum.", {"bone_pain": "present"}, set()),
+    ("Physical examination revealed tenderness over the L4-L5 spinous processes", {"bone_pain": "present"}, set()),
+    ("fever with profuse sweating, fatigue and lumbosacral pain", {"bone_pain": "present"}, set()),
+    ("there was tenderness in the left upper quadrant", {}, {"bone_pain"}),
+    ("heterogeneous uptake including diaphyses of femurs, humerus and tibiae", {"appendicular_extension": "present"},
+     set()),
+    ("on haemodialysis via a tunnelled right internal jugular catheter", {"prosthetic_device": "present"}, set()),
+    ("a 69-year-old man with a bioprosthetic aortic valve", {"prosthetic_device": "present"}, set()),
+    ("Started on cefepime and filgrastim 480 mcg subcut daily; last dose the evening before the scan.",
+     {"days_since_gcsf": 1.0}, set()),
+    ("WBC 236 x10^9/L, neutrophils 118, myelocytes 14 %", {"wbc": 236.0, "anc": 118.0}, set()),
+    ("WBC 2,300/µL, ANC 450", {"anc": 0.45}, set()),
+    # the spleen and its lesions as the ea_ batch wrote them
+    ("On examination the spleen is firm and palpable 12 cm below the left costal margin.",
+     {"spleen_below_costal_margin": 12.0}, {"spleen_length"}),
+    ("The spleen was not enlarged (12.1 cm) but contained five hypodense hypermetabolic nodules up to 1.8 cm.",
+     {"splenic_focal_lesions": "present"}, {"focal_lesions"}),
+    ("and a 13.0 cm spleen with diffuse uptake (SUVmax 3.1) containing two peripheral photopenic defects and a "
+     "2.3 cm hypodense lesion with a rim of uptake", {"splenic_focal_lesions": "present"}, {"focal_lesions"}),
+    ("The spleen is enlarged but the marrow shows focal lesions.", {"focal_lesions": "present"},
+     {"splenic_focal_lesions"}),
+    ("Marrow asymmetric - right scapula, right 3rd-6th ribs clearly above liver",
+     {"asymmetric_after_transplant": "present"}, set()),
+    ("At diagnosis 64% marrow blasts, now in CR1", {}, {"blasts"}),
 ]
 
 

@@ -272,7 +272,13 @@ _DOUBT_HEADINGS = {"differential", "differentials", "ddx", "dd", "differential d
                    "query", "possible", "possibilities", "consider", "considerations", "to exclude", "exclude",
                    "rule out", "r/o", "?", "questions", "question"}
 _SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
+# "the spleen is firm and palpable 12 cm below the left costal margin": how an examined organ is felt
+_EXAM_WORDS = frozenset({"is", "was", "firm", "hard", "soft", "smooth", "tender", "non-tender", "nontender", "and",
+                         "palpable", "palpated", "felt", "easily", "just", "enlarged", "very"})
+_OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
+_LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "with", "over", "his", "her", "my", "both"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
+_SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
              "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
@@ -544,6 +550,7 @@ class Matcher:
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
         self.peaks = dict(lang.peak_values)
         self._degree_spans: list[tuple[int, int]] = []
+        self._carried: str | None = None  # the organ a clause inherits from the one its sentence began with
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.weak_yield = {f.id: re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in f.weak_terms_yield_to)
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
@@ -613,8 +620,16 @@ class Matcher:
             return result
         # a temperature written with its degree sign is understood even where no word names it (read below)
         self._degree_spans = [(mt.start(), mt.end()) for mt in _DEGREES.finditer(text)]
+        self._carried = None
+        before: tuple[int, int] | None = None
         for lo, hi in self._clauses(tokens):
+            # "The spleen was not enlarged (12.1 cm) but contained five hypodense nodules": a clause cut from its
+            # sentence by a word ("but", "which") keeps the organ the sentence is about
+            joined = lo > 0 and tokens[lo - 1].kind == "word" and "\n" not in self._gap_text(tokens, lo)
+            self._carried = self._lead_organ([t.text for t in tokens[before[0]:before[1]]]) \
+                if joined and before else None
             self._clause(text, tokens, lo, hi, result)
+            before = (lo, hi)
         self._age_sex(text, result)
         self._bare_temperature(text, result)
         self._transplant_day(text, result)
@@ -989,7 +1004,7 @@ class Matcher:
         starts a term of its own that runs to the end: "generalised FDG-avid lymphadenopathy" is FDG-avid nodes)."""
         if k < 3 or len(key) < 3 or not self.modifiers or key[0] in self.modifiers or key[-1] in self.modifiers:
             return None
-        inner = [t for t in key[1:-1] if t not in self.modifiers]
+        inner = [t for t in key[1:-1] if t not in self.modifiers and not _LEVEL.fullmatch(t)]  # "over the L4 ..."
         if len(inner) == len(key) - 2:
             return None
         new = (key[0], *inner, key[-1])
@@ -1015,8 +1030,18 @@ class Matcher:
                     return t
                 if t in _STRETCH_END or t in _SITE_PREPS:
                     break
-        for k in range(mt.start_tok - 1, -1, -1):
+        k = mt.start_tok
+        while k > 0:
+            k -= 1
             t = toks[k]
+            if t == ")":
+                # "a 13.0 cm spleen with diffuse uptake (SUVmax 3.1) containing two ... lesions": the aside is
+                # passed over, not a new owner (and an organ inside it owns nothing after it)
+                opened = next((q for q in range(k - 1, max(-1, k - 16), -1) if toks[q] in {"(", ")"}), None)
+                if opened is not None and toks[opened] == "(":
+                    k = opened
+                    continue
+                break
             if t == "and":
                 # "a 13.6 cm spleen with uptake above liver and two small hypodense foci": still the spleen's
                 owner = self._with_owner(toks, k)
@@ -1026,27 +1051,54 @@ class Matcher:
                 break
             if t in self.organs:
                 return t
-        # the organ the clause starts with: a heading ("Lungs: ...") or an organ a remap speaks of ("Spleen 13.5 cm,
-        # two focal lesions") owns the whole clause; any other owns only its first stretch (found above)
-        at = next((i for i, t in enumerate(toks[:3]) if t not in _SITE_SKIP), None)
+        lead = self._lead_organ(toks)
+        if lead is not None:
+            return lead
+        if self._carried and not any(t in _MARROW_WORDS or t in _SKELETAL_WORDS for t in toks[:mt.start_tok]):
+            return self._carried
+        return None
+
+    def _lead_organ(self, toks: list[str]) -> str | None:
+        """The organ a clause starts with: a heading ("Lungs: ...") or an organ a remap speaks of ("Spleen 13.5 cm,
+        two focal lesions", "a 13.0 cm spleen with ...") owns the whole clause; any other owns only its first
+        stretch (found by _organ_of)."""
+        at = next((i for i, t in enumerate(toks[:6]) if t not in _SITE_SKIP and t not in _SIZE_WORDS
+                   and not t[:1].isdigit()), None)
         if at is None:
             return None
         lead = toks[at]
-        heading = at + 1 < n and toks[at + 1] == ":"
+        heading = at + 1 < len(toks) and toks[at + 1] == ":"
         if lead in self.lead_organs or (lead in self.organs and (heading or lead in self.remap_organs)):
             return lead
         return None
 
     def _with_owner(self, toks: list[str], k: int) -> str | None:
         """The organ of "<organ> with A and B", looking back from the "and" at k (None if it is not that)."""
-        for q in range(k - 1, max(-1, k - 10), -1):
+        q = k
+        while q > max(0, k - 14):
+            q -= 1
             t = toks[q]
+            if t == ")":
+                opened = next((r for r in range(q - 1, max(-1, q - 16), -1) if toks[r] in {"(", ")"}), None)
+                if opened is not None and toks[opened] == "(":
+                    q = opened
+                    continue
             if t in _STRETCH_END or t in _MARROW_WORDS or t in _SKELETAL_WORDS:
                 return None
-            if t == "with":
-                for r in range(q - 1, max(-1, q - 4), -1):
+            if t in _OWNING:
+                r, seen = q, 0
+                while r > 0 and seen < 4:
+                    r -= 1
+                    if toks[r] == ")":  # "spleen with diffuse uptake (SUVmax 3.1) containing ..."
+                        opened = next((x for x in range(r - 1, max(-1, r - 16), -1) if toks[x] in {"(", ")"}), None)
+                        if opened is not None and toks[opened] == "(":
+                            r = opened
+                            continue
                     if toks[r] in self.organs:
                         return toks[r]
+                    if toks[r] in _OWNING:
+                        continue  # "a spleen with diffuse uptake containing ...": the first owner's organ
+                    seen += 1
                 return None
         return None
 
@@ -1114,6 +1166,8 @@ class Matcher:
             for k in (3, 2, 1):
                 if i + k > n or any(covered[i : i + k]) or not all(t[:1].isalpha() for t in toks[i : i + k]):
                     continue
+                if k > 1 and (toks[i + k - 1] in _LINK_WORDS or toks[i] in _LINK_WORDS):
+                    continue  # "tenderness in the (epigastrium)" is not a typo of "tenderness in the hip"
                 phrase = " ".join(toks[i : i + k])
                 if len(phrase) < lang.fuzzy_min_length:
                     continue
@@ -1298,7 +1352,9 @@ class Matcher:
         j = mt.end_tok
         qualifier = None
         steps = 0
-        while j < min(n, next_start + 1) and steps < 6 and toks[j] in _NUMBER_BRIDGE and tokens[lo + j].kind != "num":
+        exam = _EXAM_WORDS if f.id in self.lang.below_margin else frozenset()
+        while j < min(n, next_start + 1) and steps < 6 and (toks[j] in _NUMBER_BRIDGE or toks[j] in exam) \
+                and tokens[lo + j].kind != "num":
             if toks[j] in _QUALIFIERS:
                 qualifier = _QUALIFIERS[toks[j]]
             if toks[j] == "(":
@@ -2046,8 +2102,12 @@ class Matcher:
         first = after[0]
         gap = toks[start : mentions[first].start_tok]
         at_trigger = trig_pos or set()
+        # "At diagnosis 64 % marrow blasts": a percentage right before the finding is its own, not a new item
+        pct = {k for k in range(start, start + len(gap)) if toks[k] == "%" or (
+            k + 1 < len(toks) and toks[k + 1] == "%" and toks[k][:1].isdigit())}
         loose = [t for k, t in enumerate(gap, start)
-                 if t not in _FILLERS and t not in _REACH_FILLERS and t not in _CONNECTORS and k not in at_trigger]
+                 if t not in _FILLERS and t not in _REACH_FILLERS and t not in _CONNECTORS and k not in at_trigger
+                 and k not in pct]
         short_list = self._short_list(gap)
         if ((len(gap) > self.lang.scope_tokens or len(loose) > 3) and not short_list) or \
                 any(t[:1].isdigit() or t == ":" for t in loose):
