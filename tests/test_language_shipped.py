@@ -441,6 +441,17 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Marrow asymmetric - right scapula, right 3rd-6th ribs clearly above liver",
      {"asymmetric_after_transplant": "present"}, set()),
     ("At diagnosis 64% marrow blasts, now in CR1", {}, {"blasts"}),
+    # other languages' lab names, and a spleen felt to the umbilicus (eb_, ec_)
+    ("Lab: Thrombozyten 38 G/l, Leukozyten 9.2 G/l, Kreatinin 1.9 mg/dl", {"platelets": 38.0, "wbc": 9.2}, set()),
+    ("Spleen palpable until the umbilicus (22 cm at ultrasound).", {"massive_splenomegaly": "present"}, set()),
+    ("the spleen measured 16.4 cm, with diffuse uptake above the liver (SUVmax 4.9 vs 2.4) and innumerable small "
+     "hypodense nodules of higher uptake", {"splenic_focal_lesions": "present"}, {"focal_lesions"}),
+    # an HIV test not done, or pending, says nothing of HIV; a result does
+    ("no HIV test had yet been performed", {}, {"hiv"}),
+    ("He reported sex with men and never had been tested for HIV.", {"hiv_indicator": "present"}, {"hiv"}),
+    ("Fourth-generation HIV serology was collected and the result was pending.", {}, {"hiv"}),
+    ("HIV test from GP is positive, CD4 160/µl", {"hiv": "present"}, set()),
+    ("HIV serology negative", {"hiv": "absent"}, set()),
 ]
 
 

@@ -247,7 +247,10 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
                "(", ")", "then", "now", "also", "sets", "bottles", "titre", "titer", "test", "tests", "level",
                "screen", "serology", "pcr", "igm", "igg", "result", "results", "showed", "shows", "show",
                "revealed", "demonstrated", "a", "an", "small", "large", "faint", "tiny", "dense", "plus", "gold",
-               "tb", "repeat", "repeated", "again", "today", "this", "time", "smears", "smear", "assay"}
+               "tb", "repeat", "repeated", "again", "today", "this", "time", "smears", "smear", "assay",
+               # "HIV test from the GP is positive", "came back positive"
+               "from", "by", "the", "gp", "gp's", "clinic", "lab", "outside", "came", "back", "returned", "on",
+               "admission"}
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
@@ -275,6 +278,7 @@ _SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
 # "the spleen is firm and palpable 12 cm below the left costal margin": how an examined organ is felt
 _EXAM_WORDS = frozenset({"is", "was", "firm", "hard", "soft", "smooth", "tender", "non-tender", "nontender", "and",
                          "palpable", "palpated", "felt", "easily", "just", "enlarged", "very"})
+_MEASURED = {"measured", "measuring", "measures", "is", "was", "of", "length", "long"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "with", "over", "his", "her", "my", "both"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
@@ -1098,6 +1102,8 @@ class Matcher:
                         return toks[r]
                     if toks[r] in _OWNING:
                         continue  # "a spleen with diffuse uptake containing ...": the first owner's organ
+                    if toks[r] in _SIZE_WORDS or toks[r] in _MEASURED or toks[r] == "," or toks[r][:1].isdigit():
+                        continue  # "the spleen measured 16.4 cm, with ..."
                     seen += 1
                 return None
         return None
