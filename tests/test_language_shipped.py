@@ -452,6 +452,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Fourth-generation HIV serology was collected and the result was pending.", {}, {"hiv"}),
     ("HIV test from GP is positive, CD4 160/µl", {"hiv": "present"}, set()),
     ("HIV serology negative", {"hiv": "absent"}, set()),
+    ("in smear no blasts and I dont see dysplasia", {"dysplasia": "absent"}, set()),
+    ("only some spots in thoracic spine, sternum and iliac crest SUVmax 3.4-3.8", {"focal_lesions": "present"}, set()),
+    ("red spots on the skin of the legs", {}, {"focal_lesions"}),
 ]
 
 
