@@ -455,6 +455,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("in smear no blasts and I dont see dysplasia", {"dysplasia": "absent"}, set()),
     ("only some spots in thoracic spine, sternum and iliac crest SUVmax 3.4-3.8", {"focal_lesions": "present"}, set()),
     ("red spots on the skin of the legs", {}, {"focal_lesions"}),
+    ("PET/CT: 8.6 cm RUL mass with thick avid rim and central necrosis, SUVmax 26.1", {"bulky_avid_mass": "present"},
+     set()),
+    ("a 7.8 cm necrotic left thyroid mass (SUVmax 22.6)", {"bulky_avid_mass": "present"}, set()),
+    ("PET/CT showed the avid breast primary (SUVmax 7.4)", {}, {"bulky_avid_mass"}),
 ]
 
 
