@@ -459,6 +459,15 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      set()),
     ("a 7.8 cm necrotic left thyroid mass (SUVmax 22.6)", {"bulky_avid_mass": "present"}, set()),
     ("PET/CT showed the avid breast primary (SUVmax 7.4)", {}, {"bulky_avid_mass"}),
+    # ed_/ee_: a vertebral level between a SUV and its value; the organ a report line names with its enlargement;
+    # an age in an aside is not days since a drug
+    ("Bone marrow: diffuse homogeneous increase (SUVmax L3 7.3)", {"marrow_suvmax": 7.3}, set()),
+    ("Findings: Marked splenomegaly (22 cm craniocaudal, previously 17 cm) with diffusely increased uptake, SUVmax "
+     "8.2, clearly greater than liver (SUVmax 2.6), and two ill-defined foci of higher uptake in the lower pole",
+     {"spleen_length": 22.0, "spleen_suvmax": 8.2, "splenic_focal_lesions": "present"},
+     {"marrow_suvmax", "focal_lesions"}),
+    ("27 years man with severe congenital neutropenia (ELANE mutation, diagnosis at 8 months) on filgrastim since "
+     "childhood", {"gcsf_recent": "present"}, {"days_since_gcsf"}),
 ]
 
 
@@ -484,6 +493,15 @@ def test_ratio_of_suvmeans_is_a_marrow_to_liver_ratio(shipped: Bundle) -> None:
     assert snap.facts.value("marrow_liver_ratio_mean") == pytest.approx(1.857, abs=0.001)
     assert snap.facts.status("marrow_above_liver") == "present"
     assert snap.facts.status("marrow_twice_liver") == "absent"
+
+
+def test_a_day_count_outranks_the_word_recent(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("The report attributes the marrow uptake to 'recent G-CSF'. "
+                                     "His last filgrastim injection was 63 days before the PET-CT.")
+    assert snap.facts.value("days_since_gcsf") == 63.0
+    assert snap.facts.status("gcsf_recent") == "absent"
+    _, on = Engine(shipped).assess("on filgrastim, last dose 2 days ago")
+    assert on.facts.status("gcsf_recent") == "present"
 
 
 def test_derived_dic_from_coagulation(shipped: Bundle) -> None:

@@ -188,7 +188,7 @@ _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
-_NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q)\s*$")
+_NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age)\s*$")  # "diagnosis at 8 months": an age
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
@@ -279,6 +279,7 @@ _SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
 _EXAM_WORDS = frozenset({"is", "was", "firm", "hard", "soft", "smooth", "tender", "non-tender", "nontender", "and",
                          "palpable", "palpated", "felt", "easily", "just", "enlarged", "very"})
 _MEASURED = {"measured", "measuring", "measures", "is", "was", "of", "length", "long"}
+_DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "with", "over", "his", "her", "my", "both"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
@@ -1066,8 +1067,9 @@ class Matcher:
         """The organ a clause starts with: a heading ("Lungs: ...") or an organ a remap speaks of ("Spleen 13.5 cm,
         two focal lesions", "a 13.0 cm spleen with ...") owns the whole clause; any other owns only its first
         stretch (found by _organ_of)."""
-        at = next((i for i, t in enumerate(toks[:6]) if t not in _SITE_SKIP and t not in _SIZE_WORDS
-                   and not t[:1].isdigit()), None)
+        first = 2 if len(toks) > 2 and toks[1] == ":" and toks[0] not in self.organs else 0  # "Findings: ..."
+        at = next((i for i, t in enumerate(toks[first:first + 6], first) if t not in _SITE_SKIP
+                   and t not in _SIZE_WORDS and t not in _DEGREE_WORDS and not t[:1].isdigit()), None)
         if at is None:
             return None
         lead = toks[at]
@@ -1359,8 +1361,8 @@ class Matcher:
         qualifier = None
         steps = 0
         exam = _EXAM_WORDS if f.id in self.lang.below_margin else frozenset()
-        while j < min(n, next_start + 1) and steps < 6 and (toks[j] in _NUMBER_BRIDGE or toks[j] in exam) \
-                and tokens[lo + j].kind != "num":
+        while j < min(n, next_start + 1) and steps < 6 and (toks[j] in _NUMBER_BRIDGE or toks[j] in exam or (
+                f.section == "uptake" and _LEVEL.fullmatch(toks[j]))) and tokens[lo + j].kind != "num":
             if toks[j] in _QUALIFIERS:
                 qualifier = _QUALIFIERS[toks[j]]
             if toks[j] == "(":
@@ -1636,6 +1638,8 @@ class Matcher:
                     dist = -1.0  # "6 days after the last lenograstim"
                 if -1 < dist < 0:
                     dist = 0
+                if a_lo > tok_end and ")" in toks[tok_end + 1:a_lo] and "(" not in toks[tok_end + 1:a_lo]:
+                    continue  # "(ELANE mutation, diagnosis at 8 months) on filgrastim": the aside dates nothing after it
                 last_dose = bool(_LAST_DOSE.search(clause[max(0, mt.start() - 45):mt.start()]))
                 reach = 16 if last_dose else 8
                 if last_dose and toks[a_lo] in _CYCLE_WORDS:
