@@ -468,6 +468,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"marrow_suvmax", "focal_lesions"}),
     ("27 years man with severe congenital neutropenia (ELANE mutation, diagnosis at 8 months) on filgrastim since "
      "childhood", {"gcsf_recent": "present"}, {"days_since_gcsf"}),
+    # a blast count as a percentage (20 % defines AML, WHO 2022)
+    ("The technician see on smear blasts around 30 percent, some with Auer rod", {"blast_percent": 30.0}, set()),
+    ("Bone marrow aspirate: 45% blasts", {"blast_percent": 45.0, "blasts": "present"}, set()),
 ]
 
 
@@ -502,6 +505,21 @@ def test_a_day_count_outranks_the_word_recent(shipped: Bundle) -> None:
     assert snap.facts.status("gcsf_recent") == "absent"
     _, on = Engine(shipped).assess("on filgrastim, last dose 2 days ago")
     assert on.facts.status("gcsf_recent") == "present"
+
+
+def test_twenty_percent_blasts_is_leukaemia_not_mds(shipped: Bundle) -> None:
+    note = "67M, fever, Hb 7.9, WBC 1.4, neutrophils 0.3, platelets 18. Diffuse heterogeneous marrow uptake SUVmax 5.6."
+    engine = Engine(shipped)
+    _, many = engine.assess(note + " Film: blasts 30 %.")
+    assert many.facts.status("blasts_ge_20") == "present"
+    ranked = [r.id for r in rank(shipped, many.facts).ranked]
+    assert ranked.index("acute_leukaemia") < ranked.index("mds")
+    _, few = engine.assess(note + " Film: blasts 8 %.")
+    assert few.facts.status("blasts_ge_20") == "absent"
+    _, snap = engine.run_answers({"blood_film": "Blasts"})
+    assert snap.facts.status("blasts") == "present" and snap.facts.status("blasts_ge_20") is None
+    _, snap = engine.run_answers({"blood_film": "Blasts 20 % or more (blood or marrow)"})
+    assert snap.facts.status("blasts_ge_20") == "present"
 
 
 def test_derived_dic_from_coagulation(shipped: Bundle) -> None:
