@@ -471,6 +471,18 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # a blast count as a percentage (20 % defines AML, WHO 2022)
     ("The technician see on smear blasts around 30 percent, some with Auer rod", {"blast_percent": 30.0}, set()),
     ("Bone marrow aspirate: 45% blasts", {"blast_percent": 45.0, "blasts": "present"}, set()),
+    # bone destruction, soft-tissue components, infiltrated testes and a cord wrapped by tumour (dr_, dt_)
+    ("L3 inferior + L4 superior endplate destruction, avid, with a 3.4 cm L psoas collection.",
+     {"lytic_lesions": "present"}, set()),
+    ("intense uptake at the T10-T11 disc and adjacent endplates with a small paravertebral and anterior epidural "
+     "soft-tissue component", {"extramedullary_masses": "present"}, set()),
+    ("from the T8 body a soft-tissue cuff (SUVmax 9.2) wrapped around the thecal sac",
+     {"extramedullary_masses": "present", "cord_compression_signs": "present"}, set()),
+    ("On the CT component the skull vault looked moth-eaten, with dozens of 3-6 mm holes",
+     {"lytic_lesions": "present"}, set()),
+    ("Staging FDG PET/CT: both testes avid (R SUVmax 11.2, L 6.4).", {"extramedullary_masses": "present"}, set()),
+    ("No lytic destructive lesion, no fracture.", {}, {"lytic_lesions"}),
+    ("Colonoscopy revealed multiple punched-out ulcers in the terminal ileum", {}, {"lytic_lesions"}),
 ]
 
 
