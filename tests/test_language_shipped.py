@@ -481,7 +481,7 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("On the CT component the skull vault looked moth-eaten, with dozens of 3-6 mm holes",
      {"lytic_lesions": "present"}, set()),
     ("Staging FDG PET/CT: both testes avid (R SUVmax 11.2, L 6.4).", {"extramedullary_masses": "present"}, set()),
-    ("No lytic destructive lesion, no fracture.", {}, {"lytic_lesions"}),
+    ("No lytic destructive lesion, no fracture.", {"lytic_lesions": "absent"}, set()),
     ("Colonoscopy revealed multiple punched-out ulcers in the terminal ileum", {}, {"lytic_lesions"}),
 ]
 
