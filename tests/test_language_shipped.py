@@ -483,6 +483,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Staging FDG PET/CT: both testes avid (R SUVmax 11.2, L 6.4).", {"extramedullary_masses": "present"}, set()),
     ("No lytic destructive lesion, no fracture.", {"lytic_lesions": "absent"}, set()),
     ("Colonoscopy revealed multiple punched-out ulcers in the terminal ileum", {}, {"lytic_lesions"}),
+    ("visited our hospital with the chief complaint of lumbago for two months", {"bone_pain": "present"}, set()),
+    ("Since two month he has pain in the middle of the back, more in the night", {"bone_pain": "present"}, set()),
+    ("the radiologist comments on several small punched-out holes in the skull vault", {"lytic_lesions": "present"},
+     set()),
 ]
 
 
