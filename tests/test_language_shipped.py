@@ -487,6 +487,16 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Since two month he has pain in the middle of the back, more in the night", {"bone_pain": "present"}, set()),
     ("the radiologist comments on several small punched-out holes in the skull vault", {"lytic_lesions": "present"},
      set()),
+    # notes from Spanish- and other-language writers (ej_)
+    ("Tª max 39,1ºC mostly in the evenings", {"temperature": 39.1}, set()),
+    ("receptor soluble de IL-2 6.840 U/mL", {"sil2r": 6840.0}, set()),
+    ("Eco abdominal: esplenomegalia 15,5 cm, homogeneous, no adenopatías.",
+     {"spleen_length": 15.5, "lymphadenopathy": "absent"}, {"uptake_homogeneous"}),
+    ("PET-TC: hipermetabolismo medular difuso y heterogéneo, SUVmax 8,4, with extension to diáfisis femorales",
+     {"appendicular_extension": "present", "marrow_suvmax": 8.4}, set()),
+    ("plaquetopenia y leucopenia; fiebre de 3 semanas", {"thrombocytopenia": "present", "leukopenia": "present",
+                                                        "fever": "present"}, set()),
+    ("blastic plasmacytoid dendritic cell neoplasm in CR1", {}, {"blasts"}),
 ]
 
 

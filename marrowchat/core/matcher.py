@@ -93,7 +93,7 @@ _BACKGROUND_WORDS = {"background", "diffuse", "diffusely", "remaining", "rest", 
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"}
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
-_DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>°\s*[CcFf]|℃|℉)"
+_DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFf]|℃|℉)"  # º: "39,1ºC"
                       r"|(?<![\w.])(?P<u2>T)\s?(?P<v2>3[5-9]\.\d|4[0-2]\.\d)\b")  # "T 39.1" on an obs line
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*"
@@ -1067,7 +1067,8 @@ class Matcher:
         """The organ a clause starts with: a heading ("Lungs: ...") or an organ a remap speaks of ("Spleen 13.5 cm,
         two focal lesions", "a 13.0 cm spleen with ...") owns the whole clause; any other owns only its first
         stretch (found by _organ_of)."""
-        first = 2 if len(toks) > 2 and toks[1] == ":" and toks[0] not in self.organs else 0  # "Findings: ..."
+        colon = next((i for i, t in enumerate(toks[:4]) if t == ":"), None)
+        first = colon + 1 if colon is not None and not any(t in self.organs for t in toks[:colon]) else 0  # "Findings:"
         at = next((i for i, t in enumerate(toks[first:first + 6], first) if t not in _SITE_SKIP
                    and t not in _SIZE_WORDS and t not in _DEGREE_WORDS and not t[:1].isdigit()), None)
         if at is None:
