@@ -497,6 +497,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("plaquetopenia y leucopenia; fiebre de 3 semanas", {"thrombocytopenia": "present", "leukopenia": "present",
                                                         "fever": "present"}, set()),
     ("blastic plasmacytoid dendritic cell neoplasm in CR1", {}, {"blasts"}),
+    # a skin commensal in one bottle is a contaminant, however far the word stands
+    ("BCs: 1/4 bottles CoNS (contaminant), repeat x2 no growth.", {"positive_blood_cultures": "absent"}, set()),
+    ("blood cultures grew Staph epidermidis in 1 of 4 bottles, likely contaminant",
+     {"positive_blood_cultures": "absent"}, set()),
+    ("Back this am: PR3-ANCA 112 IU/mL (c-ANCA +), anti-GBM neg, ANA neg", {"anca_positive": "present"}, set()),
+    ("ANA, ANCA, rheumatoid factor and anti-CCP antibodies were negative", {"anca_positive": "absent"}, set()),
 ]
 
 

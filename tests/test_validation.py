@@ -193,10 +193,12 @@ def test_language_and_ratio_options_need_the_right_kind_of_finding(data: Path) -
     lang = data / "knowledge" / "language.yaml"
     lang.write_text(lang.read_text() + "\ndifferential_letters: {n: fever}\nbelow_margin: {fever: night_sweats}\n"
                     "normal_percent:\n  fever: {blood: 5, marrow: 1, marrow_words: [marrow]}\n"
-                    "  blast: {blood: 1, marrow: 5, marrow_words: [marrow]}\n")
+                    "  blast: {blood: 1, marrow: 5, marrow_words: [marrow]}\n"
+                    "denied_later_in_clause: {cultures_positive: [contaminant]}\n")
     found = problems(data)
     assert any("normal_percent[fever]" in p and "swapped" in p for p in found), found
     assert any("normal_percent[blast]" in p and "unknown finding 'blast'" in p for p in found), found
+    assert any("denied_later_in_clause[cultures_positive]" in p for p in found), found
     assert any("findings[fever].reciprocal_below_one: only a numeric ratio" in p for p in found), found
     assert any("differential_letters[n]" in p and "'fever'" in p for p in found), found
     assert any("below_margin[fever]" in p for p in found), found

@@ -561,6 +561,7 @@ class Matcher:
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
+        self.denied_later = {fid: {normalise(w) for w in words} for fid, words in lang.denied_later_in_clause.items()}
         self.normal_percent = {fid: (np.blood, np.marrow, {normalise(w) for w in np.marrow_words})
                                for fid, np in lang.normal_percent.items()}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
@@ -948,6 +949,9 @@ class Matcher:
         for mt in mentions:
             if mt.finding in self.normal_percent and not mt.negative and self._normal_percent(tokens, lo, toks, mt):
                 mt.negative = True  # "blasts 0 %", "BM aspirate: blasts 2 %": said, and normal
+            later = self.denied_later.get(mt.finding)
+            if later and not mt.negative and later & set(toks[mt.end_tok:]):
+                mt.negative = True  # "BCs: 1/4 bottles CoNS (contaminant)": not a bacteraemia
         # context and negation for boolean mentions
         # "ANA and rheumatoid factor were negative": a named term with no finding still carries the list
         bool_mentions = sorted([mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"] + named

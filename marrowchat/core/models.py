@@ -250,6 +250,9 @@ class LanguageFile(Strict):
     differential_letters: dict[str, Id] = Field(
         default={}, description="a white-cell differential in letters after the count, 'TLC 2100 (N 40 L 52)': "
         "each letter's finding, a percentage of the count before ({n: anc, l: lymphocytes}); read only in pairs")
+    denied_later_in_clause: dict[Id, list[str]] = Field(
+        default={}, description="words that deny a finding anywhere after it in its clause: 'BCs: 1/4 bottles CoNS "
+        "(contaminant)' is no bacteraemia ({positive_blood_cultures: [contaminant, ...]})")
     normal_percent: dict[Id, NormalPercent] = Field(
         default={}, description="a finding said with a percentage that is normal in its specimen: 'blasts 0 %' on a "
         "film, 'blasts 2 %' in the marrow say no excess ({blasts: {blood: 1, marrow: 5, marrow_words: [marrow, ...]}})")

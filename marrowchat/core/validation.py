@@ -230,6 +230,8 @@ class _Checker:
             if self.b.findings.get(fid) is not None and self.b.findings[fid].percent_of is None:
                 self.problem("knowledge/language.yaml", f"differential_letters[{letter}]",
                              f"finding '{fid}' has no percent_of, so a percentage of it means nothing")
+        for fid in self.b.language.denied_later_in_clause:
+            self.finding("knowledge/language.yaml", f"denied_later_in_clause[{fid}]", fid, "boolean")
         for fid, limits in self.b.language.normal_percent.items():
             self.finding("knowledge/language.yaml", f"normal_percent[{fid}]", fid, "boolean")
             if limits.marrow < limits.blood:
