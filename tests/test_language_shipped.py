@@ -503,6 +503,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"positive_blood_cultures": "absent"}, set()),
     ("Back this am: PR3-ANCA 112 IU/mL (c-ANCA +), anti-GBM neg, ANA neg", {"anca_positive": "present"}, set()),
     ("ANA, ANCA, rheumatoid factor and anti-CCP antibodies were negative", {"anca_positive": "absent"}, set()),
+    # em_/ek_/el_: a growth factor dated by the cycle it was given in, a resolved finding seen at baseline, aching
+    ("She had filgrastim on days 5-11 of cycle 1 only, about ten weeks ago; it was stopped.",
+     {"days_since_gcsf": 70.0}, set()),
+    ("the small splenic focus seen at baseline has gone", {"splenic_focal_lesions": "absent"}, set()),
+    ("For two weeks both thighs had ached at night", {"bone_pain": "present"}, set()),
 ]
 
 
@@ -552,6 +557,14 @@ def test_twenty_percent_blasts_is_leukaemia_not_mds(shipped: Bundle) -> None:
     assert snap.facts.status("blasts") == "present" and snap.facts.status("blasts_ge_20") is None
     _, snap = engine.run_answers({"blood_film": "Blasts 20 % or more (blood or marrow)"})
     assert snap.facts.status("blasts_ge_20") == "present"
+
+
+def test_measured_shock_outranks_a_denial(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("E. coli in 2/2 bottles. On arrival BP 86/50, HR 118, lactate 3.4 - 2 L fluid, "
+                                     "responded, no pressors.")
+    assert snap.facts.status("sepsis_physiology") == "present"
+    _, calm = Engine(shipped).assess("not septic, BP 132/78, HR 88")
+    assert calm.facts.status("sepsis_physiology") == "absent"
 
 
 def test_derived_dic_from_coagulation(shipped: Bundle) -> None:

@@ -101,17 +101,19 @@ class Facts:
         # rule-derived findings (e.g. bicytopenia from the counts), unless stated
         items = self.items
         for f, names in plan.ruled:
-            if f.derived_when is None or not any(n in items for n in names) or (
-                    f.id in items and items[f.id].origin == "stated"):
+            stated = f.id in items and items[f.id].origin == "stated"
+            if f.derived_when is None or not any(n in items for n in names) or (stated and not (
+                    f.yields_to_value and items[f.id].status == "absent")):
                 continue  # nothing it names is known: neither present nor absent (the common case, and cheap)
             if evaluate(f.derived_when, self):
+                # (a stated denial yields to measured values when the finding says so: "no pressors" with BP 86/50)
                 basis = [self.items[n] for n in names if n in self.items and self.items[n].status == "present"]
                 self.items[f.id] = make(
                     finding=f.id, status="present", value=None, unit=None, text="; ".join(dict.fromkeys(b.text for b in basis)),
                     source=basis[0].source if basis else "", origin="derived",
                     via="from " + ", ".join(findings[b.finding].label for b in basis),
                 )
-            elif all(self.known(n) for n in names):
+            elif not stated and all(self.known(n) for n in names):
                 self.items[f.id] = make(finding=f.id, status="absent", value=None, unit=None, text="", source="",
                                         origin="derived", via="from " + ", ".join(findings[n].label for n in names))
         # implications: a present finding implies its broader ones ("massive splenomegaly" -> "splenomegaly"),

@@ -286,6 +286,7 @@ _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
+             "seen", "at", "baseline", "previously", "initially",  # "the splenic focus seen at baseline has gone"
              "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
              "since", "since then", "currently", "today", "then", "sets", "set", "bottles", "samples",
              "specimens", "studies", "antigen", "antibody", "antibodies", "ag", "ab", "/", "serologies",
@@ -1654,6 +1655,13 @@ class Matcher:
             if best is None:
                 continue
             _, a_idx, fid = best
+            c_lo = anchors[a_idx][0]
+            if toks[c_lo] in _CYCLE_WORDS and c_lo > 0 and toks[c_lo - 1] == "of":
+                # "filgrastim on days 5-11 of cycle 1 only, about ten weeks ago": the cycle dates the drug given in it
+                drug = next((b for b in range(a_idx - 1, -1, -1) if b not in used_anchor
+                             and toks[anchors[b][0]] not in _CYCLE_WORDS and 0 <= c_lo - anchors[b][1] <= 8), None)
+                if drug is not None:
+                    a_idx, fid = drug, anchors[drug][2]
             if mt.group("n2") and toks[anchors[a_idx][0]] not in _CYCLE_WORDS and (
                     _CYCLE_DAY.match(clause[mt.end():mt.end() + 24])
                     or re.search(r"\b(?:each|every)\b", clause[max(0, mt.start() - 40):mt.start()])

@@ -119,7 +119,8 @@ class Finding(Strict):
     reciprocal_below_one: bool = False
     # boolean only: a relative's mention is the patient's exposure ("brother treated for TB"), not family history
     family_is_exposure: bool = False
-    # boolean only: a day count in the same note outranks the word ("recent G-CSF" with "last dose 63 days ago")
+    # boolean only: a measurement in the same note outranks the word: "recent G-CSF" with "last dose 63 days ago",
+    # "no pressors" with BP 86/50 (thresholds and derived_when rules both)
     yields_to_value: bool = False
     silence_rationale: str | None = None
 
