@@ -508,6 +508,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"days_since_gcsf": 70.0}, set()),
     ("the small splenic focus seen at baseline has gone", {"splenic_focal_lesions": "absent"}, set()),
     ("For two weeks both thighs had ached at night", {"bone_pain": "present"}, set()),
+    # a superscript unit folds to digits: "× 10⁹/L" is the same unit as "x10^9/L" for every count
+    ("with an absolute reticulocyte count of 8 × 10⁹/L", {"reticulocytes": 0.1776}, set()),
+    ("neutrophils 0.3 × 10⁹/L and platelets 9 × 10⁹/L", {"anc": 0.3, "platelets": 9.0}, set()),
 ]
 
 

@@ -578,10 +578,17 @@ class Matcher:
         for f in bundle.findings.values():
             if f.kind != "numeric":
                 continue
-            rows = []
+            rows: list[tuple[str, str, float, float]] = []
             for u in f.units:
                 for alias in [u.unit, *u.aliases]:
-                    rows.append((alias.lower().replace(" ", ""), u.unit, u.factor, u.offset))
+                    flat = alias.lower().replace(" ", "")
+                    # as the text's tokens glue them: a superscript folds to a digit ("× 10⁹/L" -> "×109/l"),
+                    # and "x" and "×" are the same sign
+                    glued = "".join(t.text for t in tokenize(alias))
+                    forms = {flat, glued, flat.replace("^", ""), glued.replace("^", "")}
+                    forms |= {"×" + k[1:] for k in forms if k.startswith("x")} | {"x" + k[1:] for k in forms
+                                                                                  if k.startswith("×")}
+                    rows.extend((k, u.unit, u.factor, u.offset) for k in sorted(forms))
             rows.sort(key=lambda r: len(r[0]), reverse=True)
             self.units[f.id] = rows
         # every unit spelled out anywhere ("mmhg", "mg/dl"): a number followed by another measurement's unit is not
