@@ -511,6 +511,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # a superscript unit folds to digits: "× 10⁹/L" is the same unit as "x10^9/L" for every count
     ("with an absolute reticulocyte count of 8 × 10⁹/L", {"reticulocytes": 0.1776}, set()),
     ("neutrophils 0.3 × 10⁹/L and platelets 9 × 10⁹/L", {"anc": 0.3, "platelets": 9.0}, set()),
+    ("Leishmania IFAT was positive at 1:160 (cut-off 1:80)", {"leishmania_serology_positive": "present"}, set()),
+    ("Leishmania IFAT negative", {"leishmania_serology_positive": "absent"}, set()),
 ]
 
 

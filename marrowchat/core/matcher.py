@@ -250,7 +250,9 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
                "tb", "repeat", "repeated", "again", "today", "this", "time", "smears", "smear", "assay",
                # "HIV test from the GP is positive", "came back positive"
                "from", "by", "the", "gp", "gp's", "clinic", "lab", "outside", "came", "back", "returned", "on",
-               "admission"}
+               "admission",
+               # the method between a test's name and its result: "Leishmania IFAT was positive at 1:160"
+               "ifat", "ifi", "iif", "elisa", "immunofluorescence", "ict", "dipstick", "rapid", "agglutination"}
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
@@ -287,6 +289,7 @@ _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
              "seen", "at", "baseline", "previously", "initially",  # "the splenic focus seen at baseline has gone"
+             "ifat", "ifi", "iif", "elisa", "immunofluorescence", "dipstick", "agglutination",  # "Leishmania IFAT negative"
              "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
              "since", "since then", "currently", "today", "then", "sets", "set", "bottles", "samples",
              "specimens", "studies", "antigen", "antibody", "antibodies", "ag", "ab", "/", "serologies",
