@@ -513,6 +513,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("neutrophils 0.3 × 10⁹/L and platelets 9 × 10⁹/L", {"anc": 0.3, "platelets": 9.0}, set()),
     ("Leishmania IFAT was positive at 1:160 (cut-off 1:80)", {"leishmania_serology_positive": "present"}, set()),
     ("Leishmania IFAT negative", {"leishmania_serology_positive": "absent"}, set()),
+    # a symptom the clause before ended on, then "which resolved"
+    ("it was stopped because of bone pain, which resolved within days", {"bone_pain": "absent"}, set()),
+    ("She has bone pain, which is worse at night.", {"bone_pain": "present"}, set()),
 ]
 
 

@@ -283,6 +283,8 @@ _EXAM_WORDS = frozenset({"is", "was", "firm", "hard", "soft", "smooth", "tender"
 _MEASURED = {"measured", "measuring", "measures", "is", "was", "of", "length", "long"}
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
+_RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later )*(?:resolved|settled|subsided|"
+                       r"disappeared|went away|gone away|stopped)\b")
 _LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "with", "over", "his", "her", "my", "both"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
@@ -645,7 +647,20 @@ class Matcher:
             joined = lo > 0 and tokens[lo - 1].kind == "word" and "\n" not in self._gap_text(tokens, lo)
             self._carried = self._lead_organ([t.text for t in tokens[before[0]:before[1]]]) \
                 if joined and before else None
+            found_before = len(result.findings)
             self._clause(text, tokens, lo, hi, result)
+            if joined and before and tokens[lo - 1].text in {"which", "that"} and _RESOLVED.match(
+                    " ".join(t.text for t in tokens[lo:min(hi, lo + 4)])):
+                # "stopped because of bone pain, which resolved within days": the symptom the clause before ended on
+                # has gone
+                end = tokens[before[1] - 1].end
+                faded = next((e for e in reversed(result.findings[:found_before]) if e.status == "present"
+                              and e.value is None and e.span[1] >= end - 2
+                              and self.bundle.findings[e.finding].section == "symptoms"), None)
+                if faded is not None:
+                    faded.status = "absent"
+                    faded.trigger = Trigger("negation", self._text[tokens[lo].start:tokens[min(hi, lo + 4) - 1].end],
+                                           (tokens[lo].start, tokens[min(hi, lo + 4) - 1].end))
             before = (lo, hi)
         self._age_sex(text, result)
         self._bare_temperature(text, result)
