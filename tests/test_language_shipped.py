@@ -516,6 +516,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # a symptom the clause before ended on, then "which resolved"
     ("it was stopped because of bone pain, which resolved within days", {"bone_pain": "absent"}, set()),
     ("She has bone pain, which is worse at night.", {"bone_pain": "present"}, set()),
+    # "peg" alone may be a feeding tube; "peg next day" after a chemotherapy cycle is the drug
+    ("ddAC c3 given 10d ago, peg next day (so 9d pre scan).", {"days_since_pegfilgrastim": 9.0}, set()),
+    ("PEG tube feeding, 9 days pre scan", {}, {"days_since_pegfilgrastim", "gcsf_exposure"}),
 ]
 
 
