@@ -519,6 +519,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # "peg" alone may be a feeding tube; "peg next day" after a chemotherapy cycle is the drug
     ("ddAC c3 given 10d ago, peg next day (so 9d pre scan).", {"days_since_pegfilgrastim": 9.0}, set()),
     ("PEG tube feeding, 9 days pre scan", {}, {"days_since_pegfilgrastim", "gcsf_exposure"}),
+    # lab tables: the latest dated column counts, whichever side it is on
+    ("Labs:\n                     09/18 (UC)   10/02     10/08\nWBC (/µL)            3,900        2,100     1,300\n"
+     "Ferritin (ng/mL)     -            4,820     31,600", {"wbc": 1.3, "ferritin": 31600.0}, set()),
+    ("                04/2025   2023    2022\nHb (g/L)        96        118     131\nWBC             2.1       3.0     3.8",
+     {"hb": 9.6, "wbc": 2.1}, set()),
+    ("HIV-1/2 Ag/Ab negative. Transfer to Hematology/BMT service.", {"hiv": "absent"}, {"hsct"}),
 ]
 
 

@@ -285,11 +285,15 @@ _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "sign
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later )*(?:resolved|settled|subsided|"
                        r"disappeared|went away|gone away|stopped)\b")
+_COLUMN_DATE = re.compile(r"(?<![\d/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?"
+                          r"|(?P<mm>\d{1,2})/(?P<my>(?:19|20)\d{2})|(?P<year_only>(?:19|20)\d{2}))(?![\d/])")
+_TABLE_BLANKS = {"-", "–", "—", "n/a", "na", "nd", "*", "|"}
 _LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "with", "over", "his", "her", "my", "both"}
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
+             "ag/ab", "ab/ag", "4th", "generation",  # "HIV-1/2 Ag/Ab negative"
              "seen", "at", "baseline", "previously", "initially",  # "the splenic focus seen at baseline has gone"
              "ifat", "ifi", "iif", "elisa", "immunofluorescence", "dipstick", "agglutination",  # "Leishmania IFAT negative"
              "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
@@ -1402,8 +1406,9 @@ class Matcher:
                 inside = "".join(toks[j + 1:close]) if close is not None else ""
                 unit_aside = any(u in inside for u in ("10^9", "10^12", "x10", "/l", "/dl", "/ul", "/µl", "mmol"))
                 after = close + 1 if close is not None else n
-                while after < min(n - 1, (close or 0) + 3) and toks[after] in {":", "=", "was", "is", "of", "were"}:
-                    after += 1  # "The free light chain ratio (kappa/lambda) was 0.008"
+                while after < min(n - 1, (close or 0) + 4) and toks[after] in {":", "=", "was", "is", "of", "were", "-",
+                                                                              "–", "—"}:
+                    after += 1  # "The free light chain ratio (kappa/lambda) was 0.008", "Ferritin (ng/mL)  -  4,820"
                 if after < n and tokens[lo + after].kind == "num" and (unit_aside or not any(
                         tokens[lo + k].kind == "num" for k in range(j + 1, close or j))):
                     j = after
@@ -1546,7 +1551,13 @@ class Matcher:
             if tokens[lo + k].kind == "num":
                 if consumed[k]:
                     return None
-                gap = " ".join(self._text[tokens[lo + j].end:tokens[lo + k].start].lower().replace(",", " ").split())
+                spaced = self._text[tokens[lo + j].end:tokens[lo + k].start]
+                if "\n" not in spaced and ("  " in spaced or "\t" in spaced) and all(
+                        w in _TABLE_BLANKS for w in spaced.split()):
+                    # a lab table's row: the latest column counts, read from the dates heading the columns
+                    # ("09/18  10/02  10/08" - oldest first - or "04/2025  2023  2022" - newest first)
+                    return k if self._newest_last(tokens[lo + j].start) else None
+                gap = " ".join(spaced.lower().replace(",", " ").split())
                 # "188k (admit) -> 124k": a thousands mark and a bracketed time do not break a trend
                 gap = " ".join(re.sub(r"\([^()]{0,20}\)", " ", re.sub(r"^k\b", " ", gap)).split())
                 if gap in _TRENDS:
@@ -1560,6 +1571,28 @@ class Matcher:
                     return k
                 return None
         return None
+
+    def _newest_last(self, pos: int) -> bool:
+        """Whether the lab table whose row holds ``pos`` lists its dated columns oldest first (the nearest line above
+        with two or more dates heads the columns; without one, the first value is kept)."""
+        start = self._text.rfind("\n", 0, pos)
+        lines = self._text[:max(start, 0)].split("\n")[-8:]
+        month_first = _month_first(self._text.lower())
+        for line in reversed(lines):
+            keys = []
+            for mt in _COLUMN_DATE.finditer(line):
+                if mt.group("year_only"):
+                    keys.append((int(mt.group("year_only")), 0, 0))
+                elif mt.group("my"):
+                    keys.append((int(mt.group("my")), int(mt.group("mm")), 0))
+                else:
+                    a, b, y = int(mt.group("a")), int(mt.group("b")), mt.group("y")
+                    month, day = (a, b) if month_first else (b, a)
+                    year = int(y) + (2000 if y and len(y) == 2 else 0) if y else 0
+                    keys.append((year, month, day))
+            if len(keys) >= 2:
+                return keys[0] <= keys[-1]
+        return False
 
     def _record_value(self, f: m.Finding, value: float, unit: m.Unit | None, raw: str,
                       raw_unit: str | None, qualifier: str | None, span: tuple[int, int], mt: Mention | None,
