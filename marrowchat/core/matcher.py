@@ -584,6 +584,7 @@ class Matcher:
                 self.trigger_words.update(seq)
         # units per numeric finding: alias key -> (canonical unit, factor)
         self.units: dict[str, list[tuple[str, str, float, float]]] = {}
+        self.unit_index: dict[str, dict[str, m.Unit]] = {}  # alias as the tokens glue it -> unit
         for f in bundle.findings.values():
             if f.kind != "numeric":
                 continue
@@ -600,6 +601,10 @@ class Matcher:
                     rows.extend((k, u.unit, u.factor, u.offset) for k in sorted(forms))
             rows.sort(key=lambda r: len(r[0]), reverse=True)
             self.units[f.id] = rows
+            by_name = {u.unit: u for u in f.units}
+            self.unit_index[f.id] = {}
+            for alias, unit_name, _factor, _offset in rows:
+                self.unit_index[f.id].setdefault(alias, by_name[unit_name])
         # every unit spelled out anywhere ("mmhg", "mg/dl"): a number followed by another measurement's unit is not
         # this one's value ("a weak radial pulse with a 22 mmHg inter-arm difference" is no heart rate)
         self.unit_owners: dict[str, set[str]] = {}
@@ -1375,17 +1380,16 @@ class Matcher:
 
     def _read_unit(self, fid: str, toks: list[str], j: int, limit: int) -> tuple[Any, int, str | None]:
         """Match the longest unit alias starting at token j; return (m.Unit or None, tokens used, raw)."""
-        rows = self.units.get(fid, [])
-        f = self.bundle.findings[fid]
-        if j >= limit:
+        index = self.unit_index.get(fid)
+        if j >= limit or not index:
             return None, 0, None
         glued = ""
         best: tuple[Any, int, str | None] = (None, 0, None)
         for k in range(0, min(6, limit - j)):
             glued += toks[j + k]
-            for alias, unit, _factor, _offset in rows:
-                if glued == alias and k + 1 > best[1]:
-                    best = (next(u for u in f.units if u.unit == unit), k + 1, glued)
+            unit = index.get(glued)
+            if unit is not None:
+                best = (unit, k + 1, glued)  # the longest alias wins: later k are longer
         return best
 
     def _attach_number(self, text: str, tokens: list[Token], lo: int, hi: int, toks: list[str], mt: Mention,
