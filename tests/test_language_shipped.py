@@ -525,6 +525,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("                04/2025   2023    2022\nHb (g/L)        96        118     131\nWBC             2.1       3.0     3.8",
      {"hb": 9.6, "wbc": 2.1}, set()),
     ("HIV-1/2 Ag/Ab negative. Transfer to Hematology/BMT service.", {"hiv": "absent"}, {"hsct"}),
+    ("but some hot focus in T11, L2 vertebral body and sternum (SUVmax 3.4)", {"focal_lesions": "present"}, set()),
+    ("Solitary focus in the manubrium sterni, SUVmax 6.2, with no lytic correlate", {"focal_lesions": "present"}, set()),
+    ("a solitary focus in the right upper lobe, SUVmax 4.1", {}, {"focal_lesions"}),
 ]
 
 
