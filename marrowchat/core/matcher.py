@@ -222,6 +222,12 @@ _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond",
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
+def _opening(toks: list[str], close: int) -> int | None:
+    """The "(" that opens the short aside closed at ``close`` (within 15 tokens, none nested), or None."""
+    opened = next((q for q in range(close - 1, max(-1, close - 16), -1) if toks[q] in {"(", ")"}), None)
+    return opened if opened is not None and toks[opened] == "(" else None
+
+
 def _drop_asides(gap: list[str]) -> list[str]:
     """"BCx x2 (day 3 of illness) no growth": a closed parenthesis is an aside, not part of the gap."""
     if "(" not in gap or ")" not in gap:
@@ -1081,8 +1087,8 @@ class Matcher:
             if t == ")":
                 # "a 13.0 cm spleen with diffuse uptake (SUVmax 3.1) containing two ... lesions": the aside is
                 # passed over, not a new owner (and an organ inside it owns nothing after it)
-                opened = next((q for q in range(k - 1, max(-1, k - 16), -1) if toks[q] in {"(", ")"}), None)
-                if opened is not None and toks[opened] == "(":
+                opened = _opening(toks, k)
+                if opened is not None:
                     k = opened
                     continue
                 break
@@ -1125,8 +1131,8 @@ class Matcher:
             q -= 1
             t = toks[q]
             if t == ")":
-                opened = next((r for r in range(q - 1, max(-1, q - 16), -1) if toks[r] in {"(", ")"}), None)
-                if opened is not None and toks[opened] == "(":
+                opened = _opening(toks, q)
+                if opened is not None:
                     q = opened
                     continue
             if t in _STRETCH_END or t in _MARROW_WORDS or t in _SKELETAL_WORDS:
@@ -1136,8 +1142,8 @@ class Matcher:
                 while r > 0 and seen < 4:
                     r -= 1
                     if toks[r] == ")":  # "spleen with diffuse uptake (SUVmax 3.1) containing ..."
-                        opened = next((x for x in range(r - 1, max(-1, r - 16), -1) if toks[x] in {"(", ")"}), None)
-                        if opened is not None and toks[opened] == "(":
+                        opened = _opening(toks, r)
+                        if opened is not None:
                             r = opened
                             continue
                     if toks[r] in self.organs:
