@@ -249,6 +249,8 @@ _CLAUSE_VERBS = {"has", "had", "have", "is", "was", "are", "were", "but", "with"
                  "c/o", "noted", "shows", "showed", "now", "then"}
 _BLOODISH = {"blood", "bcx", "bc", "bcs", "bacteraemia", "bacteremia", "bacteraemic", "bacteremic", "hemoculture",
              "haemoculture", "hemocultures", "haemocultures", "blood-culture", "cultures", "culture"}
+# the method between a test's name and its result: "Leishmania IFAT was positive at 1:160", "Leishmania IFAT negative"
+_TEST_METHODS = {"ifat", "ifi", "iif", "elisa", "immunofluorescence", "dipstick", "agglutination"}
 _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both", "all", "x1", "x2", "x3", "x4", "x5",
                "(", ")", "then", "now", "also", "sets", "bottles", "titre", "titer", "test", "tests", "level",
                "screen", "serology", "pcr", "igm", "igg", "result", "results", "showed", "shows", "show",
@@ -256,9 +258,7 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
                "tb", "repeat", "repeated", "again", "today", "this", "time", "smears", "smear", "assay",
                # "HIV test from the GP is positive", "came back positive"
                "from", "by", "the", "gp", "gp's", "clinic", "lab", "outside", "came", "back", "returned", "on",
-               "admission",
-               # the method between a test's name and its result: "Leishmania IFAT was positive at 1:160"
-               "ifat", "ifi", "iif", "elisa", "immunofluorescence", "ict", "dipstick", "rapid", "agglutination"}
+               "admission", "ict", "rapid"} | _TEST_METHODS
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
@@ -301,12 +301,11 @@ _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
              "ag/ab", "ab/ag", "4th", "generation",  # "HIV-1/2 Ag/Ab negative"
              "seen", "at", "baseline", "previously", "initially",  # "the splenic focus seen at baseline has gone"
-             "ifat", "ifi", "iif", "elisa", "immunofluorescence", "dipstick", "agglutination",  # "Leishmania IFAT negative"
              "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
              "since", "since then", "currently", "today", "then", "sets", "set", "bottles", "samples",
              "specimens", "studies", "antigen", "antibody", "antibodies", "ag", "ab", "/", "serologies",
              "igg", "igm", "tests", "status", "showed", "show", "shows", "revealed", "with", "repeatedly",
-             "twice", "again", "also"}
+             "twice", "again", "also"} | _TEST_METHODS
 
 
 @dataclass(frozen=True)
@@ -572,6 +571,7 @@ class Matcher:
         self.peaks = dict(lang.peak_values)
         self._degree_spans: list[tuple[int, int]] = []
         self._carried: str | None = None  # the organ a clause inherits from the one its sentence began with
+        self._month_order = False  # the note writes dates month first
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.weak_yield = {f.id: re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in f.weak_terms_yield_to)
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
@@ -649,6 +649,7 @@ class Matcher:
             return result
         text = clean(text)
         self._text = text
+        self._month_order = _month_first(text.lower())  # dates month first (a US note)? read by both date readers
         tokens = tokenize(text)
         if not tokens:
             return result
@@ -664,18 +665,8 @@ class Matcher:
                 if joined and before else None
             found_before = len(result.findings)
             self._clause(text, tokens, lo, hi, result)
-            if joined and before and tokens[lo - 1].text in {"which", "that"} and _RESOLVED.match(
-                    " ".join(t.text for t in tokens[lo:min(hi, lo + 4)])):
-                # "stopped because of bone pain, which resolved within days": the symptom the clause before ended on
-                # has gone
-                end = tokens[before[1] - 1].end
-                faded = next((e for e in reversed(result.findings[:found_before]) if e.status == "present"
-                              and e.value is None and e.span[1] >= end - 2
-                              and self.bundle.findings[e.finding].section == "symptoms"), None)
-                if faded is not None:
-                    faded.status = "absent"
-                    faded.trigger = Trigger("negation", self._text[tokens[lo].start:tokens[min(hi, lo + 4) - 1].end],
-                                           (tokens[lo].start, tokens[min(hi, lo + 4) - 1].end))
+            if joined and before:
+                self._resolved_by_which(tokens, before, lo, hi, result.findings[:found_before])
             before = (lo, hi)
         self._age_sex(text, result)
         self._bare_temperature(text, result)
@@ -1107,6 +1098,23 @@ class Matcher:
         if self._carried and not any(t in _MARROW_WORDS or t in _SKELETAL_WORDS for t in toks[:mt.start_tok]):
             return self._carried
         return None
+
+    def _resolved_by_which(self, tokens: list[Token], before: tuple[int, int], lo: int, hi: int,
+                           earlier: list[Extracted]) -> None:
+        """"stopped because of bone pain, which resolved within days": a clause opened by "which/that resolved"
+        says the symptom the clause before it ended on has gone."""
+        if tokens[lo - 1].text not in {"which", "that"}:
+            return
+        head = min(hi, lo + 4)
+        if not _RESOLVED.match(" ".join(t.text for t in tokens[lo:head])):
+            return
+        end = tokens[before[1] - 1].end
+        faded = next((e for e in reversed(earlier) if e.status == "present" and e.value is None
+                      and e.span[1] >= end - 2 and self.bundle.findings[e.finding].section == "symptoms"), None)
+        if faded is not None:
+            span = (tokens[lo].start, tokens[head - 1].end)
+            faded.status = "absent"
+            faded.trigger = Trigger("negation", self._text[span[0]:span[1]], span)
 
     def _lead_organ(self, toks: list[str]) -> str | None:
         """The organ a clause starts with: a heading ("Lungs: ...") or an organ a remap speaks of ("Spleen 13.5 cm,
@@ -1587,7 +1595,7 @@ class Matcher:
         with two or more dates heads the columns; without one, the first value is kept)."""
         start = self._text.rfind("\n", 0, pos)
         lines = self._text[:max(start, 0)].split("\n")[-8:]
-        month_first = _month_first(self._text.lower())
+        month_first = self._month_order
         for line in reversed(lines):
             keys = []
             for mt in _COLUMN_DATE.finditer(line):
@@ -1759,9 +1767,8 @@ class Matcher:
         """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
         date is the latest one given for a PET; each dated dose takes the drug named just before it. Dates may carry
         a year and may be written month first (a US note: "last pegfilgrastim 01/14/2025 ... PET/CT 03/20")."""
-        low = text.lower()
-        month_first = _month_first(low)
-        low = _numeric_dates(low, month_first)
+        month_first = self._month_order
+        low = _numeric_dates(text.lower(), month_first)
         # "Comparison: staging PET 12/05", "baseline PET 03/02": an earlier scan's date is not this one's
         pets = [m for m in (*_PET_DATE.finditer(low), *_DATE_PET.finditer(low))
                 if not _EARLIER_SCAN.search(low[max(0, m.start() - 30):m.start() + 4])]
