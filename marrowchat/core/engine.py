@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
@@ -142,6 +143,8 @@ class _Run:
             self.facts_len = len(self.stated)
         return self.facts
 
+
+_MATCH_CACHE = 8192  # distinct answers kept matched (a few MB)
 
 _NUMBERS = re.compile(r"^\s*(\d+(?:\s*(?:,|and|&|\+|\s)\s*\d+)*)\s*[.)]?\s*$")
 
@@ -372,13 +375,26 @@ class Engine:
     # ------------------------------------------------------------------ applying answers
 
     def _match(self, text: str) -> MatchResult:
-        hit = self._match_cache.get(text)
+        return self._cached(text, lambda: self.matcher.match(text))
+
+    def _cached(self, key: str, compute: Callable[[], MatchResult]) -> MatchResult:
+        """A match result from the least-recently-used cache (answers repeat across replays and turns; evicting
+        one entry at a time keeps a library larger than the cache from emptying it on every pass)."""
+        cache = self._match_cache
+        hit = cache.pop(key, None)
         if hit is None:
-            hit = self.matcher.match(text)
-            if len(self._match_cache) > 2048:
-                self._match_cache.clear()
-            self._match_cache[text] = hit
+            hit = compute()
+            if len(cache) >= _MATCH_CACHE:
+                del cache[next(iter(cache))]
+        cache[key] = hit
         return hit
+
+    def _as_typed(self, text_for_match: str, text: str) -> MatchResult:
+        """The match of a bare number put into words, reported against what the user typed (copies: match results
+        are cached and shared)."""
+        res = self._match(text_for_match)
+        return replace(res, findings=[replace(ex, text=text) for ex in res.findings],
+                       implausible=[replace(imp, text=text) for imp in res.implausible])
 
     def _record(self, out: Outcome, stated: list[Fact], res: MatchResult, source: str) -> None:
         for ex in res.findings:
@@ -459,14 +475,7 @@ class Engine:
                     text_for_match = f"{f.anchors[0]} {text} days ago"
                 else:
                     text_for_match = f"{term} {text}"
-                key = f"{text_for_match}\x00{text}"
-                res = self._match_cache.get(key)  # type: ignore[assignment]
-                if res is None:
-                    res = self._match(text_for_match)
-                    # report against what the user typed (copies: match results are cached and shared)
-                    res = replace(res, findings=[replace(ex, text=text) for ex in res.findings],
-                                  implausible=[replace(imp, text=text) for imp in res.implausible])
-                    self._match_cache[key] = res
+                res = self._cached(f"{text_for_match}\x00{text}", lambda: self._as_typed(text_for_match, text))
                 self._record(out, stated, res, src)
             else:
                 self._record(out, stated, self._match(text), src)
