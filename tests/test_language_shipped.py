@@ -528,6 +528,22 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("but some hot focus in T11, L2 vertebral body and sternum (SUVmax 3.4)", {"focal_lesions": "present"}, set()),
     ("Solitary focus in the manubrium sterni, SUVmax 6.2, with no lytic correlate", {"focal_lesions": "present"}, set()),
     ("a solitary focus in the right upper lobe, SUVmax 4.1", {}, {"focal_lesions"}),
+    # eq_ to ev_ batches: transplant days, windows said as "more than", a question that names a diagnosis
+    ("cord blood transplant (day 0: 11 March). The PET-CT was performed on day +49 as protocol restaging.",
+     {"days_since_hsct": 49.0}, set()),
+    ("The PET-CT was performed on day +49 as protocol restaging.", {}, {"days_since_hsct"}),
+    ("G-CSF was stopped more than four weeks before the scan", {"days_since_gcsf": 29.0}, set()),
+    ("filgrastim stopped 4 weeks before the scan", {"days_since_gcsf": 28.0}, set()),
+    ("Haematology want splenectomy for diagnosis of splenic lymphoma.", {}, {"known_nhl"}),
+    ("PET-CT was made to find lymphoma: spleen 19 cm, diffusely more than liver (SUVmax 5.4, liver 2.1) and inside "
+     "3 hypodense foci more hot SUVmax 9.6", {"spleen_suvmax": 5.4, "splenic_focal_lesions": "present"},
+     {"focal_lesions", "marrow_suvmax", "known_nhl"}),
+    ("Ca adj 2.97, creat 171", {"calcium": 2.97}, set()),
+    ("Right total knee prosthesis 2020 for osteoarthritis.", {"prosthetic_device": "present"}, set()),
+    ("one spot in right posterior iliac crest exactly where the trephine was", {"focal_lesions": "present"}, set()),
+    ("three months of pain between the shoulder blades that gets him up at 3 am", {"bone_pain": "present"}, set()),
+    ("I thought there was some reduced feeling in both legs", {"cord_compression_signs": "present"}, set()),
+    ("Now 2/7 heavy legs, numb from umbilicus down, hesitancy", {"cord_compression_signs": "present"}, set()),
 ]
 
 

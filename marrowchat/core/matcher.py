@@ -188,6 +188,12 @@ _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
+_MORE_THAN = re.compile(r"(?:more than|greater than|longer than|>)\s*$")
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
+                             r"\d{1,2}[/.]\d{1,2}\b)")
+# "PET-CT performed on day +49", "scan at D+35": a scan dated in transplant days
+_SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?ct)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>(?:day|d)\s*\+\s*(?P<n>\d{1,3}))\b")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age)\s*$")  # "diagnosis at 8 months": an age
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -572,6 +578,7 @@ class Matcher:
         self._degree_spans: list[tuple[int, int]] = []
         self._carried: str | None = None  # the organ a clause inherits from the one its sentence began with
         self._month_order = False  # the note writes dates month first
+        self._transplant_named: bool | None = None  # does the note name a transplant? (worked out when asked)
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.weak_yield = {f.id: re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in f.weak_terms_yield_to)
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
@@ -650,6 +657,7 @@ class Matcher:
         text = clean(text)
         self._text = text
         self._month_order = _month_first(text.lower())  # dates month first (a US note)? read by both date readers
+        self._transplant_named = None
         tokens = tokenize(text)
         if not tokens:
             return result
@@ -1120,8 +1128,9 @@ class Matcher:
         """The organ a clause starts with: a heading ("Lungs: ...") or an organ a remap speaks of ("Spleen 13.5 cm,
         two focal lesions", "a 13.0 cm spleen with ...") owns the whole clause; any other owns only its first
         stretch (found by _organ_of)."""
-        colon = next((i for i, t in enumerate(toks[:4]) if t == ":"), None)
-        first = colon + 1 if colon is not None and not any(t in self.organs for t in toks[:colon]) else 0  # "Findings:"
+        # "Findings: ...", "PET-CT was made to find lymphoma: spleen 19 cm, ...": the organ after a heading's colon
+        colon = next((i for i, t in enumerate(toks[:12]) if t == ":"), None)
+        first = colon + 1 if colon is not None and not any(t in self.organs for t in toks[:colon]) else 0
         at = next((i for i, t in enumerate(toks[first:first + 6], first) if t not in _SITE_SKIP
                    and t not in _SIZE_WORDS and t not in _DEGREE_WORDS and not t[:1].isdigit()), None)
         if at is None:
@@ -1671,6 +1680,7 @@ class Matcher:
             i += 1
         if not anchors:
             self._last_dose_after_clause(tokens, lo, hi, consumed, covered, result)
+            self._scan_transplant_day(tokens, lo, hi, consumed, covered, result)
             return
         start_c, end_c = tokens[lo].start, tokens[hi - 1].end
         clause = self._text[start_c:end_c].lower()
@@ -1687,6 +1697,10 @@ class Matcher:
             else:
                 days = int(mt.group("n2"))
             before = clause[max(0, mt.start() - 8):mt.start()]
+            if mt.group("n1") and _MORE_THAN.search(clause[max(0, mt.start() - 16):mt.start()]):
+                days += 1  # "stopped more than four weeks before the scan": at least 29 days, past a 28-day window
+            if mt.group("n2") == "0" and _DATED_DAY_ZERO.match(clause[mt.end():mt.end() + 20]):
+                continue  # "(day 0: 11 March)": the transplant's date, not a scan on the day of the transplant
             if mt.group("n1") and (before.endswith(("x", "×")) or _NOT_SINCE.search(before)):
                 continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
@@ -1864,6 +1878,32 @@ class Matcher:
             if span[0] <= tokens[lo + k].start < span[1]:
                 consumed[k] = covered[k] = True
         self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span, None, result)
+
+    def _scan_transplant_day(self, tokens: list[Token], lo: int, hi: int, consumed: list[bool],
+                             covered: list[bool], result: MatchResult) -> None:
+        """"The PET-CT was performed on day +49": the scan's day counted from a transplant the note names elsewhere
+        (the explicit "+" is the transplant-day notation)."""
+        fid = self.lang.transplant_day
+        if not fid:
+            return
+        start_c, end_c = tokens[lo].start, tokens[hi - 1].end
+        mt = _SCAN_ON_DAY.search(self._text[start_c:end_c].lower())
+        if mt is None or not self._names_transplant():
+            return
+        span = (start_c + mt.start("day"), start_c + mt.end())
+        for k in range(hi - lo):
+            if span[0] <= tokens[lo + k].start < span[1]:
+                consumed[k] = covered[k] = True
+        f = self.bundle.findings[fid]
+        self._record_value(f, float(mt.group("n")), f.units[0], mt.group("day"), "days", None, span, None, result)
+
+    def _names_transplant(self) -> bool:
+        """Does the note name a transplant (an anchor of the transplant-day finding) anywhere?"""
+        if self._transplant_named is None:
+            low = f" {' '.join(t.text for t in tokenize(self._text.lower()))} "
+            self._transplant_named = any(f" {' '.join(key)} " in low for key, fid in self.anchors.items()
+                                         if fid == self.lang.transplant_day)
+        return self._transplant_named
 
     def _anchor_before(self, low: str, pos: int) -> tuple[int, str] | None:
         """The drug or treatment named closest before ``pos`` (within a sentence's reach), with where it ends.
