@@ -544,6 +544,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("three months of pain between the shoulder blades that gets him up at 3 am", {"bone_pain": "present"}, set()),
     ("I thought there was some reduced feeling in both legs", {"cord_compression_signs": "present"}, set()),
     ("Now 2/7 heavy legs, numb from umbilicus down, hesitancy", {"cord_compression_signs": "present"}, set()),
+    # the tracer is not a patient: "[18F]FDG" had made a 72-year-old 18 (young age then excused long-bone marrow)
+    ("[18F]FDG PET/CT REPORT\nCLINICAL INFORMATION: 72F. 6/52 fevers, sweats.", {"age": 72.0}, set()),
+    ("(18F)-FDG PET/CT", {}, {"age"}),
+    ("C2 given on the 3rd, Neulasta d2 (the 4th). PET done as planned on the 12th, so 8 days post peg / 9 post chemo.",
+     {"days_since_pegfilgrastim": 8.0}, set()),
+    ("on pegfilgrastim d7, Hb 8.1", {"days_since_pegfilgrastim": 7.0}, set()),
+    ("The pain is across his mid-back and lower ribs and is worst when he turns over", {"bone_pain": "present"}, set()),
 ]
 
 

@@ -188,6 +188,7 @@ _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
+_DAY_FORM = re.compile(r"\b(?:day|d)\s*\+?\s*\d+\s*$")  # "Neulasta d2", "filgrastim day 7": a cycle day or days since
 _MORE_THAN = re.compile(r"(?:more than|greater than|longer than|>)\s*$")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
@@ -209,7 +210,7 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y)\b"
                         r"(?!\s*(?:ago|of|since|history|before|after|later|earlier|previously))"
                         r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b")
-_AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*-?\s*fdg)")  # not "18F-FDG", "Tc-99m"
+_AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|prior|earlier|old|initial|cf\.?|vs\.?)\b"
@@ -735,9 +736,15 @@ class Matcher:
                 result.findings.append(replace(top, finding=self.peaks[fid], focal=False))
             if first is None:
                 background.add(fid)
+        # "Neulasta d2 (the 4th) ... so 8 days post peg": a bare "d2" may be the day of a cycle; "8 days post" may not
+        timing = set(self.anchors.values())
+        said_plainly = {ex.finding for ex in result.findings if ex.value is not None and ex.finding in timing
+                        and not _DAY_FORM.search(ex.text)}
         kept = []
         for i, ex in enumerate(result.findings):
             if ex.status == "absent" and doubted.get((ex.finding, term_tokens(ex.term)), -1) > ex.span[0]:
+                continue
+            if ex.value is not None and ex.finding in said_plainly and _DAY_FORM.search(ex.text):
                 continue
             if ex.value is not None:
                 if ex.finding in last_lab:
