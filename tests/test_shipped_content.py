@@ -33,6 +33,20 @@ def test_focal_lesions_move_infiltration_up(engine: Engine) -> None:
     assert p_malignant("diffuse marrow uptake with focal lesions") > 2 * p_malignant("homogeneous diffuse marrow uptake, no focal lesions")
 
 
+def test_foci_on_healing_fractures_are_the_injury_not_infiltration(engine: Engine) -> None:
+    def read(text: str) -> tuple[float, int]:
+        _, snap = engine.assess(text)
+        ddx = engine.differential(snap)
+        return ddx.balance.malignant, [r.id for r in ddx.ranked].index("trauma_or_surgery")
+
+    base = ("Colon cancer resected 2 years ago. Fell from a ladder 5 weeks ago. Diffuse homogeneous marrow uptake, "
+            "SUVmax 2.4, liver 2.3, CRP 40. Foci in the left 5th-8th ribs")
+    p_foci, rank_foci = read(base + ".")
+    p_injury, rank_injury = read(base + " at fractures with callus formation.")
+    assert p_injury < 0.75 * p_foci  # the foci no longer argue for metastases ...
+    assert rank_injury + 5 <= rank_foci  # ... and the injury explains them (not the diffuse uptake: it stays low)
+
+
 def test_fever_cytopenias_and_huge_ferritin_raise_hlh_and_its_flag(engine: Engine) -> None:
     text = "fever 39.5, Hb 7.9, plt 45, WBC 1.8, ferritin 12,500, splenomegaly"
     assert "hlh" in top(engine, text)
