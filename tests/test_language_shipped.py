@@ -551,6 +551,17 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"days_since_pegfilgrastim": 8.0}, set()),
     ("on pegfilgrastim d7, Hb 8.1", {"days_since_pegfilgrastim": 7.0}, set()),
     ("The pain is across his mid-back and lower ribs and is worst when he turns over", {"bone_pain": "present"}, set()),
+    # ew_ to ez_: analysers' and other countries' lab names and units, old doses dated with their year, an age word
+    # in the past history
+    ("blood routine WBC 1.9×10^9/L, NEUT# 0.8×10^9/L, Hb 84 g/L", {"wbc": 1.9, "anc": 0.8}, set()),
+    ("xet nghiem (lab): BC 1,9 G/L, BCTT (neutrophil) 0,6 G/L, Hb 81 g/L, TC (platelet) 31 G/L",
+     {"anc": 0.6, "platelets": 31.0, "hb": 8.1}, set()),
+    ("Inv: Hb 7.8 gm%, TLC 2800/cumm, platelets 0.86 lakh/cumm", {"hb": 7.8, "wbc": 2.8, "platelets": 86.0}, set()),
+    ("9 cm necrotic GB mass invading seg IVb/V", {"bulky_avid_mass": "present"}, {"wbc"}),
+    ("pegfilgrastim after each EC cycle (last 29 Aug 2023). PET-CT 4 Jun 2025: diffuse uptake",
+     {"days_since_pegfilgrastim": 645.0}, set()),
+    ("NEW: 5/52 mid-thoracic pain, worse lying flat, waking him", {"bone_pain": "present"}, set()),
+    ("Since about 3 months he laments pains at the lumbar column and at the ribs", {"bone_pain": "present"}, set()),
 ]
 
 

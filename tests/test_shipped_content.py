@@ -108,3 +108,10 @@ def test_a_hypocellular_marrow_with_pancytopenia_puts_aplastic_anaemia_above_mds
             "liver with a few small foci; aspirate hypocellular")
     assert top(engine, text)[0] == "aplastic_anaemia"
     assert "aplastic_anaemia" not in top(engine, text.replace("hypocellular", "hypercellular"))
+
+
+def test_a_stated_age_outranks_a_childhood_in_the_history(engine: Engine) -> None:
+    text = ("Patient: Robert D., 47-year-old male. PMH: Hepatitis A as a child. Diffuse marrow uptake extending into "
+            "the femoral shafts.")
+    assert "unexplained_appendicular_extension" in flags(engine, text)
+    assert "unexplained_appendicular_extension" not in flags(engine, "A child of 8 with marrow uptake into the femoral shafts.")

@@ -63,6 +63,8 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "rose", "fell", "from", "increased", "decreased", "dropped", "fallen", "risen", "enlarged", "re",
                   "regrown", "grown", "go", "went", "gone", "going", "dropping", "falling",
                   "highest", "tmax", "temperatures", "have", "drifted", "drifting", "slipped", "crept",
+                  # "NEUT# 0.8" (an analyser's absolute count), "BCTT (neutrophil) 0,6 G/L" (a translation in brackets)
+                  "#", ")",
                   # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
                   "v", "very", "big", "large", "huge", "massive", "massively", "grossly", "palp", "palpable",
                   "palpated", "felt", "measures", "measuring",
@@ -1831,15 +1833,18 @@ class Matcher:
                 if day is None:
                     continue
             days = (scan - day).days
-            if not 0 <= days <= 365:
-                continue
+            if not 0 <= days <= (3650 if dm.group("y") else 365):
+                continue  # a dose dated with its year may be years back ("pegfilgrastim ... (last 29 Aug 2023)")
             if fid in latest and latest[fid][0] <= days:
                 continue  # "C4 D1 24/02, D8 03/03": the most recent dose is the one that counts
             latest[fid] = (days, dm)
         for fid, (days, dm) in latest.items():
             f = self.bundle.findings[fid]
             result.findings = [e for e in result.findings if not (e.finding == fid and e.value is not None)]
-            self._record_value(f, float(days), f.units[0], dm.group(0).strip(), "days", None, (dm.start(), dm.end()),
+            end = dm.end()
+            while end < len(text) and low[end] == " " and text[end] != " ":
+                end += 1  # over the padding of a date written in words ("29 Aug 2023" is "29/08/2023 ")
+            self._record_value(f, float(days), f.units[0], text[dm.start():end].strip(), "days", None, (dm.start(), end),
                                None, result)
 
     def _day_named(self, low: str, pos: int) -> tuple[int, str] | None:
