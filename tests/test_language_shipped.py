@@ -562,6 +562,18 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"days_since_pegfilgrastim": 645.0}, set()),
     ("NEW: 5/52 mid-thoracic pain, worse lying flat, waking him", {"bone_pain": "present"}, set()),
     ("Since about 3 months he laments pains at the lumbar column and at the ribs", {"bone_pain": "present"}, set()),
+    # ex_: a negated list read to its end; a neurological examination is not the marrow; a hedge about what a
+    # disease can herald; focal areas
+    ("No back pain, bladder change, fevers, sweats or weight loss.",
+     {"fever": "absent", "night_sweats": "absent", "weight_loss": "absent"}, {"bulky_avid_mass"}),
+    ("No fevers, sweats, itch or weight loss (58 kg, same centile), no nodes, rash or joint pain.",
+     {"rash": "absent", "arthralgia": "absent", "hot_nodes": "absent"}, set()),
+    ("no blasts, no dysplasia, macrocytic", {"blasts": "absent", "macrocytosis": "present"}, set()),
+    ("aching knees and lower back", {"arthralgia": "present", "bone_pain": "present"}, set()),
+    ("Romberg positive, absent ankle jerks, vibration lost to the knees", {}, {"appendicular_extension"}),
+    ("marrow uptake extending down to the knees", {"appendicular_extension": "present"}, set()),
+    ("warm AIHA at her age can herald Hodgkin lymphoma, ALPS or lupus", {}, {"known_hodgkin", "autoimmune_disease"}),
+    ("with several focal areas in the pelvis and tibiae", {"focal_lesions": "present"}, set()),
 ]
 
 

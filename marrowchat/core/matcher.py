@@ -497,11 +497,14 @@ class Matcher:
         # body sites of composed terms: "aching knees and lower back" also names the lower back
         self.composed_keys: set[tuple[str, ...]] = set()
         self.sites: dict[tuple[str, ...], str] = {}
+        self.complaint_words: dict[str, set[str]] = {}  # a composed finding's complaint words ("pain", "mass")
         for v in bundle.vocabulary:
             if v.finding and v.composed:
                 self.composed_keys.update(term_tokens(t) for t in v.composed.terms())
                 for site in v.composed.sites:
                     self.sites.setdefault(term_tokens(site), v.finding)
+                self.complaint_words.setdefault(v.finding, set()).update(
+                    t for c in v.composed.complaints for t in term_tokens(c))
         self.site_len = max((len(k) for k in self.sites), default=0)
         # test names: a test term takes its finding from the vocabulary, even when it is also a synonym
         self.test_keys: set[tuple[str, ...]] = set()
@@ -1032,8 +1035,8 @@ class Matcher:
                         not self._site_at(toks, j, covered):
                     j += 1
                 hit = self._site_at(toks, j, covered) if j < n else None
-                if hit is None:
-                    break
+                if hit is None or not self._complains_of(toks[mt.start_tok:mt.end_tok], hit[1]):
+                    break  # "no back pain, bladder change": pain is not a complaint of the bladder's finding (a mass)
                 k, fid = hit
                 mentions.append(Mention(fid, j, j + k, " ".join(toks[j:j + k]), 100.0, "exact"))
                 for q in range(j, j + k):
@@ -1044,7 +1047,7 @@ class Matcher:
                 found = None
                 for k in range(min(self.site_len, i - 1), 0, -1):
                     hit = self._site_at(toks, i - 1 - k, covered)
-                    if hit and hit[0] == k:
+                    if hit and hit[0] == k and self._complains_of(toks[mt.start_tok:mt.end_tok], hit[1]):
                         found = (i - 1 - k, k, hit[1])
                         break
                 if found is None:
@@ -1054,6 +1057,12 @@ class Matcher:
                 for q in range(start, start + k):
                     covered[q] = True
                 i = start
+
+    def _complains_of(self, term: list[str], fid: str) -> bool:
+        """Does a composed term ("aching knees") use a complaint word of the finding a site belongs to ("lower back"
+        is bone pain's, which aches too)?"""
+        words = self.complaint_words.get(fid, set())
+        return any(t in words or t.rstrip("s") in words for t in term)
 
     def _modified_key(self, toks: list[str], i: int, k: int, key: tuple[str, ...],
                       trig_at: dict[int, tuple[str, int]]) -> tuple[str, ...] | None:
@@ -2280,8 +2289,9 @@ class Matcher:
                 out.append(idx)  # "no travel to Kenya", "never lived in Sudan": the place travelled to
                 prev = idx
                 continue
-            if mid_list and all(t in {",", "-", "–"} for t in gap):
-                break
+            if mid_list and all(t in {",", "-", "–"} for t in gap) and not self._list_closes_with_or(
+                    toks, mentions, after, idx):
+                break  # ... but "no fevers, no nodes, rash or joint pain" is one list to its "or"
             if len(gap) >= 2 and gap[0] == "," and gap[1] in {"a", "an"}:
                 break  # "without focal lesions, an enlarged spleen": a new item of a description, not of the list
             if not gap or (gap == [","] and toks[mentions[idx].start_tok] in _DESCRIBED):
@@ -2297,6 +2307,15 @@ class Matcher:
             else:
                 break
         return out
+
+    @staticmethod
+    def _list_closes_with_or(toks: list[str], mentions: list[Mention], after: list[int], idx: int) -> bool:
+        """Is the mention at ``idx`` joined to the next one by a bare "or"/"nor" ("rash or joint pain")?"""
+        k = after.index(idx)
+        if k + 1 >= len(after):
+            return False
+        here, nxt = mentions[idx], mentions[after[k + 1]]
+        return toks[here.end_tok:nxt.start_tok] in (["or"], ["nor"])
 
     @staticmethod
     def _short_list(gap: list[str]) -> bool:
