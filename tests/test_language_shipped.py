@@ -574,6 +574,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("marrow uptake extending down to the knees", {"appendicular_extension": "present"}, set()),
     ("warm AIHA at her age can herald Hodgkin lymphoma, ALPS or lupus", {}, {"known_hodgkin", "autoimmune_disease"}),
     ("with several focal areas in the pelvis and tibiae", {"focal_lesions": "present"}, set()),
+    ("History: coronary stent 2017, atrial fibrillation on dabigatran, CKD 3a, BPH.", {"renal_impairment": "present"},
+     {"creatinine"}),
+    ("We want start prednisolone 15 mg but the family is worry.", {}, {"steroids"}),
+    ("Uptake around shoulders and hips, ischial tuberosities and between spinous processes cervical and lumbar",
+     {"autoimmune_pet_pattern": "present"}, set()),
+    ("O/E: drowsy, GCS 14. Tender lower T- and L-spine.", {"bone_pain": "present"}, set()),
 ]
 
 
