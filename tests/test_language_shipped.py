@@ -580,6 +580,16 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Uptake around shoulders and hips, ischial tuberosities and between spinous processes cervical and lumbar",
      {"autoimmune_pet_pattern": "present"}, set()),
     ("O/E: drowsy, GCS 14. Tender lower T- and L-spine.", {"bone_pain": "present"}, set()),
+    # a result word reaches back over a list of tests, through an item the vocabulary does not know, and only over
+    # tests ("HIV" in a list of negative serologies had been read as HIV present)
+    ("Three sets of blood cultures, HIV and syphilis serology, ANCA and antiphospholipid antibodies were negative.",
+     {"hiv": "absent", "anca_positive": "absent", "positive_blood_cultures": "absent"}, set()),
+    ("he has fever, tiredness and joint pain, ANA negative",
+     {"fever": "present", "fatigue": "present", "arthralgia": "present", "ana_positive": "absent"}, set()),
+    ("fever and antiphospholipid antibodies negative", {"fever": "present"}, set()),
+    ("florid follicular hyperplasia with follicle lysis and polytypic plasma cells, EBER and HHV-8 negative",
+     {"castleman_histology": "present"}, {"lytic_lesions"}),
+    ("8 mg/dL, undetectable haptoglobin, negative DAT and bite cells on the film", {"haemolysis": "present"}, set()),
 ]
 
 

@@ -190,6 +190,7 @@ _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
+_LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
 _DAY_FORM = re.compile(r"\b(?:day|d)\s*\+?\s*\d+\s*$")  # "Neulasta d2", "filgrastim day 7": a cycle day or days since
 _MORE_THAN = re.compile(r"(?:more than|greater than|longer than|>)\s*$")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
@@ -517,6 +518,8 @@ class Matcher:
                     self.test_keys.add(key)
         self.result_words = _Triggers(lang.result_words)
         self.test_findings = {v.finding for v in bundle.vocabulary if v.finding and v.test_terms}
+        # what a result word ("negative") can be said of: tests, labs and imaging, not symptoms or history
+        self.testable = self.test_findings | {f.id for f in bundle.findings.values() if f.section in ("labs", "imaging")}
         for name in lang.swallow:
             self._add(name, "")
         self.swallowed = {term_tokens(name) for name in lang.swallow}
@@ -2113,6 +2116,21 @@ class Matcher:
                     continue
                 before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
                 targets = self._backward_scope(toks, mentions, before, i, alternatives=kind == "uncertainty")
+                if not targets and kind == "negation" and before and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS \
+                        and mentions[before[-1]].finding in self.testable:
+                    # "..., ANCA and antiphospholipid antibodies were negative": the last item is a test the
+                    # vocabulary does not know; the result still reaches the list before it
+                    gap = toks[mentions[before[-1]].end_tok:i]
+                    loose = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS and t not in _POST_GAP]
+                    if gap and gap[0] in _LIST_JOINS and sum(t in _LIST_JOINS for t in gap) == 1 and len(gap) <= 5 \
+                            and 1 <= len(loose) <= 2 and not any(
+                            t[:1].isdigit() or t in {":", ";", ".", "(", ")"} for t in loose):
+                        targets = self._backward_scope(toks, mentions, before, mentions[before[-1]].end_tok)
+                if kind == "negation" and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS and len(targets) > 1:
+                    # "fever, tiredness and joint pain, ANA negative": a result reaches back over tests only
+                    cut = next((n_ for n_, x in enumerate(targets[1:], 1)
+                                if mentions[x].finding and mentions[x].finding not in self.testable), len(targets))
+                    targets = targets[:cut]
                 if kind == "negation" and self.not_by_results and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS:
                     # "blood cultures from the central venous catheter were negative": the culture, not the line
                     targets = [x for x in targets if mentions[x].finding not in self.not_by_results]
@@ -2367,7 +2385,12 @@ class Matcher:
                 out.append(idx)  # one word, two findings ("LDH normal": neither raised nor very raised)
                 continue
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
-            if len(gap) <= 3 and all(t in _CONNECTORS or t in _FILLERS for t in gap) and gap:
+            loose = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS]
+            if (len(gap) <= 3 and not loose and gap) or (
+                    (not mentions[idx].finding or mentions[idx].finding in self.test_findings) and gap and len(gap) <= 6 and len(loose) <= 2 and gap[0] in _LIST_JOINS and gap[-1] in _LIST_JOINS
+                    and not any(t[:1].isdigit() or t in {":", ";", ".", "(", ")"} for t in loose)):
+                # "blood cultures, HIV and syphilis serology, ANCA ... were negative": an item the vocabulary does not
+                # know ("syphilis serology") does not end the list the result reaches back over
                 out.append(idx)
                 nxt = idx
             else:
