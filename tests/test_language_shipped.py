@@ -590,6 +590,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("florid follicular hyperplasia with follicle lysis and polytypic plasma cells, EBER and HHV-8 negative",
      {"castleman_histology": "present"}, {"lytic_lesions"}),
     ("8 mg/dL, undetectable haptoglobin, negative DAT and bite cells on the film", {"haemolysis": "present"}, set()),
+    # fb_/fd_: a course's length is not days since its last dose; the spleen felt to the left iliac fossa; hotter
+    # than brain
+    ("PBSC donor: filgrastim 10 mcg/kg daily x 5 days, apheresis 41 days before the PET.", {"days_since_gcsf": 41.0},
+     set()),
+    ("Exploration: spleen palpable until the left iliac fossa, in ecography 23 cm longitudinal.",
+     {"massive_splenomegaly": "present"}, set()),
+    ("marrow patchy, hotter than brain, all the way down femora/humeri", {"marrow_ge_brain": "present"}, set()),
 ]
 
 

@@ -1722,7 +1722,7 @@ class Matcher:
                 days += 1  # "stopped more than four weeks before the scan": at least 29 days, past a 28-day window
             if mt.group("n2") == "0" and _DATED_DAY_ZERO.match(clause[mt.end():mt.end() + 20]):
                 continue  # "(day 0: 11 March)": the transplant's date, not a scan on the day of the transplant
-            if mt.group("n1") and (before.endswith(("x", "×")) or _NOT_SINCE.search(before)):
+            if mt.group("n1") and (before.rstrip().endswith(("x", "×")) or _NOT_SINCE.search(before)):
                 continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
                     r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
