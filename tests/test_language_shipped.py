@@ -597,6 +597,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Exploration: spleen palpable until the left iliac fossa, in ecography 23 cm longitudinal.",
      {"massive_splenomegaly": "present"}, set()),
     ("marrow patchy, hotter than brain, all the way down femora/humeri", {"marrow_ge_brain": "present"}, set()),
+    # fa_: chemotherapy still to come; two foci measured before the background
+    ("Staging before neoadjuvant chemotherapy. ALP 156.", {}, {"chemo_exposure"}),
+    ("Skeleton: focal uptake in the sternal body (SUVmax 4.8), in the anterolateral left 4th-7th ribs in a vertical "
+     "line (SUVmax 3.9), and around the plate fixation of the left mid-clavicle (SUVmax 3.5). Background marrow "
+     "homogeneous, SUVmax 2.1 (liver SUVmax 2.6).", {"marrow_suvmax": 2.1, "marrow_peak_suvmax": 4.8}, set()),
 ]
 
 

@@ -1336,8 +1336,8 @@ class Matcher:
     def _of_a_focus(toks: list[str], start: int) -> bool:
         """"focal uptake in the left 5th to 8th ribs (SUVmax 3.7)", "hottest focus SUVmax 12.6": a value said of a
         focus, not of the background ("without focal lesions (SUVmax 5.2)" is the background's)."""
-        for k in range(start - 1, max(-1, start - 18), -1):
-            t = toks[k]
+        for k in range(start - 1, max(-1, start - 30), -1):  # "focal uptake in the sternal body (SUVmax 4.8), in
+            t = toks[k]  # the anterolateral left 4th-7th ribs in a vertical line (SUVmax 3.9)": both values are foci
             if t in {".", ";"} or t in _BACKGROUND_WORDS:
                 return False  # "marrow diffusely low, background SUVmax 1.4": the background's own value
             if t in _FOCUS_WORDS:
