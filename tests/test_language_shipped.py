@@ -602,6 +602,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Skeleton: focal uptake in the sternal body (SUVmax 4.8), in the anterolateral left 4th-7th ribs in a vertical "
      "line (SUVmax 3.9), and around the plate fixation of the left mid-clavicle (SUVmax 3.5). Background marrow "
      "homogeneous, SUVmax 2.1 (liver SUVmax 2.6).", {"marrow_suvmax": 2.1, "marrow_peak_suvmax": 4.8}, set()),
+    ("He spiked 38.4 on Sunday and is on tazocin, cultures negative so far.", {"temperature": 38.4}, set()),
+    ("the CRP spiked to 200", {"crp": 200.0}, {"temperature", "fever"}),
 ]
 
 

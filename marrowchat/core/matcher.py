@@ -96,7 +96,8 @@ _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFf]|℃|℉)"  # º: "39,1ºC"
-                      r"|(?<![\w.])(?P<u2>T)\s?(?P<v2>3[5-9]\.\d|4[0-2]\.\d)\b")  # "T 39.1" on an obs line
+                      r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b",
+                      re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*"
                        r"(?:\(|on|dated|:|was|was done|done|performed|was performed)?\s*(?:on\s+)?"
