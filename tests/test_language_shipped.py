@@ -604,6 +604,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "homogeneous, SUVmax 2.1 (liver SUVmax 2.6).", {"marrow_suvmax": 2.1, "marrow_peak_suvmax": 4.8}, set()),
     ("He spiked 38.4 on Sunday and is on tazocin, cultures negative so far.", {"temperature": 38.4}, set()),
     ("the CRP spiked to 200", {"crp": 200.0}, {"temperature", "fever"}),
+    ("small brown spots on trunk and thighs since many years; when we rub them they become red and swollen. "
+     "Colleagues think lymphoma or bone metastasis of unknown cancer, what you think?", {"mast_cell_skin": "present"},
+     {"known_nhl"}),
 ]
 
 
