@@ -607,6 +607,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("small brown spots on trunk and thighs since many years; when we rub them they become red and swollen. "
      "Colleagues think lymphoma or bone metastasis of unknown cancer, what you think?", {"mast_cell_skin": "present"},
      {"known_nhl"}),
+    # fe_/fg_: a scan dated as 'Scan date', a cycle number is not days, sizes before a focus, the appendicular skeleton
+    ("R-CHOP-21 cycle 3 day 1 = 03/06, pegfilgrastim 6 mg on 04/06. Admitted 11/06. Scan date 14/06.",
+     {"days_since_pegfilgrastim": 10.0}, set()),
 ]
 
 

@@ -100,7 +100,7 @@ _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[Cc
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*"
-                       r"(?:\(|on|dated|:|was|was done|done|performed|was performed)?\s*(?:on\s+)?"
+                       r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed)?\s*(?:on\s+)?"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
@@ -1723,6 +1723,8 @@ class Matcher:
                 days += 1  # "stopped more than four weeks before the scan": at least 29 days, past a 28-day window
             if mt.group("n2") == "0" and _DATED_DAY_ZERO.match(clause[mt.end():mt.end() + 20]):
                 continue  # "(day 0: 11 March)": the transplant's date, not a scan on the day of the transplant
+            if mt.group("n1") and re.search(r"\bcycle\s*$", before) and re.match(r"\s*\d", clause[mt.end():]):
+                continue  # "R-CHOP-21 cycle 3 day 1 = 03/06": the cycle's number and day, not 3 days since
             if mt.group("n1") and (before.rstrip().endswith(("x", "×")) or _NOT_SINCE.search(before)):
                 continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
