@@ -195,7 +195,7 @@ _LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
 _DAY_FORM = re.compile(r"\b(?:day|d)\s*\+?\s*\d+\s*$")  # "Neulasta d2", "filgrastim day 7": a cycle day or days since
 _MORE_THAN = re.compile(r"(?:more than|greater than|longer than|>)\s*$")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-_DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
+_DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
                              r"\d{1,2}[/.]\d{1,2}\b)")
 # "PET-CT performed on day +49", "scan at D+35": a scan dated in transplant days
 _SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?ct)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>(?:day|d)\s*\+\s*(?P<n>\d{1,3}))\b")
