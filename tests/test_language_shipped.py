@@ -610,6 +610,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # fe_/fg_: a scan dated as 'Scan date', a cycle number is not days, sizes before a focus, the appendicular skeleton
     ("R-CHOP-21 cycle 3 day 1 = 03/06, pegfilgrastim 6 mg on 04/06. Admitted 11/06. Scan date 14/06.",
      {"days_since_pegfilgrastim": 10.0}, set()),
+    ("CT chest showed innumerable 2-3 mm nodules in random distribution in both lungs and necrotic subcarinal lymph "
+     "nodes.", {"tb_imaging": "present"}, set()),
     ("allo-SCT from a matched unrelated donor, peripheral stem cell, day 0 was 3 february. PET on day +49.",
      {"days_since_hsct": 49.0}, set()),
     ("focal uptake in the lateral right 6th-9th ribs (SUVmax 4.1-5.6) in a vertical line, each with a fracture line "
