@@ -610,6 +610,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # fe_/fg_: a scan dated as 'Scan date', a cycle number is not days, sizes before a focus, the appendicular skeleton
     ("R-CHOP-21 cycle 3 day 1 = 03/06, pegfilgrastim 6 mg on 04/06. Admitted 11/06. Scan date 14/06.",
      {"days_since_pegfilgrastim": 10.0}, set()),
+    ("also pain in right buttock and low back when he walk", {"bone_pain": "present"}, set()),
+    ("pain in the left knee since the fall", {"arthralgia": "present"}, {"bone_pain"}),
     ("CT chest showed innumerable 2-3 mm nodules in random distribution in both lungs and necrotic subcarinal lymph "
      "nodes.", {"tb_imaging": "present"}, set()),
     ("allo-SCT from a matched unrelated donor, peripheral stem cell, day 0 was 3 february. PET on day +49.",

@@ -147,7 +147,9 @@ class Composed(Strict):
         for site in self.sites:
             for word in self.complaints:
                 out.append(f"{site} {word}")
-                for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "over the", "over"):
+                for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "over the", "over",
+                             # a side between the complaint and its site ("pain in right buttock", "over the left hip")
+                             "in right", "in left", "in the right", "in the left"):
                     out.append(f"{word} {link} {site}")
             out.extend(f"{word} {site}" for word in self.before)
             out.extend(f"{site} {word}" for word in self.after)
