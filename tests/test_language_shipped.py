@@ -610,6 +610,19 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # fe_/fg_: a scan dated as 'Scan date', a cycle number is not days, sizes before a focus, the appendicular skeleton
     ("R-CHOP-21 cycle 3 day 1 = 03/06, pegfilgrastim 6 mg on 04/06. Admitted 11/06. Scan date 14/06.",
      {"days_since_pegfilgrastim": 10.0}, set()),
+    # fj_: pasted local-language reports (negations, lab names, symptoms); a lab system is not an old letter
+    ("Anamnese: seit 6 Monaten Abgeschlagenheit, Nachtschweiß, 8 kg Gewichtsverlust. Kein Fieber.",
+     {"night_sweats": "present", "weight_loss": "present", "fever": "absent"}, set()),
+    ("Befund: Massive Splenomegalie (kraniokaudal 23 cm). Heterogen gesteigerte Knochenmarkaktivität mit Ausdehnung "
+     "in die Femur- und Humerusschäfte. Im CT diffuse Sklerosierung der Wirbelkörper.",
+     {"massive_splenomegaly": "present", "appendicular_extension": "present", "sclerotic_lesions": "present"}, set()),
+    ("Laboratorium (our units, copied from HiX):\nHb 5,5 mmol/l | Leukocyten 2,6 x10^9/l | Neutrofielen 0,8 x10^9/l | "
+     "Trombocyten 74 x10^9/l", {"wbc": 2.6, "anc": 0.8, "platelets": 74.0}, set()),
+    ("Bloods copied from the previous letter: Hb 9.1, plt 80", {}, {"hb", "platelets"}),
+    ("2 month ateş 38,5-38,9 especially akşam, gece terlemesi, 9 kg kilo kaybı, öksürük yok. His older brother took "
+     "verem tedavisi 2 years ago. lökosit 2,7 x10^3/µl, trombosit 78 x10^3/µl",
+     {"fever": "present", "night_sweats": "present", "tb_exposure": "present", "wbc": 2.7, "platelets": 78.0}, set()),
+    ("From 3 month he have bóle kostne of back and ribs, worse in the night", {"bone_pain": "present"}, set()),
     ("also pain in right buttock and low back when he walk", {"bone_pain": "present"}, set()),
     ("pain in the left knee since the fall", {"arthralgia": "present"}, {"bone_pain"}),
     ("CT chest showed innumerable 2-3 mm nodules in random distribution in both lungs and necrotic subcarinal lymph "

@@ -276,7 +276,7 @@ _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "
 _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years? ago|"
                          r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
 # "Copied from 10/2024 clinic letter: Hb 13.1, WBC 5.8, plt 246": a clause that opens as old results
-_PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)\d\d\b|\b(?:copied from|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
+_PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)\d\d\b|\b(?:copied from (?:the |her |his )?(?:previous|old|last|prior|earlier)|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
                            r"prior) (?:letter|notes|clinic|admission)|(?:previous|old|prior|historical) (?:results|bloods|"
                            r"labs)|clinic letter|discharge summary from)\b")
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
