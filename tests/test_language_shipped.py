@@ -623,6 +623,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "verem tedavisi 2 years ago. lökosit 2,7 x10^3/µl, trombosit 78 x10^3/µl",
      {"fever": "present", "night_sweats": "present", "tb_exposure": "present", "wbc": 2.7, "platelets": 78.0}, set()),
     ("From 3 month he have bóle kostne of back and ribs, worse in the night", {"bone_pain": "present"}, set()),
+    ("TP 56 %, fibrinogène 1,1 g/l, D-dimères > 20 000 ng/ml, plaquettes 48 G/l",
+     {"fibrinogen": 1.1, "d_dimer": 20.0, "platelets": 48.0}, set()),
+    ("Mid-thoracic ache for 2 weeks, no neuro symptoms", {"bone_pain": "present"}, set()),
+    ("he received mFOLFIRINOX 6 cycles by right chest port. Blood culture 2 of 2 (port and periferal) grow "
+     "Staphylococcus aureus MSSA", {"prosthetic_device": "present", "positive_blood_cultures": "present"}, set()),
     ("also pain in right buttock and low back when he walk", {"bone_pain": "present"}, set()),
     ("pain in the left knee since the fall", {"arthralgia": "present"}, {"bone_pain"}),
     ("CT chest showed innumerable 2-3 mm nodules in random distribution in both lungs and necrotic subcarinal lymph "
