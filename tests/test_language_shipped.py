@@ -628,6 +628,17 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Mid-thoracic ache for 2 weeks, no neuro symptoms", {"bone_pain": "present"}, set()),
     ("he received mFOLFIRINOX 6 cycles by right chest port. Blood culture 2 of 2 (port and periferal) grow "
      "Staphylococcus aureus MSSA", {"prosthetic_device": "present", "positive_blood_cultures": "present"}, set()),
+    # fp_: notes written in another language
+    ("PET/CT: diffus heterogen gesteigerter Glukosestoffwechsel im gesamten Knochenmark einschl. Humerus- und "
+     "Femurschäfte bis zu den Knien; SUVmax 9,6 (LWK 3) - Intensität über Kleinhirnniveau",
+     {"appendicular_extension": "present", "marrow_ge_brain": "present"}, set()),
+    ("Lesiones focales: lesión lítica insuflante en arco posterior de la 8ª costilla derecha, SUVmax 5,8",
+     {"lytic_lesions": "present"}, set()),
+    ("Pat 69a, pontage aorto-bifemoral (dacron) en 2019. HC 3/4 positives a S. aureus meti-S",
+     {"prosthetic_device": "present", "positive_blood_cultures": "present"}, set()),
+    ("Squelette (TDM) : densification diffuse de l'os spongieux (ostéocondensation) du rachis et du bassin, sans "
+     "lésion lytique.", {"sclerotic_lesions": "present", "lytic_lesions": "absent"}, set()),
+    ("61 years with blastic plasmacytoid dendritic cell neoplasm", {}, {"blasts"}),
     ("also pain in right buttock and low back when he walk", {"bone_pain": "present"}, set()),
     ("pain in the left knee since the fall", {"arthralgia": "present"}, {"bone_pain"}),
     ("CT chest showed innumerable 2-3 mm nodules in random distribution in both lungs and necrotic subcarinal lymph "
