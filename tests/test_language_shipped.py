@@ -639,6 +639,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Squelette (TDM) : densification diffuse de l'os spongieux (ostéocondensation) du rachis et du bassin, sans "
      "lésion lytique.", {"sclerotic_lesions": "present", "lytic_lesions": "absent"}, set()),
     ("61 years with blastic plasmacytoid dendritic cell neoplasm", {}, {"blasts"}),
+    ("History: stage IV nodal marginal zone lymphoma 2019 (marrow involved), bendamustine-rituximab x6",
+     {"known_nhl": "present"}, set()),
+    ("?Waldenström macroglobulinaemia", {}, {"known_nhl"}),
     ("also pain in right buttock and low back when he walk", {"bone_pain": "present"}, set()),
     ("pain in the left knee since the fall", {"arthralgia": "present"}, {"bone_pain"}),
     ("CT chest showed innumerable 2-3 mm nodules in random distribution in both lungs and necrotic subcarinal lymph "
