@@ -192,6 +192,13 @@ _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
 _LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
+
+
+def _plain_item(words: list[str]) -> bool:
+    """Words that can be one unknown item of a list ("syphilis serology"): no number, no punctuation of a sentence."""
+    return not any(t[:1].isdigit() or t in {":", ";", ".", "(", ")"} for t in words)
+
+
 _DAY_FORM = re.compile(r"\b(?:day|d)\s*\+?\s*\d+\s*$")  # "Neulasta d2", "filgrastim day 7": a cycle day or days since
 _MORE_THAN = re.compile(r"(?:more than|greater than|longer than|>)\s*$")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
@@ -2126,8 +2133,7 @@ class Matcher:
                     gap = toks[mentions[before[-1]].end_tok:i]
                     loose = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS and t not in _POST_GAP]
                     if gap and gap[0] in _LIST_JOINS and sum(t in _LIST_JOINS for t in gap) == 1 and len(gap) <= 5 \
-                            and 1 <= len(loose) <= 2 and not any(
-                            t[:1].isdigit() or t in {":", ";", ".", "(", ")"} for t in loose):
+                            and 1 <= len(loose) <= 2 and _plain_item(loose):
                         targets = self._backward_scope(toks, mentions, before, mentions[before[-1]].end_tok)
                 if kind == "negation" and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS and len(targets) > 1:
                     # "fever, tiredness and joint pain, ANA negative": a result reaches back over tests only
@@ -2389,9 +2395,10 @@ class Matcher:
                 continue
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
             loose = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS]
+            a_test = not mentions[idx].finding or mentions[idx].finding in self.test_findings
             if (len(gap) <= 3 and not loose and gap) or (
-                    (not mentions[idx].finding or mentions[idx].finding in self.test_findings) and gap and len(gap) <= 6 and len(loose) <= 2 and gap[0] in _LIST_JOINS and gap[-1] in _LIST_JOINS
-                    and not any(t[:1].isdigit() or t in {":", ";", ".", "(", ")"} for t in loose)):
+                    a_test and gap and len(gap) <= 6 and len(loose) <= 2 and gap[0] in _LIST_JOINS
+                    and gap[-1] in _LIST_JOINS and _plain_item(loose)):
                 # "blood cultures, HIV and syphilis serology, ANCA ... were negative": an item the vocabulary does not
                 # know ("syphilis serology") does not end the list the result reaches back over
                 out.append(idx)
