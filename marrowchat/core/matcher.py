@@ -652,6 +652,8 @@ class Matcher:
                 self.anchors[term_tokens(a)] = f.id
                 self.after_anchors.add(term_tokens(a))
         self.anchor_len = max((len(k) for k in self.anchors), default=1)
+        self.timing_findings = frozenset(self.anchors.values())  # the findings a dated drug or treatment sets
+        self.transplant_anchors = [" ".join(k) for k, fid in self.anchors.items() if fid == lang.transplant_day]
         self.age_finding = "age" if "age" in bundle.findings else None
 
     def _add(self, name: str, fid: str) -> None:
@@ -753,9 +755,8 @@ class Matcher:
             if first is None:
                 background.add(fid)
         # "Neulasta d2 (the 4th) ... so 8 days post peg": a bare "d2" may be the day of a cycle; "8 days post" may not
-        timing = set(self.anchors.values())
-        said_plainly = {ex.finding for ex in result.findings if ex.value is not None and ex.finding in timing
-                        and not _DAY_FORM.search(ex.text)}
+        said_plainly = {ex.finding for ex in result.findings if ex.value is not None
+                        and ex.finding in self.timing_findings and not _DAY_FORM.search(ex.text)}
         kept = []
         for i, ex in enumerate(result.findings):
             if ex.status == "absent" and doubted.get((ex.finding, term_tokens(ex.term)), -1) > ex.span[0]:
@@ -1935,8 +1936,7 @@ class Matcher:
         """Does the note name a transplant (an anchor of the transplant-day finding) anywhere?"""
         if self._transplant_named is None:
             low = f" {' '.join(t.text for t in tokenize(self._text.lower()))} "
-            self._transplant_named = any(f" {' '.join(key)} " in low for key, fid in self.anchors.items()
-                                         if fid == self.lang.transplant_day)
+            self._transplant_named = any(f" {name} " in low for name in self.transplant_anchors)
         return self._transplant_named
 
     def _anchor_before(self, low: str, pos: int) -> tuple[int, str] | None:
