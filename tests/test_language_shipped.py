@@ -709,6 +709,17 @@ def test_measured_shock_outranks_a_denial(shipped: Bundle) -> None:
     assert calm.facts.status("sepsis_physiology") == "absent"
 
 
+def test_a_measured_fever_outranks_a_stated_denial_but_not_the_reverse(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, denied = engine.assess("Kein Fieber laut Patient. T 38.4 on the ward. ANC 0.3.")
+    assert denied.facts.status("fever") == "present"
+    assert "neutropenic_fever" in {f.flag.id for f in rank(shipped, denied.facts).red_flags}
+    _, history = engine.assess("Fevers for three weeks. T 37.1 today.")
+    assert history.facts.status("fever") == "present"
+    _, calm = engine.assess("No fever. T 36.9.")
+    assert calm.facts.status("fever") == "absent"
+
+
 def test_derived_dic_from_coagulation(shipped: Bundle) -> None:
     engine = Engine(shipped)
     _, snap = engine.assess("Hb 8.4, WCC 24.6, plt 31. PT 17 s, fibrinogen 1.1, D-dimer >20.")

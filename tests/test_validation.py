@@ -204,6 +204,14 @@ def test_language_and_ratio_options_need_the_right_kind_of_finding(data: Path) -
     assert any("below_margin[fever]" in p for p in found), found
 
 
+def test_only_a_boolean_finding_yields_to_a_value(data: Path) -> None:
+    path = data / "knowledge" / "findings.yaml"
+    edit(path, "    kind: numeric\n    synonyms: [hb, hgb, haemoglobin]",
+         "    kind: numeric\n    yields_to_value: present\n    synonyms: [hb, hgb, haemoglobin]")
+    found = problems(data)
+    assert any("findings[hb].yields_to_value: only a boolean finding" in p for p in found), found
+
+
 def test_shared_terms_must_belong_to_another_finding(data: Path) -> None:
     (data / "knowledge" / "vocabulary.yaml").write_text(
         "vocabulary:\n"

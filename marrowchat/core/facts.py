@@ -96,7 +96,9 @@ class Facts:
                 derived[new.finding] = new
         for fid, fact in derived.items():
             current = self.items.get(fid)
-            if current is None or current.origin != "stated" or findings[fid].yields_to_value:
+            yields = findings[fid].yields_to_value
+            if current is None or current.origin != "stated" or yields is True or (
+                    yields == "present" and fact.status == "present" and current.status == "absent"):
                 self.items[fid] = fact
         # rule-derived findings (e.g. bicytopenia from the counts), unless stated
         items = self.items

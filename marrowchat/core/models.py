@@ -120,8 +120,10 @@ class Finding(Strict):
     # boolean only: a relative's mention is the patient's exposure ("brother treated for TB"), not family history
     family_is_exposure: bool = False
     # boolean only: a measurement in the same note outranks the word: "recent G-CSF" with "last dose 63 days ago",
-    # "no pressors" with BP 86/50 (thresholds and derived_when rules both)
-    yields_to_value: bool = False
+    # "no pressors" with BP 86/50 (thresholds and derived_when rules both). "present": only a measurement that makes
+    # the finding present outranks a stated denial ("no fever" with T 38.6), while a normal reading leaves a stated
+    # finding alone (a history of fevers with T 37.1 today)
+    yields_to_value: bool | Literal["present"] = False
     silence_rationale: str | None = None
 
     @property

@@ -245,6 +245,8 @@ class _Checker:
                 self.problem(FINDINGS, f"findings[{f.id}].reciprocal_below_one", "only a numeric ratio can be read the other way up")
             if f.percent_of is not None:
                 self.finding(FINDINGS, f"findings[{f.id}].percent_of", f.percent_of, "numeric")
+            if f.yields_to_value and f.kind != "boolean":
+                self.problem(FINDINGS, f"findings[{f.id}].yields_to_value", "only a boolean finding can yield to a measured value")
         for i, fid in enumerate(self.b.language.not_negated_by_results):
             self.finding("knowledge/language.yaml", f"not_negated_by_results[{i}]", fid)
         for fid in self.b.language.specimen_bound:
