@@ -650,6 +650,24 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"days_since_hsct": 49.0}, set()),
     ("focal uptake in the lateral right 6th-9th ribs (SUVmax 4.1-5.6) in a vertical line, each with a fracture line "
      "and callus on CT", {"foci_at_injury": "present"}, set()),
+    # notes pasted from local reports (fp_, fs_ batches)
+    ("Non lesioni ossee focali né alterazioni osteostrutturali alla TC.", {"focal_lesions": "absent"}, set()),
+    ("non-tender splenomegaly; non Hodgkin lymphoma in 2010; non-smoker",
+     {"splenomegaly": "present", "known_nhl": "present"}, set()),
+    ("HIV, HBV e HCV negativi", {"hiv": "absent"}, set()),
+    ("Emocromo: GB 186.000/µL, neutrofili 98.400/µL, blasti 2 %", {"wbc": 186.0, "blasts": "present"}, set()),
+    ("Striscio: blasti assenti.", {"blasts": "absent"}, set()),
+    ("PET: GB mass SUVmax 21.7 with a necrotic centre", {"bulky_avid_mass": "present"}, {"wbc"}),
+    ("blastic plasmacytoid dendritic cell neoplasm", {}, {"blasts"}),
+    ("adénopathies médiastinales hypermétaboliques (SUVmax 8,7) ; hyperfixation médullaire diffuse homogène "
+     "(SUVmax 4,1 ; foie 2,6) ; rate 14 cm", {"marrow_suvmax": 4.1, "liver_suvmax": 2.6, "spleen_length": 14.0},
+     set()),
+    ("splenomegalia (diametro longitudinale 17 cm) con iperaccumulo diffuso (SUVmax 8,2; fegato 2,4), aumentata "
+     "captazione midollare diffusa (SUVmax 3,8)", {"marrow_suvmax": 3.8, "liver_suvmax": 2.4}, set()),
+    ("Milz 5 QF unter dem Rippenbogen tastbar", {"spleen_below_costal_margin": 10.0}, set()),
+    ("PET-CT (auswärts, Fragestellung Lymphom)", {}, {"known_nhl"}),
+    ("micronodules pulmonaires diffus de distribution aléatoire", {"tb_imaging": "present"}, set()),
+    ("Non riferiva artralgie né rash cutanei", {"arthralgia": "absent", "rash": "absent"}, set()),
 ]
 
 

@@ -577,6 +577,17 @@ class Matcher:
         self.ignore = {normalise(w) for w in [*lang.ignore, *lang.yes, *lang.no, *lang.unknown]}
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
         self.other_sites = {normalise(w) for w in lang.other_sites}
+        # words that place a value or finding in the marrow or skeleton (the English ones here; other languages' in
+        # the data: "captazione midollare", "hyperfixation médullaire")
+        self.marrow_words = frozenset(_MARROW_WORDS | {normalise(w) for w in lang.marrow_words})
+        self.skeletal_words = frozenset(_SKELETAL_WORDS | {normalise(w) for w in lang.skeletal_words})
+        self.bone_words = self.marrow_words | self.skeletal_words
+        # "and"/"or" in the languages of pasted local reports join list items as the English ones do
+        # ("HIV, HBV e HCV negativi", "sin fiebre ni sudoración y pérdida de peso")
+        conjunctions = {normalise(w) for w in lang.conjunctions}
+        self.connectors = frozenset(_CONNECTORS | conjunctions)
+        self.list_joins = frozenset(_LIST_JOINS | conjunctions)
+        self.item_joins = frozenset({",", "or", "and", "nor"} | conjunctions)
         self.remap = {(normalise(s), r.finding): r.becomes for r in lang.context_remap for s in r.starts}
         # a marrow measurement said of an organ with no remap of its own is that organ's, so set aside
         self.remapped_values = {r.finding for r in lang.context_remap
@@ -928,6 +939,9 @@ class Matcher:
                                ("history", self.hist_pre),
                                ("uncertainty", self.unc_pre), ("negation", self.neg_pre)):
                 k = trig.at(toks, i)
+                if k and kind == "negation" and toks[i] == "non" and i + 1 < n and toks[i + 1] in {"-", "–"} and \
+                        tokens[lo + i].end == tokens[lo + i + 1].start:
+                    break  # a prefix glued to its word negates nothing: "non-tender splenomegaly"
                 if k:
                     trig_at[i] = (kind, k)
                     break
@@ -990,7 +1004,7 @@ class Matcher:
         for j, mt in enumerate(mentions):
             f = self.bundle.findings[mt.finding]
             if f.kind == "numeric" and f.section == "uptake" and not mt.remapped \
-                    and not _MARROW_WORDS & set(toks[mt.start_tok:mt.end_tok]) \
+                    and not self.marrow_words & set(toks[mt.start_tok:mt.end_tok]) \
                     and (self._other_site(toks, mt.start_tok) or self._heading_organ(toks)) \
                     and not self._marrow_after(toks, mt):
                 # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced
@@ -1103,7 +1117,7 @@ class Matcher:
         if j < n and toks[j] in _SITE_PREPS:
             # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
             for t in toks[j + 1 : j + 5]:
-                if t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t):
+                if t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t):
                     return None
                 if t in self.organs or t in self.lead_organs:
                     return t
@@ -1126,14 +1140,14 @@ class Matcher:
                 owner = self._with_owner(toks, k)
                 if owner:
                     return owner
-            if t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) or t in _STRETCH_END:
+            if t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t) or t in _STRETCH_END:
                 break
             if t in self.organs:
                 return t
         lead = self._lead_organ(toks)
         if lead is not None:
             return lead
-        if self._carried and not any(t in _MARROW_WORDS or t in _SKELETAL_WORDS for t in toks[:mt.start_tok]):
+        if self._carried and not any(t in self.marrow_words or t in self.skeletal_words for t in toks[:mt.start_tok]):
             return self._carried
         return None
 
@@ -1182,7 +1196,7 @@ class Matcher:
                 if opened is not None:
                     q = opened
                     continue
-            if t in _STRETCH_END or t in _MARROW_WORDS or t in _SKELETAL_WORDS:
+            if t in _STRETCH_END or t in self.marrow_words or t in self.skeletal_words:
                 return None
             if t in _OWNING:
                 r, seen = q, 0
@@ -1224,7 +1238,7 @@ class Matcher:
             if mt.term in self.needs_site:
                 # "no lytic or sclerotic bone lesion": the noun of the lesion just named, not a lesion of its own
                 k = mt.start_tok
-                while k > 0 and toks[k - 1] in _MARROW_WORDS | _SKELETAL_WORDS:
+                while k > 0 and toks[k - 1] in self.bone_words:
                     k -= 1
                 before = ends.get(k)
                 if before is not None and before is not mt and before.finding != mt.finding:
@@ -1242,7 +1256,7 @@ class Matcher:
             organ = self._organ_of(toks, mt)
             if organ is None:
                 if mt.term in self.needs_site and not self._marrow_before(toks, mt) and not any(
-                        t in _MARROW_WORDS or t in _SKELETAL_WORDS for t in toks[mt.end_tok:mt.end_tok + 4]):
+                        t in self.marrow_words or t in self.skeletal_words for t in toks[mt.end_tok:mt.end_tok + 4]):
                     mt.elsewhere = "unstated"  # "PET/CT: nodule SUVmax 4.1": a lesion of no stated organ
                 continue
             new = self.remap.get((organ, mt.finding))
@@ -1332,14 +1346,13 @@ class Matcher:
             if toks[k] not in {":", "=", "-", "of", "is", "was"}:
                 break
 
-    @staticmethod
-    def _marrow_after(toks: list[str], mt: Mention) -> bool:
+    def _marrow_after(self, toks: list[str], mt: Mention) -> bool:
         """"SUVmax 8.7 in L3", "SUVmax 5.1 in the lumbar spine": the value says it is the marrow's."""
         after = toks[mt.end_tok:mt.end_tok + 6]
         if "in" not in after:
             return False
         rest = after[after.index("in") + 1:after.index("in") + 4]
-        return any(t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) for t in rest)
+        return any(t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t) for t in rest)
 
     @staticmethod
     def _of_a_focus(toks: list[str], start: int) -> bool:
@@ -1353,21 +1366,20 @@ class Matcher:
                 return not any(w in _FOCUS_DENIALS for w in toks[max(0, k - 3):k])
         return False
 
-    @staticmethod
-    def _marrow_before(toks: list[str], mt: Mention) -> bool:
+    def _marrow_before(self, toks: list[str], mt: Mention) -> bool:
         """"Diffuse homogeneous marrow uptake in the axial skeleton, L3 SUVmax 3.4": a marrow word in the term or
         before it in the clause (a full report gives nodes, tonsils and vessels their SUVmax first)."""
         words = toks[max(0, mt.start_tok - 15):mt.end_tok]
-        return any(t in _MARROW_WORDS or t in _SKELETAL_WORDS or _LEVEL.fullmatch(t) for t in words)
+        return any(t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t) for t in words)
 
     def _other_site(self, toks: list[str], start: int) -> bool:
         """Is the measurement term at ``start`` about another organ ("spleen SUVmax", "mass …, SUVmax 21")?"""
         for k in range(start - 1, max(-1, start - 24), -1):
             t = toks[k]
-            if t in _MARROW_WORDS or t in _SKELETAL_WORDS or t in {".", ";"} or _LEVEL.fullmatch(t):
+            if t in self.marrow_words or t in self.skeletal_words or t in {".", ";"} or _LEVEL.fullmatch(t):
                 return False  # "more intense than the cerebellum (L4 SUVmax 9.8)": the level makes it the marrow's
             if t in _LESION_WORDS and (toks[max(0, k - 2):k] and any(
-                    w in _FOCUS_DENIALS or w in _MARROW_WORDS or w in _SKELETAL_WORDS or w == "focal"
+                    w in _FOCUS_DENIALS or w in self.marrow_words or w in self.skeletal_words or w == "focal"
                     for w in toks[max(0, k - 2):k])):
                 continue  # "multiple focal lesions (SUVmax 9.8)", "without focal lesions (SUVmax 5.2)": the marrow's
             if t in self.other_sites or t in self.organs:
@@ -2131,8 +2143,8 @@ class Matcher:
                     # "..., ANCA and antiphospholipid antibodies were negative": the last item is a test the
                     # vocabulary does not know; the result still reaches the list before it
                     gap = toks[mentions[before[-1]].end_tok:i]
-                    loose = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS and t not in _POST_GAP]
-                    if gap and gap[0] in _LIST_JOINS and sum(t in _LIST_JOINS for t in gap) == 1 and len(gap) <= 5 \
+                    loose = [t for t in gap if t not in self.connectors and t not in _FILLERS and t not in _POST_GAP]
+                    if gap and gap[0] in self.list_joins and sum(t in self.list_joins for t in gap) == 1 and len(gap) <= 5 \
                             and 1 <= len(loose) <= 2 and _plain_item(loose):
                         targets = self._backward_scope(toks, mentions, before, mentions[before[-1]].end_tok)
                 if kind == "negation" and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS and len(targets) > 1:
@@ -2292,7 +2304,7 @@ class Matcher:
         pct = {k for k in range(start, start + len(gap)) if toks[k] == "%" or (
             k + 1 < len(toks) and toks[k + 1] == "%" and toks[k][:1].isdigit())}
         loose = [t for k, t in enumerate(gap, start)
-                 if t not in _FILLERS and t not in _REACH_FILLERS and t not in _CONNECTORS and k not in at_trigger
+                 if t not in _FILLERS and t not in _REACH_FILLERS and t not in self.connectors and k not in at_trigger
                  and k not in pct]
         short_list = self._short_list(gap)
         if ((len(gap) > self.lang.scope_tokens or len(loose) > 3) and not short_list) or \
@@ -2324,9 +2336,9 @@ class Matcher:
             if not gap or (gap == [","] and toks[mentions[idx].start_tok] in _DESCRIBED):
                 break  # "No G-CSF post transplant" (adjacent, not a list); "without focal lesions, diffuse splenic
                 # uptake" (a new finding of a report, described, not denied)
-            loose_items = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS]
+            loose_items = [t for t in gap if t not in self.connectors and t not in _FILLERS]
             if (len(gap) <= 4 and not loose_items) or (
-                    gap and gap[0] == "," and gap[-1] in {",", "or", "and", "nor"} and len(loose_items) <= 2
+                    gap and gap[0] == "," and gap[-1] in self.item_joins and len(loose_items) <= 2
                     and len(gap) <= 6 and not any(t[:1].isdigit() or t in {":", ";", "."} for t in loose_items)):
                 # "rash, joint or bone pain": an unknown item of the list does not end it
                 out.append(idx)
@@ -2344,8 +2356,7 @@ class Matcher:
         here, nxt = mentions[idx], mentions[after[k + 1]]
         return toks[here.end_tok:nxt.start_tok] in (["or"], ["nor"])
 
-    @staticmethod
-    def _short_list(gap: list[str]) -> bool:
+    def _short_list(self, gap: list[str]) -> bool:
         """"no cough, haemoptysis, headache, rash": items of one or two words, at least two commas, at most twelve
         tokens, no numbers or asides: a list the trigger reads through to the first item it knows."""
         commas = gap.count(",")
@@ -2354,7 +2365,7 @@ class Matcher:
         item = words = 0
         joined = False
         for t in gap:
-            if t in {",", "or", "and", "nor"}:
+            if t in self.item_joins:
                 item = 0
             elif t in {"-", "–", "/"}:
                 joined = True  # "tubo-ovarian" is one word
@@ -2394,11 +2405,11 @@ class Matcher:
                 out.append(idx)  # one word, two findings ("LDH normal": neither raised nor very raised)
                 continue
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
-            loose = [t for t in gap if t not in _CONNECTORS and t not in _FILLERS]
+            loose = [t for t in gap if t not in self.connectors and t not in _FILLERS]
             a_test = not mentions[idx].finding or mentions[idx].finding in self.test_findings
             if (len(gap) <= 3 and not loose and gap) or (
-                    a_test and gap and len(gap) <= 6 and len(loose) <= 2 and gap[0] in _LIST_JOINS
-                    and gap[-1] in _LIST_JOINS and _plain_item(loose)):
+                    a_test and gap and len(gap) <= 6 and len(loose) <= 2 and gap[0] in self.list_joins
+                    and gap[-1] in self.list_joins and _plain_item(loose)):
                 # "blood cultures, HIV and syphilis serology, ANCA ... were negative": an item the vocabulary does not
                 # know ("syphilis serology") does not end the list the result reaches back over
                 out.append(idx)

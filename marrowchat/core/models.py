@@ -278,6 +278,14 @@ class LanguageFile(Strict):
     other_sites: list[str] = Field(
         default=[], description="words that, right before a measurement term, say it measures another organ "
         "('spleen SUVmax 3.4' is not the marrow's)")
+    marrow_words: list[str] = Field(
+        default=[], description="words, beyond the English ones the matcher knows, that place a value in the marrow "
+        "('captazione midollare ... SUVmax 3,8')")
+    skeletal_words: list[str] = Field(
+        default=[], description="names of bones, beyond the English ones the matcher knows ('côtes', 'Wirbelkörper')")
+    conjunctions: list[str] = Field(
+        default=[], description="'and'/'or' in other languages: they join list items as the English ones do "
+        "('HIV, HBV e HCV negativi')")
     scope_tokens: int = Field(default=6, ge=1, le=30)
     yes: list[str] = []
     no: list[str] = []
