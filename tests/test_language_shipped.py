@@ -668,6 +668,21 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("PET-CT (auswärts, Fragestellung Lymphom)", {}, {"known_nhl"}),
     ("micronodules pulmonaires diffus de distribution aléatoire", {"tb_imaging": "present"}, set()),
     ("Non riferiva artralgie né rash cutanei", {"arthralgia": "absent", "rash": "absent"}, set()),
+    # fu_ batch: more languages, and day counts in them
+    ("TEP-CT (09/06, soit 6 jours après la dernière injection de Granocyte)", {"days_since_gcsf": 6.0}, set()),
+    ("ultima dose di filgrastim 6 giorni fa", {"days_since_gcsf": 6.0}, set()),
+    ("Nie otrzymał G-CSF ani chemioterapii.", {"gcsf_exposure": "absent", "chemo_exposure": "absent"}, set()),
+    ("z zajęciem trzonów kości długich; wychwyt w szpiku wyższy niż w mózgu",
+     {"appendicular_extension": "present", "marrow_ge_brain": "present"}, set()),
+    ("kalvaryum, T7, L1 ve çok sayıda kostada litik lezyonlar", {"lytic_lesions": "present"}, set()),
+    ("Σπληνομεγαλία (επιμήκης διάμετρος 22 cm). Πυρετός έως 39,1 °C με εφιδρώσεις.",
+     {"splenomegaly": "present", "spleen_length": 22.0, "fever": "present"}, set()),
+    ("douleurs osseuses disparues", {"bone_pain": "absent"}, set()),
+    ("PET/TC di ieri (ricerca focolaio): spondilodiscite L3-L4 con raccolta paravertebrale sx (SUVmax 9,2); midollo "
+     "osseo con captazione diffusa (SUVmax 4,8; fegato 2,6)", {"marrow_suvmax": 4.8}, {"focal_lesions"}),
+    ("ha 3 meses dor lombar e na bacia, agora dor nas costelas tb", {"bone_pain": "present"}, set()),
+    ("Beenmerg: wervelkolom, bekken, SUVmax 4,6, zonder focale laesies", {"focal_lesions": "absent"}, set()),
+    ("disparition de l'ensemble des foyers hypermétaboliques du bilan initial", {"focal_lesions": "absent"}, set()),
 ]
 
 

@@ -210,9 +210,22 @@ _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age)\s*$")  # 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
+# day, week and month words, with those of the languages local reports are pasted in ("6 jours après la dernière
+# injection", "hace 10 días", "vor 3 Wochen")
+_WEEK_UNITS = ("weeks", "week", "wks", "wk", "w", "semaines", "semaine", "sem", "semanas", "semana", "settimane",
+               "settimana", "wochen", "woche", "weken", "week", "tygodni", "tygodnie", "hafta")
+_MONTH_UNITS = ("months", "month", "mo", "mois", "meses", "mes", "mesi", "mese", "monaten", "monate", "monat",
+                "maanden", "maand", "miesięcy", "miesiące")
+_DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día", "dia", "giorni", "giorno", "gg", "tagen",
+              "tage", "tag", "dagen", "dag", "dni", "dzień", "gün")
+# after the count: "ago" and "after" words ("6 giorni fa", "3 dni temu", "6 jours après")
+_AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
+_AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce")
 _DAYS = re.compile(
     r"(?:(?P<n1>\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
-    r"\s*-?\s*(?P<u1>days?|d|weeks?|wks?|wk|w|months?|mo)\b\s*(?:ago|after|since|post|earlier|prior|before|back|pre)?)"
+    r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
+    r")(?!\w)\s*(?:ago|after|since|post|earlier|prior|before|back|pre|" + "|".join(_AFTER_WORDS + _AGO_WORDS) +
+    r")?(?!\w))"
     r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
     r"|(?:(?<![\d/.])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d))"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
@@ -1732,7 +1745,7 @@ class Matcher:
             if mt.group("n1"):
                 raw_n = mt.group("n1")
                 num, unit = (int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]), mt.group("u1")
-                mult = 7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1
+                mult = 7 if unit in _WEEK_UNITS else 30 if unit in _MONTH_UNITS else 1
                 days = num * mult
             elif mt.group("n3"):
                 days = int(mt.group("n3")) * {"52": 7, "12": 30, "7": 1}[mt.group("u3")]
@@ -1766,7 +1779,8 @@ class Matcher:
             if any(consumed[k] for k in range(tok_idx, tok_end + 1)):
                 continue
             # nearest anchor, preferring one before the expression - except "N days after the last X", which is X's
-            looks_ahead = bool(re.search(r"\b(?:after|since|following|from)\s*$", mt.group(0)))
+            looks_ahead = bool(re.search(r"(?<!\w)(?:after|since|following|from|" + "|".join(_AFTER_WORDS) +
+                                         r")\s*$", mt.group(0)))
             best = None
             for a_idx, (a_lo, a_hi, fid) in enumerate(anchors):
                 if a_idx in used_anchor:
