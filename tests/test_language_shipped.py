@@ -683,6 +683,20 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("ha 3 meses dor lombar e na bacia, agora dor nas costelas tb", {"bone_pain": "present"}, set()),
     ("Beenmerg: wervelkolom, bekken, SUVmax 4,6, zonder focale laesies", {"focal_lesions": "absent"}, set()),
     ("disparition de l'ensemble des foyers hypermétaboliques du bilan initial", {"focal_lesions": "absent"}, set()),
+    # counts and lesions the fq_-fw_ batches wrote
+    ("Labs today (ref): WBC 1.9 K/µL (4.0-11.0) L | ANC 0.62 K/µL (1.8-7.7) L | Plt 46 K/µL (150-400) L",
+     {"wbc": 1.9, "anc": 0.62, "platelets": 46.0}, set()),
+    ("Labor: Hb 9,8 g/dl, Leukos 14,2/nl, Thrombos 96/nl", {"wbc": 14.2, "platelets": 96.0}, set()),
+    ("AS hoy: Hb 7,9 g/dL, leucos 1.600/µL (NT 640/µL), plaq 38.000/µL", {"wbc": 1.6, "anc": 0.64}, set()),
+    ("NT-proBNP 1200 pg/mL", {}, {"anc"}),
+    ("Platelets have dropped into the 60s (latest 64).", {"platelets": 60.0}, set()),
+    ("Hb has drifted from 12.6 in January to 10.8 in June", {"hb": 10.8}, set()),
+    ("troca valvar aórtica por bioprótese em 2019", {"prosthetic_device": "present"}, set()),
+    ("Marrow: background diffuse, above liver (SUVmax 3.8, liver 2.4), with scattered hotter nodules within it - L2 "
+     "body, R iliac blade (SUVmax 9-12).", {"focal_lesions": "present", "marrow_suvmax": 3.8}, set()),
+    ("mass invading the posterior chest wall with a destructive lesion of the posterior left 3rd rib",
+     {"lytic_lesions": "present"}, set()),
+    ("No cortical destruction or lysis on CT, no destructive lesion.", {"lytic_lesions": "absent"}, set()),
 ]
 
 

@@ -63,6 +63,8 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "rose", "fell", "from", "increased", "decreased", "dropped", "fallen", "risen", "enlarged", "re",
                   "regrown", "grown", "go", "went", "gone", "going", "dropping", "falling",
                   "highest", "tmax", "temperatures", "have", "drifted", "drifting", "slipped", "crept",
+                  # "Platelets have dropped into the 60s (latest 64)"
+                  "into", "latest", "current", "currently",
                   # "NEUT# 0.8" (an analyser's absolute count), "BCTT (neutrophil) 0,6 G/L" (a translation in brackets)
                   "#", ")",
                   # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
@@ -1644,8 +1646,8 @@ class Matcher:
                 gap = " ".join(re.sub(r"\([^()]{0,20}\)", " ", re.sub(r"^k\b", " ", gap)).split())
                 if gap in _TRENDS:
                     return k
-                if j > 0 and toks[j - 1] == "from" and gap.split()[-1:] == ["to"] and len(gap.split()) <= 2:
-                    return k  # "WBC rose from 24,300/µL to 46,800/µL"
+                if j > 0 and toks[j - 1] == "from" and gap.split()[-1:] == ["to"] and len(gap.split()) <= 4:
+                    return k  # "WBC rose from 24,300/µL to 46,800/µL", "Hb drifted from 12.6 in January to 10.8"
                 # "platelets 164 on admission and now 38": a short aside, then "now"
                 words = gap.split()
                 if 1 < len(words) <= 5 and words[-1] in {"now", "today", "currently", "->", "→"} and not any(
