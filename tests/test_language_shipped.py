@@ -697,6 +697,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("mass invading the posterior chest wall with a destructive lesion of the posterior left 3rd rib",
      {"lytic_lesions": "present"}, set()),
     ("No cortical destruction or lysis on CT, no destructive lesion.", {"lytic_lesions": "absent"}, set()),
+    # fz_ batch: intensity in words, and a clock time is no value
+    ("PET: the hottest thing on the scan is the marrow - outshines the brain", {"marrow_ge_brain": "present"}, set()),
+    ("marrow lights up like a Christmas tree, brain looks dull next to it", {"marrow_ge_brain": "present"}, set()),
+    ("lactate 3.4, 30 ml/kg in. Plan: recheck lactate 04:00.", {"lactate": 3.4}, set()),
+    ("ANA 1:640 speckled", {"ana_positive": "present"}, set()),
 ]
 
 

@@ -255,6 +255,17 @@ _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond",
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
+def _is_clock(tokens: list[Token], lo: int, toks: list[str], j: int) -> bool:
+    """A 24-hour time at token j ("04:00", "22:30"): two digits, a colon and two digits, written together (a titre
+    "1:640" or "1:40" is not one)."""
+    if j + 2 >= len(toks) or toks[j + 1] != ":" or not (len(toks[j]) == 2 == len(toks[j + 2])):
+        return False
+    if not (toks[j].isdigit() and toks[j + 2].isdigit() and int(toks[j]) <= 23 and int(toks[j + 2]) <= 59):
+        return False
+    a, colon, b = tokens[lo + j], tokens[lo + j + 1], tokens[lo + j + 2]
+    return a.end == colon.start and colon.end == b.start
+
+
 def _opening(toks: list[str], close: int) -> int | None:
     """The "(" that opens the short aside closed at ``close`` (within 15 tokens, none nested), or None."""
     opened = next((q for q in range(close - 1, max(-1, close - 16), -1) if toks[q] in {"(", ")"}), None)
@@ -1521,6 +1532,8 @@ class Matcher:
                 k += 1
             if k < n and tokens[lo + k].kind == "num":
                 j = k
+        if j < n and _is_clock(tokens, lo, toks, j):
+            return  # "recheck lactate 04:00": a time of day, not a value
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
             # value before the term: "67 yo", "3 lytic lesions" (only for terms that are units of count/age)
             before = self._value_before(f.id, tokens, lo, toks, mt.start_tok, consumed)
