@@ -115,3 +115,15 @@ def test_a_stated_age_outranks_a_childhood_in_the_history(engine: Engine) -> Non
             "the femoral shafts.")
     assert "unexplained_appendicular_extension" in flags(engine, text)
     assert "unexplained_appendicular_extension" not in flags(engine, "A child of 8 with marrow uptake into the femoral shafts.")
+
+
+def test_lupus_features_raise_sle(engine: Engine) -> None:
+    def p_sle(text: str) -> float:
+        _, snap = engine.assess(text)
+        return next(r.probability for r in engine.differential(snap).ranked if r.id == "sle_autoimmune")
+
+    base = ("27F, fever to 39 for 9 days, arthralgia of the hands, WBC 2.7, lymphs 0.4, CRP 11, blood cultures "
+            "negative. Homogeneous marrow uptake SUVmax 3.0, liver 2.2, small avid cervical nodes.")
+    lupus = base + " Malar rash, proteinuria on dipstick, pericarditis on echo."
+    assert p_sle(lupus) > 1.5 * p_sle(base)
+    assert top(engine, lupus, 1) == ["sle_autoimmune"]
