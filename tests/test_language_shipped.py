@@ -702,6 +702,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("marrow lights up like a Christmas tree, brain looks dull next to it", {"marrow_ge_brain": "present"}, set()),
     ("lactate 3.4, 30 ml/kg in. Plan: recheck lactate 04:00.", {"lactate": 3.4}, set()),
     ("ANA 1:640 speckled", {"ana_positive": "present"}, set()),
+    ("Outside report: 'New increased uptake L4-S1 and right posterior ilium, SUVmax 5.9, ?marrow relapse.' Our "
+     "radiologist: uptake follows pedicle screw tracks and the graft-harvest defect; rest of marrow homogeneous, "
+     "SUVmax 2.0 vs liver 2.3", {"marrow_suvmax": 2.0, "marrow_peak_suvmax": 5.9, "foci_at_injury": "present"}, set()),
+    ("Q: Hodgkin missed (sampling)? Re-biopsy the SUV 5.2 node?", {}, {"known_hodgkin"}),
+    ("Known Hodgkin lymphoma. Q: marrow involvement?", {"known_hodgkin": "present"}, set()),
 ]
 
 

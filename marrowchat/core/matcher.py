@@ -94,6 +94,7 @@ _FOCUS_WORDS = {"focal", "foci", "focus", "lesion", "lesions", "fracture", "frac
 _FOCUS_DENIALS = {"no", "without", "nor", "not", "neither", "absent"}
 _BACKGROUND_WORDS = {"background", "diffuse", "diffusely", "remaining", "rest", "elsewhere", "otherwise", "generalised",
                      "generalized", "homogeneous", "homogeneously"}
+_EXPLICIT_BACKGROUND = {"background", "rest", "remaining", "remainder", "elsewhere"}
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"}
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
@@ -400,6 +401,7 @@ class Extracted:
     organ: str | None = None  # context "elsewhere": the organ it was said of
     anchored: bool = False  # a marrow measurement with a marrow word before it ("marrow ... SUVmax 3.4")
     focal: bool = False  # a marrow measurement of a focus ("focal uptake at the rib fractures (SUVmax 3.7)")
+    background: bool = False  # said of the background itself ("rest of marrow homogeneous, SUVmax 2.0")
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -782,9 +784,14 @@ class Matcher:
             if ex.value is not None and ex.finding in self.peaks and (ex.anchored or ex.finding not in anchored):
                 candidates.setdefault(ex.finding, []).append(ex)
         background: set[str] = {fid for fid, values in candidates.items() if any(not e.focal for e in values)}
+        named_background: dict[str, int] = {}  # finding -> id() of the value said of the background itself
         for fid, values in candidates.items():
             top = max(values, key=lambda e: e.value or 0.0)
-            first = next((e for e in values if not e.focal), None)
+            # the background named as such wins over an earlier value ("New uptake L4-S1, SUVmax 5.9 ... rest of
+            # marrow homogeneous, SUVmax 2.0")
+            first = next((e for e in values if e.background), None) or next((e for e in values if not e.focal), None)
+            if first is not None and first.background:
+                named_background[fid] = id(first)
             if first is None or (top.value or 0.0) > (first.value or 0.0):
                 # a hotter point than the background; or only foci measured, which say nothing of the background
                 # ("multiple focal lesions (SUVmax 9.8)" is a peak, not a diffuse marrow SUVmax of 9.8)
@@ -799,6 +806,8 @@ class Matcher:
             if ex.status == "absent" and doubted.get((ex.finding, term_tokens(ex.term)), -1) > ex.span[0]:
                 continue
             if ex.value is not None and ex.finding in said_plainly and _DAY_FORM.search(ex.text):
+                continue
+            if ex.value is not None and ex.finding in named_background and id(ex) != named_background[ex.finding]:
                 continue
             if ex.value is not None:
                 if ex.finding in last_lab:
@@ -1381,6 +1390,18 @@ class Matcher:
         return any(t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t) for t in rest)
 
     @staticmethod
+    def _of_the_background(toks: list[str], start: int) -> bool:
+        """"rest of marrow homogeneous, SUVmax 2.0", "background marrow SUVmax 1.9": a value the clause says is the
+        background's (a focus word on the way back says it is not)."""
+        for k in range(start - 1, max(-1, start - 10), -1):
+            t = toks[k]
+            if t in {".", ";"} or t in _FOCUS_WORDS:
+                return False
+            if t in _EXPLICIT_BACKGROUND:
+                return True
+        return False
+
+    @staticmethod
     def _of_a_focus(toks: list[str], start: int) -> bool:
         """"focal uptake in the left 5th to 8th ribs (SUVmax 3.7)", "hottest focus SUVmax 12.6": a value said of a
         focus, not of the background ("without focal lesions (SUVmax 5.2)" is the background's)."""
@@ -1625,6 +1646,9 @@ class Matcher:
         if f.id in self.peaks and result.findings and result.findings[-1].finding == f.id and \
                 self._of_a_focus(toks, mt.start_tok):
             result.findings[-1].focal = True
+        if f.id in self.peaks and result.findings and result.findings[-1].finding == f.id and \
+                self._of_the_background(toks, mt.start_tok):
+            result.findings[-1].background = True
         after_value = " ".join(toks[after:after + 4])
         # "platelets were 512 on a GP test in 2019" (but not "Tryptase 44 (39 last year)": the aside has its own)
         stop = next((k for k in range(after, min(n, after + 8)) if toks[k] in {"(", ",", ";", "-", "–"}), after + 8)
