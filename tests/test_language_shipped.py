@@ -707,6 +707,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "SUVmax 2.0 vs liver 2.3", {"marrow_suvmax": 2.0, "marrow_peak_suvmax": 5.9, "foci_at_injury": "present"}, set()),
     ("Q: Hodgkin missed (sampling)? Re-biopsy the SUV 5.2 node?", {}, {"known_hodgkin"}),
     ("Known Hodgkin lymphoma. Q: marrow involvement?", {"known_hodgkin": "present"}, set()),
+    ("AS: Hb 8,4 g/dl, leucocitos 1.900/mm3 (N 700, L 900), plaquetas 38.000/mm3", {"wbc": 1.9, "anc": 0.7}, set()),
+    ("splenomegalia di 21 cm con captazione diffusa; ferritina de 860 ng/mL", {"spleen_length": 21.0,
+                                                                              "ferritin": 860.0}, set()),
 ]
 
 
@@ -829,3 +832,11 @@ def test_degree_sign_is_understood(matcher: Matcher) -> None:
     """A temperature read from its degree sign is not also reported as words not understood ("C in clinic")."""
     res = matcher.match("He was 38.4 °C in clinic")
     assert not any(frag.startswith("C") for frag in res.unmatched), res.unmatched
+
+
+def test_a_bracketed_neutrophil_count_is_a_count_or_a_percentage_by_its_size(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, count = engine.assess("leucocitos 1.900/mm3 (N 700, L 900)")
+    assert count.facts.value("anc") == 0.7
+    _, share = engine.assess("WBC 12,300/µL (N 85)")
+    assert share.facts.value("anc") == pytest.approx(10.455, abs=0.01)

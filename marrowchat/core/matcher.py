@@ -65,6 +65,8 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "highest", "tmax", "temperatures", "have", "drifted", "drifting", "slipped", "crept",
                   # "Platelets have dropped into the 60s (latest 64)"
                   "into", "latest", "current", "currently",
+                  # "splenomegalia di 21 cm", "hemoglobina de 8,1", "Milz von 18 cm"
+                  "di", "de", "da", "von", "van",
                   # "NEUT# 0.8" (an analyser's absolute count), "BCTT (neutrophil) 0,6 G/L" (a translation in brackets)
                   "#", ")",
                   # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
@@ -2041,6 +2043,12 @@ class Matcher:
                 value = self._parse_number(nm.group("v"))
                 if value is None:
                     continue
+                raw = ex.raw_value or ""
+                written = float(raw.replace(".", "")) if _DOT_THOUSANDS.fullmatch(raw) else self._parse_number(raw) \
+                    if raw else None
+                if not nm.group("pct") and written and ex.value and written > 100 and 100 < value <= written:
+                    # "leucocitos 1.900/mm3 (N 700, L 900)": a count in the white count's own unit (up to 100, a percentage)
+                    value = round(value * ex.value / written, 3)
                 span = (nm.start("l"), nm.end("pct") if nm.group("pct") else nm.end("v"))
                 if nm.group("pct") or value > (ex.value or 0):
                     result.percents.append((base.id, value, span, nm.group("l")))
