@@ -708,6 +708,14 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Q: Hodgkin missed (sampling)? Re-biopsy the SUV 5.2 node?", {}, {"known_hodgkin"}),
     ("Known Hodgkin lymphoma. Q: marrow involvement?", {"known_hodgkin": "present"}, set()),
     ("AS: Hb 8,4 g/dl, leucocitos 1.900/mm3 (N 700, L 900), plaquetas 38.000/mm3", {"wbc": 1.9, "anc": 0.7}, set()),
+    # ga_ batch
+    ("esplenomegalia palpable a 8 cm del reborde costal", {"spleen_below_costal_margin": 8.0}, {"spleen_length"}),
+    ("milza palpabile a 4 cm dall'arcata", {"spleen_below_costal_margin": 4.0}, {"spleen_length"}),
+    ("con tres perros en el domicilio (uno adelgazado, con pérdida de pelo)", {}, {"weight_loss"}),
+    ("New aching in the L hip at night. No leg weakness.", {"bone_pain": "present"}, set()),
+    ("Dx: CLL 2019, Binet A, watch and wait, never treated.", {"known_nhl": "present"}, set()),
+    ("Marrow: heterogeneous background SUVmax 3.8 with >= 8 focal lesions (sternum, L2, R iliac wing, L femoral "
+     "neck/intertrochanteric region) up to SUVmax 13.6", {"marrow_suvmax": 3.8, "marrow_peak_suvmax": 13.6}, set()),
     ("splenomegalia di 21 cm con captazione diffusa; ferritina de 860 ng/mL", {"spleen_length": 21.0,
                                                                               "ferritin": 860.0}, set()),
 ]

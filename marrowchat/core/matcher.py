@@ -66,7 +66,7 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   # "Platelets have dropped into the 60s (latest 64)"
                   "into", "latest", "current", "currently",
                   # "splenomegalia di 21 cm", "hemoglobina de 8,1", "Milz von 18 cm"
-                  "di", "de", "da", "von", "van",
+                  "di", "de", "da", "von", "van", "palpabile", "palpável", "palpabel",
                   # "NEUT# 0.8" (an analyser's absolute count), "BCTT (neutrophil) 0,6 G/L" (a translation in brackets)
                   "#", ")",
                   # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
@@ -254,7 +254,9 @@ _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humer
                    "scapula", "scapulae", "skull", "calvarium", "vertebra", "vertebral", "osseous", "bony"}
 _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
 _STRETCH_END = {",", ";", ".", ")", "and", "but", "whereas", "while"}  # ")": an aside does not own what follows
-_DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past"}
+_DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past",
+                   # "a 8 cm del reborde costal", "4 cm dall'arcata", "5 QF unter dem Rippenbogen", "sous le rebord"
+                   "del", "dal", "dalla", "debajo", "bajo", "abaixo", "do", "unter", "sous", "onder"}
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
@@ -1431,6 +1433,8 @@ class Matcher:
                     w in _FOCUS_DENIALS or w in self.marrow_words or w in self.skeletal_words or w == "focal"
                     for w in toks[max(0, k - 2):k])):
                 continue  # "multiple focal lesions (SUVmax 9.8)", "without focal lesions (SUVmax 5.2)": the marrow's
+            if t in {"neck", "necks", "head", "heads"} and k > 0 and toks[k - 1] in {"femoral", "humeral"}:
+                continue  # "L femoral neck/intertrochanteric region) up to SUVmax 13.6": a bone, not the neck
             if t in self.other_sites or t in self.organs:
                 return True
             if t == "," and k > 0 and toks[k - 1][:1].isdigit():  # a value ends the phrase ("liver 2.1, SUVmax …")
@@ -1629,7 +1633,8 @@ class Matcher:
             consumed[k] = covered[k] = True
         after = j + 1 + used
         palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably", "palp"}
-        if bedside or (used and ((after < n and toks[after] in _DISTANCE_WORDS) or palpable)):
+        distance_word = after < n and (toks[after] in _DISTANCE_WORDS or toks[after].startswith(("dall'", "dall’")))
+        if bedside or (used and (distance_word or palpable)):
             if after < n:
                 covered[after] = True
             # "spleen palpable 12 cm below the costal margin" is a distance, not the spleen's length: it is recorded

@@ -151,7 +151,9 @@ class Composed(Strict):
                 out.append(f"{site} {word}")
                 for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "over the", "over",
                              # a side between the complaint and its site ("pain in right buttock", "over the left hip")
-                             "in right", "in left", "in the right", "in the left"):
+                             "in right", "in left", "in the right", "in the left",
+                             # and abbreviated ("new aching in the L hip at night")
+                             "in the l", "in the r", "in l", "in r", "over the l", "over the r"):
                     out.append(f"{word} {link} {site}")
             out.extend(f"{word} {site}" for word in self.before)
             out.extend(f"{site} {word}" for word in self.after)
