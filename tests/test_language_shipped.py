@@ -714,6 +714,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("con tres perros en el domicilio (uno adelgazado, con pérdida de pelo)", {}, {"weight_loss"}),
     ("New aching in the L hip at night. No leg weakness.", {"bone_pain": "present"}, set()),
     ("Dx: CLL 2019, Binet A, watch and wait, never treated.", {"known_nhl": "present"}, set()),
+    ("Blood cultures 3 times negative.", {"positive_blood_cultures": "absent"}, set()),
+    ("Blood cultures 3 times, results to follow", {}, {"positive_blood_cultures"}),
+    ("right upper lobe mass 9 cm with necrotic centre, SUVmax 22.4", {"bulky_avid_mass": "present"}, {"tb_imaging"}),
+    ("a 2.1 cm right paratracheal node with a necrotic centre, SUVmax 7.9", {"tb_imaging": "present"}, set()),
     ("Marrow: heterogeneous background SUVmax 3.8 with >= 8 focal lesions (sternum, L2, R iliac wing, L femoral "
      "neck/intertrochanteric region) up to SUVmax 13.6", {"marrow_suvmax": 3.8, "marrow_peak_suvmax": 13.6}, set()),
     ("splenomegalia di 21 cm con captazione diffusa; ferritina de 860 ng/mL", {"spleen_length": 21.0,

@@ -2345,6 +2345,9 @@ class Matcher:
         for _ in range(6):
             if j >= n:
                 return True
+            if tokens[lo + j].kind == "num" and j + 1 < n and toks[j + 1] in _SAMPLE_WORDS:
+                j += 2  # "blood cultures 3 times negative": a count of samples, not a result
+                continue
             if self.result_words.at(toks, j) or tokens[lo + j].kind == "num":
                 return False
             if toks[j] not in _RESULT_GAP:
@@ -2461,7 +2464,8 @@ class Matcher:
         alternative = alternatives and 2 <= len(gap) <= 5 and gap[0] in {"or", "vs", "versus"} and not any(
             t in {".", ";", ":"} or t in self.trigger_words for t in gap)
         # "blood cultures 4 sets negative", "cultures x 3 negative": a count of samples does not break the reach
-        gap = [t for i, t in enumerate(gap) if not (t.isdigit() and i + 1 < len(gap) and gap[i + 1] in _SAMPLE_WORDS)]
+        gap = [t for i, t in enumerate(gap) if not (t.isdigit() and i + 1 < len(gap) and gap[i + 1] in _SAMPLE_WORDS)
+               and not (t in _SAMPLE_WORDS and i > 0 and gap[i - 1].isdigit())]
         if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap)):
             return out
         out.append(last)
