@@ -477,6 +477,8 @@ def _is_duration(toks: list[str], j: int) -> bool:
     nxt = toks[j + 1] if j + 1 < len(toks) else ""
     if nxt == "/" and j + 2 < len(toks) and toks[j + 2] in {"52", "12", "7"}:
         return True
+    if nxt == "d" and j + 2 < len(toks) and toks[j + 2] in {"-", "–", "dimer", "dimers"}:
+        return False  # "fib 0.7 D-dimer >20": the next test's name, not days
     return nxt in _DURATION_WORDS
 
 
