@@ -227,7 +227,7 @@ _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día",
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
 _AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce")
 _DAYS = re.compile(
-    r"(?:(?P<n1>\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+    r"(?:(?P<n1>(?<![\d:])\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
     r")(?!\w)\s*(?:ago|after|since|post|earlier|prior|before|back|pre|" + "|".join(_AFTER_WORDS + _AGO_WORDS) +
     r")?(?!\w))"
