@@ -652,6 +652,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "and callus on CT", {"foci_at_injury": "present"}, set()),
     # notes pasted from local reports (fp_, fs_ batches)
     ("Non lesioni ossee focali né alterazioni osteostrutturali alla TC.", {"focal_lesions": "absent"}, set()),
+    ("captazione midollare diffusa e omogenea, SUVmax 4,4 (fegato 2,3)", {"uptake_homogeneous": "present"}, set()),
+    ("hyperfixation médullaire diffuse et hétérogène", {"uptake_heterogeneous": "present"}, set()),
     ("non-tender splenomegaly; non Hodgkin lymphoma in 2010; non-smoker",
      {"splenomegaly": "present", "known_nhl": "present"}, set()),
     ("HIV, HBV e HCV negativi", {"hiv": "absent"}, set()),
