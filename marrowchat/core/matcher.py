@@ -218,7 +218,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 # day, week and month words, with those of the languages local reports are pasted in ("6 jours après la dernière
 # injection", "hace 10 días", "vor 3 Wochen")
 _WEEK_UNITS = ("weeks", "week", "wks", "wk", "w", "semaines", "semaine", "sem", "semanas", "semana", "settimane",
-               "settimana", "wochen", "woche", "weken", "week", "tygodni", "tygodnie", "hafta")
+               "settimana", "wochen", "woche", "weken", "tygodni", "tygodnie", "hafta")
 _MONTH_UNITS = ("months", "month", "mo", "mois", "meses", "mes", "mesi", "mese", "monaten", "monate", "monat",
                 "maanden", "maand", "miesięcy", "miesiące")
 _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día", "dia", "giorni", "giorno", "gg", "tagen",
@@ -260,6 +260,8 @@ _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond",
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
+
+
 def _is_clock(tokens: list[Token], lo: int, toks: list[str], j: int) -> bool:
     """A 24-hour time at token j ("04:00", "22:30"): two digits, a colon and two digits, written together (a titre
     "1:640" or "1:40" is not one)."""
@@ -1652,12 +1654,11 @@ class Matcher:
         self._record_value(f, value, unit, raw, raw_unit, qualifier, (start, end), mt, result)
         if mt.anchored and result.findings and result.findings[-1].finding == f.id:
             result.findings[-1].anchored = True
-        if f.id in self.peaks and result.findings and result.findings[-1].finding == f.id and \
-                self._of_a_focus(toks, mt.start_tok):
-            result.findings[-1].focal = True
-        if f.id in self.peaks and result.findings and result.findings[-1].finding == f.id and \
-                self._of_the_background(toks, mt.start_tok):
-            result.findings[-1].background = True
+        if f.id in self.peaks and result.findings and result.findings[-1].finding == f.id:
+            if self._of_a_focus(toks, mt.start_tok):
+                result.findings[-1].focal = True
+            if self._of_the_background(toks, mt.start_tok):
+                result.findings[-1].background = True
         after_value = " ".join(toks[after:after + 4])
         # "platelets were 512 on a GP test in 2019" (but not "Tryptase 44 (39 last year)": the aside has its own)
         stop = next((k for k in range(after, min(n, after + 8)) if toks[k] in {"(", ",", ";", "-", "–"}), after + 8)
