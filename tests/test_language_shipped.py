@@ -689,6 +689,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Labs today (ref): WBC 1.9 K/µL (4.0-11.0) L | ANC 0.62 K/µL (1.8-7.7) L | Plt 46 K/µL (150-400) L",
      {"wbc": 1.9, "anc": 0.62, "platelets": 46.0}, set()),
     ("Labor: Hb 9,8 g/dl, Leukos 14,2/nl, Thrombos 96/nl", {"wbc": 14.2, "platelets": 96.0}, set()),
+    ("WBC 38,600/μL (Neut 91.0 %, Lym 4.5 %, no blasts), Hb 10.9 g/dL, Plt 42.1×10^4/μL", {"platelets": 421.0}, set()),
+    ("Chest CT: 82 mm mass of right upper lobe with central low attenuation", {"bulky_avid_mass": "present"}, set()),
     ("AS hoy: Hb 7,9 g/dL, leucos 1.600/µL (NT 640/µL), plaq 38.000/µL", {"wbc": 1.6, "anc": 0.64}, set()),
     ("NT-proBNP 1200 pg/mL", {}, {"anc"}),
     ("Platelets have dropped into the 60s (latest 64).", {"platelets": 60.0}, set()),
@@ -874,3 +876,11 @@ def test_a_bracketed_neutrophil_count_is_a_count_or_a_percentage_by_its_size(shi
     assert count.facts.value("anc") == 0.7
     _, share = engine.assess("WBC 12,300/µL (N 85)")
     assert share.facts.value("anc") == pytest.approx(10.455, abs=0.01)
+
+
+def test_a_measured_neutrophilia_outranks_no_left_shift(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, snap = engine.assess("WCC 41.2 (neut 38.0 mature, no blasts, no left shift)")
+    assert snap.facts.status("neutrophilia") == "present"
+    _, stated = engine.assess("neutrophilia on the last film; ANC 5.1 today")
+    assert stated.facts.status("neutrophilia") == "present"

@@ -149,7 +149,7 @@ class Composed(Strict):
         for site in self.sites:
             for word in self.complaints:
                 out.append(f"{site} {word}")
-                for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "over the", "over",
+                for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "of", "over the", "over",
                              # a side between the complaint and its site ("pain in right buttock", "over the left hip")
                              "in right", "in left", "in the right", "in the left",
                              # and abbreviated ("new aching in the L hip at night")
