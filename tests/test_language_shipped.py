@@ -691,6 +691,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Labor: Hb 9,8 g/dl, Leukos 14,2/nl, Thrombos 96/nl", {"wbc": 14.2, "platelets": 96.0}, set()),
     ("WBC 38,600/μL (Neut 91.0 %, Lym 4.5 %, no blasts), Hb 10.9 g/dL, Plt 42.1×10^4/μL", {"platelets": 421.0}, set()),
     ("Chest CT: 82 mm mass of right upper lobe with central low attenuation", {"bulky_avid_mass": "present"}, set()),
+    ("Bloods: WCC 31.4 with neutrophils 28.1 (92 %), platelets 436. His platelets fell to 88 and neutrophils to 1.1 "
+     "during an influenza A admission in January 2023; both were normal six weeks later.",
+     {"platelets": 436.0, "anc": 28.1}, set()),
     ("AS hoy: Hb 7,9 g/dL, leucos 1.600/µL (NT 640/µL), plaq 38.000/µL", {"wbc": 1.6, "anc": 0.64}, set()),
     ("NT-proBNP 1200 pg/mL", {}, {"anc"}),
     ("Platelets have dropped into the 60s (latest 64).", {"platelets": 60.0}, set()),

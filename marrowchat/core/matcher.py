@@ -322,7 +322,8 @@ _PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
-_PAST_LATER = re.compile(r"^[^.;]*?\b(?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last year)\b")
+_PAST_LATER = re.compile(r"^(?:[^.;]|(?<=\d)\.(?=\d))*?\b(?:in (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )?(?:19|20)\d\d|"
+                         r"(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last year)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 
 _BOUNDS = {"gt", "lt", "ge", "le"}
@@ -1661,7 +1662,7 @@ class Matcher:
                 result.findings[-1].background = True
         after_value = " ".join(toks[after:after + 4])
         # "platelets were 512 on a GP test in 2019" (but not "Tryptase 44 (39 last year)": the aside has its own)
-        stop = next((k for k in range(after, min(n, after + 8)) if toks[k] in {"(", ",", ";", "-", "–"}), after + 8)
+        stop = next((k for k in range(after, min(n, after + 12)) if toks[k] in {"(", ",", ";", "-", "–"}), after + 12)
         later = " ".join(toks[after:stop])
         # "One year ago team check all normal (Hb 15.2, plt 245)": a bracketed list takes the time said before it
         opened = next((k for k in range(mt.start_tok - 1, -1, -1) if toks[k] in {"(", ")"}), None)
