@@ -706,6 +706,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("No cortical destruction or lysis on CT, no destructive lesion.", {"lytic_lesions": "absent"}, set()),
     ("right lower lobe mass invading the posterior chest wall with destruction of the sixth rib",
      {"lytic_lesions": "present", "bulky_avid_mass": "present"}, set()),
+    ("X-ray: osteopenia around the hip, erosions of femoral head and acetabulum with a lucency",
+     {"lytic_lesions": "present"}, set()),
     # fz_ batch: intensity in words, and a clock time is no value
     ("PET: the hottest thing on the scan is the marrow - outshines the brain", {"marrow_ge_brain": "present"}, set()),
     ("marrow lights up like a Christmas tree, brain looks dull next to it", {"marrow_ge_brain": "present"}, set()),
