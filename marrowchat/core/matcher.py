@@ -322,7 +322,7 @@ _PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
-_PAST_LATER = re.compile(r"^(?:[^.;]|(?<=\d)\.(?=\d))*?\b(?:in (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )?(?:19|20)\d\d|"
+_PAST_LATER = re.compile(r"^(?:[^.;]|(?<=\d)\.(?=\d))*?\b(?:in (?:" + _MONTH_WORD + r" )?(?:19|20)\d\d|"
                          r"(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last year)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
 
