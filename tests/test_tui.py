@@ -103,8 +103,8 @@ async def test_keys_quick_replies_and_history(fixture_bundle: Bundle) -> None:
         chat = app.chat
         await pilot.pause()
         assert len(chat.query_one(QuickReplies).children) == 2
-        await pilot.press("2")  # picks option 2 straight away
-        await pilot.pause()
+        await pilot.press("2")  # picks option 2 after a short pause, when nothing more is typed
+        await pilot.pause(AnswerInput.QUICK_PICK_DELAY + 0.2)
         assert chat.snap.facts.status("focal") == "present"
         await type_answer(pilot, "5.5")
         await pilot.press("up")
@@ -125,6 +125,18 @@ async def test_keys_quick_replies_and_history(fixture_bundle: Bundle) -> None:
         before = app.theme
         await pilot.press("ctrl+t")
         assert app.theme != before
+
+
+async def test_a_note_that_starts_with_a_digit_is_not_a_quick_pick(fixture_bundle: Bundle) -> None:
+    app = MarrowChatApp(fixture_bundle, persist=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = app.chat
+        await pilot.pause()
+        assert len(chat.query_one(QuickReplies).children) == 2
+        await pilot.press("2", "7", "f")  # "27F, ...": typed fast, it stays text
+        await pilot.pause(AnswerInput.QUICK_PICK_DELAY + 0.2)
+        assert chat.query_one(AnswerInput).value == "27f"
+        assert chat.state.turns == []
 
 
 async def test_side_panel_updates_and_folds(fixture_bundle: Bundle) -> None:

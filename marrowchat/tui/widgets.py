@@ -12,6 +12,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Button, Collapsible, Input, Markdown, Static
 
 from marrowchat.core.text import clean
@@ -73,19 +74,35 @@ class AnswerInput(Input):
         super().__init__(**kwargs)
         self.history: list[str] = []
         self._pos = 0
-        self.quick_count = 0  # how many options a bare digit picks at once (0: digits are typed)
+        self.quick_count = 0  # how many options a bare digit picks (0: digits are typed)
+        self._pick: Timer | None = None  # a bare digit's pick, waiting to see whether more is typed
+
+    # a bare digit picks its option after this pause, unless more is typed: "27F, fever ..." typed into an empty
+    # field is a note, not option 2 followed by "7F, fever ..."
+    QUICK_PICK_DELAY = 0.35
 
     async def _on_key(self, event: events.Key) -> None:
         char = event.character
+        if self._pick is not None:
+            self._pick.stop()
+            self._pick = None
         if char and char.isdigit() and char != "0" and not self.value and int(char) <= self.quick_count:
-            event.prevent_default()
-            event.stop()
-            self.post_message(self.QuickPick(char))
+            await super()._on_key(event)  # shown as typed while it waits
+            self._pick = self.set_timer(self.QUICK_PICK_DELAY, lambda: self._quick_pick(char))
             return
         await super()._on_key(event)
 
+    def _quick_pick(self, char: str) -> None:
+        self._pick = None
+        if self.value == char:
+            self.value = ""
+            self.post_message(self.QuickPick(char))
+
     async def action_submit(self) -> None:
         """Send the answer and empty the field at once, so that text typed while the chat is busy is kept."""
+        if self._pick is not None:
+            self._pick.stop()
+            self._pick = None
         value = self.value
         self.value = ""
         self.post_message(self.Submitted(self, value, None))
