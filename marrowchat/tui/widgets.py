@@ -83,14 +83,16 @@ class AnswerInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         char = event.character
+        pick = bool(char and char.isdigit() and char != "0" and not self.value and int(char) <= self.quick_count)
+        self._cancel_pick()
+        await super()._on_key(event)  # a digit is shown as typed while its pick waits
+        if pick and char:
+            self._pick = self.set_timer(self.QUICK_PICK_DELAY, lambda: self._quick_pick(char))
+
+    def _cancel_pick(self) -> None:
         if self._pick is not None:
             self._pick.stop()
             self._pick = None
-        if char and char.isdigit() and char != "0" and not self.value and int(char) <= self.quick_count:
-            await super()._on_key(event)  # shown as typed while it waits
-            self._pick = self.set_timer(self.QUICK_PICK_DELAY, lambda: self._quick_pick(char))
-            return
-        await super()._on_key(event)
 
     def _quick_pick(self, char: str) -> None:
         self._pick = None
@@ -100,9 +102,7 @@ class AnswerInput(Input):
 
     async def action_submit(self) -> None:
         """Send the answer and empty the field at once, so that text typed while the chat is busy is kept."""
-        if self._pick is not None:
-            self._pick.stop()
-            self._pick = None
+        self._cancel_pick()
         value = self.value
         self.value = ""
         self.post_message(self.Submitted(self, value, None))
