@@ -861,6 +861,31 @@ def test_sepsis_physiology_from_vital_signs(shipped: Bundle) -> None:
     assert one.facts.status("sepsis_physiology") is None
 
 
+@pytest.mark.parametrize("note", [
+    "MAP 58 despite 2 L of fluid",
+    "qSOFA 2",
+    "SOFA 8 on admission to ICU",
+    "NEWS2 9, escalated to outreach",
+    "needing metaraminol peripherally",
+    "Pressão arterial 80/40, FC 130, lactato 5",
+    "Blutdruck 85/50, Puls 130, katecholaminpflichtig",
+])
+def test_sepsis_physiology_from_scores_pressors_and_foreign_vitals(shipped: Bundle, note: str) -> None:
+    """A mean pressure below 65, a quoted qSOFA/SOFA >= 2 or NEWS2 >= 7, pressors, or vital signs named in another
+    language are sepsis physiology."""
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("sepsis_physiology") == "present"
+
+
+def test_low_scores_and_a_priapism_drug_are_not_sepsis(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    for note in ("qSOFA 1, MAP 78", "NEWS2 3", "priapism aspirated, phenylephrine in ED", "PT 17 s, D-dimer >35"):
+        _, snap = engine.assess(note)
+        assert snap.facts.status("sepsis_physiology") != "present", note
+    _, dimer = engine.assess("fib 0.8 d-dimer >35 PT 17")
+    assert dimer.facts.value("d_dimer") == 35
+
+
 def test_dic_not_denied_by_absent_schistocytes(shipped: Bundle) -> None:
     """No fragments on the film does not deny DIC that the coagulation results show."""
     _, snap = Engine(shipped).assess("plt 41. Smear: no schistocytes. Fibrinogen 118 mg/dL, D-dimer 14.")
