@@ -914,3 +914,51 @@ def test_a_measured_neutrophilia_outranks_no_left_shift(shipped: Bundle) -> None
     assert snap.facts.status("neutrophilia") == "present"
     _, stated = engine.assess("neutrophilia on the last film; ANC 5.1 today")
     assert stated.facts.status("neutrophilia") == "present"
+
+
+@pytest.mark.parametrize(("note", "age"), [
+    ("homme de 68 ans", 68), ("uomo di 68 anni", 68), ("varón de 68 años", 68), ("mulher, 68 anos", 68),
+    ("Patientin (22 J.)", 22), ("ein 22-jähriger Mann", 22), ("68-jarige man", 68), ("39 yaş kadın", 39),
+    ("Pani Haliny W., lat 68", 68), ("uomo 57 aa", 57),
+])
+def test_an_age_written_in_another_language(shipped: Bundle, note: str, age: int) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("age") == age
+
+
+@pytest.mark.parametrize("note", ["patient depuis 3 ans sous méthotrexate", "paziente da 3 anni in terapia",
+                                  "Patient seit 3 Jahren in Behandlung"])
+def test_a_duration_in_years_is_not_an_age(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("age") is None
+
+
+def test_a_titre_read_as_negative_is_a_negative_result(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, neg = engine.assess("Rose Bengal 1/40 negative")
+    assert neg.facts.status("brucella_serology_positive") == "absent"
+    _, pos = engine.assess("Wright (SAT) 1/320 positive")
+    assert pos.facts.status("brucella_serology_positive") == "present"
+    # a titre further back belongs to its own test
+    _, ana = engine.assess("ANA was 1:40 with negative anti-dsDNA")
+    assert ana.facts.status("ana_positive") == "present"
+    # "+" between two tests is "and", not a positive result
+    _, plus = engine.assess("BCx + PICC cultures neg at 48h")
+    assert plus.facts.status("positive_blood_cultures") != "present"
+
+
+def test_one_word_is_not_fuzzily_a_term_with_a_word_missing(matcher: Matcher) -> None:
+    """"paravertebrale" is not "paravertebral emh"; "nightsweats" is still "night sweats"."""
+    found = {e.finding for e in matcher.match("sarcoma mieloide paravertebrale. nightsweats").findings}
+    assert "paravertebral_emh" not in found
+    assert {"extramedullary_masses", "night_sweats"} <= found
+
+
+def test_italian_transplant_report(shipped: Bundle) -> None:
+    note = ("Allotrapianto da donatore non correlato il 10/03/2025. Oggi giorno +38. Completa risoluzione della "
+            "massa paravertebrale nota. Wapń całkowity 3,12 mmol/l")
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("hsct") == "present"
+    assert snap.facts.value("days_since_hsct") == 38
+    assert snap.facts.status("extramedullary_masses") != "present"
+    assert snap.facts.value("calcium") == pytest.approx(3.12)

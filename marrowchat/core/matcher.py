@@ -75,12 +75,18 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   # "Serum ferritin was markedly elevated at 15,230 ng/mL", "LDH was raised (1,240 U/L)"
                   "elevated", "raised", "high", "low", "reduced", "markedly", "significantly", "severely", "mildly",
                   "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
-                  "concentrations", "titer", "titre"} | set(_QUALIFIERS)
-_PET_DAY = re.compile(r"\bpet\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
-                      r"\b(?:day|d)\s*\+\s*(?P<a>\d{1,3})\b"
-                      r"|\b(?:day|d)\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\bpet"
-                      # "Now day +47. PET/CT was done ...": the note's own day is the scan's
-                      r"|\b(?:now|currently|today(?: is)?|is now|presently)\s*(?:at\s*|on\s*)?(?:day|d)\s*\+\s*(?P<c>\d{1,3})\b")
+                  "concentrations", "titer", "titre",
+                  # "calcium total 3.12", "wapń całkowity 3,12 mmol/l", "Kalzium gesamt 3,1", "calcio totale 12,4"
+                  "total", "totale", "gesamt", "całkowity", "całkowite", "całkowita"} | set(_QUALIFIERS)
+# a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
+_TX_DAY_PLUS = r"(?:day|d|giorno|gg|jour|j|día|dia|tag|dag|dzień|gün)"
+_TX_DAY = r"(?:day|d|(?:giorno|gg|jour|j|día|dia|tag|dag|dzień|gün)(?=\s*\+))"  # the foreign words only with "+"
+_PET_DAY = re.compile(r"\b(?:pet|tep)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
+                      r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<a>\d{1,3})\b"
+                      r"|\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\b(?:pet|tep)"
+                      # "Now day +47. PET/CT was done ...", "Oggi giorno +38": the note's own day is the scan's
+                      r"|\b(?:now|currently|today(?: is)?|is now|presently|oggi|aujourd'hui|hoy|hoje|heute|vandaag|dzisiaj|dziś|bugün)"
+                      r"\s*(?:at\s*|on\s*|è\s*|il\s*|le\s*|el\s*|é\s*|ist\s*)?" + _TX_DAY_PLUS + r"\s*\+\s*(?P<c>\d{1,3})\b")
 _DAY_SCHEDULE = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till)\s*(?:day|d)?\s*\+\s*(?P<end>\d{1,3})\b")
 # "lenograstim ... was started on day +1 ... and continued": still being given on the day of the scan
 _DAY_ONGOING = re.compile(r"\b(?:started|begun|began|commenced|given|from)\s+(?:on\s+|from\s+)?(?:day|d)\s*\+\s*"
@@ -210,7 +216,7 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
                              r"\d{1,2}[/.]\d{1,2}\b)")
 # "PET-CT performed on day +49", "scan at D+35": a scan dated in transplant days
-_SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?ct)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>(?:day|d)\s*\+\s*(?P<n>\d{1,3}))\b")
+_SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?ct)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age)\s*$")  # "diagnosis at 8 months": an age
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -231,14 +237,24 @@ _DAYS = re.compile(
     r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
     r")(?!\w)\s*(?:ago|after|since|post|earlier|prior|before|back|pre|" + "|".join(_AFTER_WORDS + _AGO_WORDS) +
     r")?(?!\w))"
-    r"|(?:\b(?:day|d)\s*\+?\s*(?P<n2>\d+)\b)"
+    r"|(?:\b" + _TX_DAY + r"\s*\+?\s*(?P<n2>\d+)\b)"
     r"|(?:(?<![\d/.])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d))"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
 )
 # "patient male 74 years", "Mr Graham Whitlock, 66 years", "aged 58": a person word, then the age in years
 _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl)\b"
                         r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y)\b"
                         r"(?!\s*(?:ago|of|since|history|before|after|later|earlier|previously))"
-                        r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b")
+                        r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b"
+                        # in other languages: "homme de 68 ans", "uomo di 68 anni", "Patientin, 68 J.", "68-jähriger",
+                        # "68-jarige man", "68 yaşında", "68-letnia", "Pani Haliny W., lat 68"
+                        r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
+                        r"mulher|homem|doente|patientin|mann|frau|herr|vrouw|pacjentk?a?|pan|pani|erkek|kad[ıi]n|hasta|"
+                        r"mu[žz]|[žz]ena|pacientk?a|b[ăa]rbat|femeie|kvinna|mand|kvinde)\b"
+                        # (not a duration: "patient depuis 3 ans", "paziente da 3 anni", "Patient seit 3 Jahren")
+                        r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
+                        r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani)(?!\w)"
+                        r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|letni[ae]?|årig|årige|ročn[ýíá])(?!\w)"
+                        r"|,\s*lat\s+(?P<age5>\d{1,3})\b")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -350,6 +366,14 @@ _LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "wit
 _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
 _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
+
+
+def _drop_titres(gap: list[str]) -> list[str]:
+    """The gap without a titre right before the result ("1 / 40 negative"); a titre further back belongs to its own
+    test ("ANA was 1:40 with negative anti-dsDNA")."""
+    if len(gap) >= 3 and gap[-3] == "1" and gap[-2] in {"/", ":"} and gap[-1].isdigit():
+        return gap[:-3]
+    return gap
 _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
              "ag/ab", "ab/ag", "4th", "generation",  # "HIV-1/2 Ag/Ab negative"
              "seen", "at", "baseline", "previously", "initially",  # "the splenic focus seen at baseline has gone"
@@ -1338,7 +1362,11 @@ class Matcher:
                     utils.default_process(phrase), bucket_processed, scorer=fuzz.ratio,
                     processor=None, score_cutoff=lang.fuzzy_cutoff, limit=5,
                 )
-                hits = [h for h in hits if _same_starts(phrase, bucket_keys[h[2]])]
+                hits = [h for h in hits if _same_starts(phrase, bucket_keys[h[2]]) and (
+                    # one word is a run-together term ("nightsweats"), not a term with a word missing
+                    # ("paravertebrale" is not "paravertebral emh")
+                    k > 1 or " " not in bucket_keys[h[2]]
+                    or len(phrase) >= len(bucket_keys[h[2]].replace(" ", "")) - 1)]
                 if not hits:
                     continue
                 per_finding: dict[str, float] = {}
@@ -2173,7 +2201,8 @@ class Matcher:
         if mt and not any(ex.span[0] < mt.end() and mt.start() < ex.span[1] for ex in result.findings):
             # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
-            age = mt.groupdict().get("age") or mt.groupdict().get("age2") or ""
+            groups = mt.groupdict()
+            age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5") if groups.get(g)), "")
             self._record_value(f, float(age), f.units[0], age, None, None,
                                (mt.start(), mt.end()), None, result)
 
@@ -2470,6 +2499,8 @@ class Matcher:
         # "blood cultures 4 sets negative", "cultures x 3 negative": a count of samples does not break the reach
         gap = [t for i, t in enumerate(gap) if not (t.isdigit() and i + 1 < len(gap) and gap[i + 1] in _SAMPLE_WORDS)
                and not (t in _SAMPLE_WORDS and i > 0 and gap[i - 1].isdigit())]
+        # "Rose Bengal 1/40 negative", "ANA 1:80 neg": a titre read as negative is still a negative result
+        gap = _drop_titres(gap)
         if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap)):
             return out
         out.append(last)
