@@ -962,3 +962,24 @@ def test_italian_transplant_report(shipped: Bundle) -> None:
     assert snap.facts.value("days_since_hsct") == 38
     assert snap.facts.status("extramedullary_masses") != "present"
     assert snap.facts.value("calcium") == pytest.approx(3.12)
+
+
+def test_long_bone_shafts_named_by_bone(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, shafts = engine.assess("marrow uptake extends into humerus, femur and tibia shafts")
+    assert shafts.facts.status("appendicular_extension") == "present"
+    for note in ("linear uptake mid shaft both tibiae, periosteal reaction", "femoral shaft fracture 2019"):
+        _, one = engine.assess(note)
+        assert one.facts.status("appendicular_extension") != "present", note
+
+
+def test_deep_pain_along_the_shafts_is_bone_pain(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("five months of deep pain along both thigh and shin shafts, worse at night")
+    assert snap.facts.status("bone_pain") == "present"
+
+
+def test_a_term_does_not_start_at_a_full_stop(matcher: Matcher) -> None:
+    """"64M. fever" quotes "fever", not ". fever"; "11-year-old" is still an age."""
+    res = matcher.match("64M. fever")
+    assert [e.text for e in res.findings if e.finding == "fever"] == ["fever"]
+    assert any(e.finding == "age" and e.value == 11 for e in matcher.match("an 11-year-old boy").findings)

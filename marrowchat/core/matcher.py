@@ -1019,8 +1019,8 @@ class Matcher:
         while i < n:
             found = 0
             longest = self.len_from.get(toks[i], 0)
-            if not longest and toks[i] not in _KEY_SKIP:
-                i += 1
+            if not longest and (toks[i] not in _KEY_SKIP or toks[i] == "."):
+                i += 1  # (a term may start at a hyphen - "11-year-old" - but not at a full stop: "64M. fever")
                 continue
             span_max = self.max_len + 3 if toks[i] in _KEY_SKIP else longest + 3  # modifiers may sit inside
             for k in range(min(span_max, n - i), 0, -1):
