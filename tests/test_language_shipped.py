@@ -983,3 +983,31 @@ def test_a_term_does_not_start_at_a_full_stop(matcher: Matcher) -> None:
     res = matcher.match("64M. fever")
     assert [e.text for e in res.findings if e.finding == "fever"] == ["fever"]
     assert any(e.finding == "age" and e.value == 11 for e in matcher.match("an 11-year-old boy").findings)
+
+
+def test_a_pasted_trend_table_is_read_at_its_last_column(shipped: Bundle) -> None:
+    note = ("Flowsheet (ICU day):\n"
+            "Day                 8      11     14     17      19\n"
+            "Tmax (C)            37.4   39.2   39.8   40.1    39.9\n"
+            "Hb (g/dL)           10.8   9.9    9.1    8.2     7.7\n"
+            "Neut                7.1    3.4    1.8    0.9     0.6\n"
+            "Plt                 186    141    96     54      31\n"
+            "Ferritin (ug/L)     1,140  2,860  8,400  19,700  36,200\n"
+            "PET: marrow homogeneous SUVmax 5.2 (liver 2.8)")
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("hb") == 7.7
+    assert snap.facts.value("anc") == 0.6
+    assert snap.facts.value("platelets") == 31
+    assert snap.facts.value("ferritin") == 36200
+    assert snap.facts.value("marrow_suvmax") == 5.2
+    assert "neutropenic_fever" in {f.flag.id for f in rank(shipped, snap.facts).red_flags}
+
+
+def test_trend_rows_need_a_header_of_days_or_dates() -> None:
+    from marrowchat.core.text import latest_in_trends
+    # without a header, numbers in a row are left alone (a reference range, a list of values)
+    assert latest_in_trends("Hb 10.4 12.0 16.0\nplt 140 96") == "Hb 10.4 12.0 16.0\nplt 140 96"
+    dated = latest_in_trends("          01/02  02/02  03/02\nPlt       140    96     41\n\nHb 10.4 12.0 16.0")
+    assert dated.split("\n")[1].split() == ["Plt", "41"]
+    assert dated.endswith("Hb 10.4 12.0 16.0")  # a blank line ends the table
+    assert len(dated) == len("          01/02  02/02  03/02\nPlt       140    96     41\n\nHb 10.4 12.0 16.0")

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process, utils
 from marrowchat.core import models as m
 from marrowchat.core.loading import Bundle
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
-from marrowchat.core.text import Token, clean, normalise, term_tokens, tokenize
+from marrowchat.core.text import Token, clean, latest_in_trends, normalise, term_tokens, tokenize
 
 Context = Literal["current", "history", "family", "planned", "elsewhere"]
 
@@ -745,7 +745,7 @@ class Matcher:
                 "characters at a time. Paste the impression or the relevant paragraph instead."
             )
             return result
-        text = clean(text)
+        text = latest_in_trends(clean(text))  # a pasted flowsheet row is read at its last (today's) column
         self._text = text
         self._month_order = _month_first(text.lower())  # dates month first (a US note)? read by both date readers
         self._transplant_named = None
