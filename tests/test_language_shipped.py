@@ -1011,3 +1011,41 @@ def test_trend_rows_need_a_header_of_days_or_dates() -> None:
     assert dated.split("\n")[1].split() == ["Plt", "41"]
     assert dated.endswith("Hb 10.4 12.0 16.0")  # a blank line ends the table
     assert len(dated) == len("          01/02  02/02  03/02\nPlt       140    96     41\n\nHb 10.4 12.0 16.0")
+
+
+def test_complement_levels_are_not_chemotherapy_cycles(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, snap = engine.assess("ANA 1:640, C3 0.41 C4 0.04 (sent 2 days ago)")
+    assert snap.facts.value("days_since_chemo") is None
+    _, cycle = engine.assess("R-CHOP C4 given 9 days ago")
+    assert cycle.facts.value("days_since_chemo") == 9
+
+
+def test_the_nearest_specimen_owns_the_organism(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, swab = engine.assess("Blood cultures x4 neg, wound swab scanty MSSA only.")
+    assert swab.facts.status("positive_blood_cultures") != "present"
+    _, blood = engine.assess("urine culture E.coli, blood culture E.coli")
+    assert blood.facts.status("positive_blood_cultures") == "present"
+
+
+@pytest.mark.parametrize(("note", "present"), [
+    ("his legs have felt heavy and he has some hesitancy passing urine", True),
+    ("power is 4+/5 in both hip flexors", True),
+    ("paraspinal mass extending into the epidural space, no cord signal change, neuro intact", False),
+])
+def test_cord_compression_signs_not_epidural_disease_alone(shipped: Bundle, note: str, present: bool) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert (snap.facts.status("cord_compression_signs") == "present") is present
+
+
+def test_a_french_pet_report_with_foci_and_sclerosis(shipped: Bundle) -> None:
+    note = ("hyperfixation ostéomédullaire diffuse et hétérogène, au sein de laquelle se distinguent plusieurs foyers "
+            "plus intenses. En TDM, plages d'ostéocondensation mal limitées. Diaphyses humérales et fémorales sans "
+            "hyperfixation.")
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("focal_lesions") == "present"
+    assert snap.facts.status("sclerotic_lesions") == "present"
+    assert snap.facts.status("appendicular_extension") != "present"
+    _, down = Engine(shipped).assess("uptake in the proximal humerus and femur going down in the shaft")
+    assert down.facts.status("appendicular_extension") == "present"

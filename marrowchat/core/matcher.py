@@ -1315,9 +1315,13 @@ class Matcher:
             specimens = self.specimens.get(mt.finding)
             if specimens and not _BLOODISH & set(toks[mt.start_tok:mt.end_tok]):
                 # "throat swab grew group C streptococci", "E. coli in the urine": an organism, not a bacteraemia
-                near = toks[max(0, mt.start_tok - 8):mt.end_tok + 5]
-                if specimens & set(near) and not _BLOODISH & set(near):
-                    mt.elsewhere = next(t for t in near if t in specimens)
+                # the nearest specimen word decides, before the organism first ("blood cultures x4 neg, wound swab
+                # scanty MSSA only": the swab's)
+                before_it = reversed(toks[max(0, mt.start_tok - 8):mt.start_tok])
+                after_it = toks[mt.end_tok:mt.end_tok + 5]
+                nearest = next((t for t in (*before_it, *after_it) if t in specimens or t in _BLOODISH), None)
+                if nearest is not None and nearest in specimens:
+                    mt.elsewhere = nearest
                     continue
             if mt.finding not in self.marrow_findings and not any(k[1] == mt.finding for k in self.remap):
                 continue
@@ -1993,6 +1997,12 @@ class Matcher:
             for i in range(len(toks) - k + 1):
                 if tuple(toks[i:i + k]) == phrase:
                     out.update(range(i, i + k))
+        # "C3 0.41 C4 0.04", "low C3/C4": complement levels, not cycles 3 and 4
+        for i, t in enumerate(toks):
+            if t in {"c3", "c4"} and ((i + 1 < len(toks) and toks[i + 1][:1].isdigit() and "." in toks[i + 1])
+                                      or {toks[i - 1] if i else "", toks[i + 2] if i + 2 < len(toks) else ""}
+                                      & {"c3", "c4"} or (i and toks[i - 1] in {"low", "complement", "complements"})):
+                out.add(i)
         return out
 
     def _last_dose_after_clause(self, tokens: list[Token], lo: int, hi: int, consumed: list[bool],
