@@ -1049,3 +1049,11 @@ def test_a_french_pet_report_with_foci_and_sclerosis(shipped: Bundle) -> None:
     assert snap.facts.status("appendicular_extension") != "present"
     _, down = Engine(shipped).assess("uptake in the proximal humerus and femur going down in the shaft")
     assert down.facts.status("appendicular_extension") == "present"
+
+
+def test_foreign_focal_uptake_and_a_spleen_reaching_the_iliac_fossa(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, foci = engine.assess("mehrere kleine fokale Mehranreicherungen in Sternum und Beckenkamm")
+    assert foci.facts.status("focal_lesions") == "present"
+    _, spleen = engine.assess("esplenomegalia que alcanza la fosa ilíaca izquierda")
+    assert spleen.facts.status("massive_splenomegaly") == "present"
