@@ -1057,3 +1057,16 @@ def test_foreign_focal_uptake_and_a_spleen_reaching_the_iliac_fossa(shipped: Bun
     assert foci.facts.status("focal_lesions") == "present"
     _, spleen = engine.assess("esplenomegalia que alcanza la fosa ilíaca izquierda")
     assert spleen.facts.status("massive_splenomegaly") == "present"
+
+
+def test_multi_choice_labels_that_hold_commas_can_be_joined(shipped: Bundle) -> None:
+    """An option label with commas of its own ("Vessel-wall, cartilage or periarticular uptake") joins others by
+    commas too: the answer is read longest label first."""
+    engine = Engine(shipped)
+    _, snap = engine.run_answers({"other_pet": "FDG-avid lymph nodes, Vessel-wall, cartilage or periarticular uptake"})
+    assert snap.facts.status("hot_nodes") == "present"
+    assert snap.facts.status("autoimmune_pet_pattern") == "present"
+    _, lupus = engine.run_answers({"aosd_features": "Arthralgia or arthritis, Lupus features (malar rash, alopecia, "
+                                                    "pleuritis, proteinuria)"})
+    assert lupus.facts.status("arthralgia") == "present"
+    assert lupus.facts.status("lupus_features") == "present"

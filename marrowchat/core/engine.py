@@ -149,6 +149,31 @@ _MATCH_CACHE = 8192  # distinct answers kept matched (a few MB)
 _NUMBERS = re.compile(r"^\s*(\d+(?:\s*(?:,|and|&|\+|\s)\s*\d+)*)\s*[.)]?\s*$")
 
 
+_JOIN = re.compile(r"\s*(?:,|;|\band\b|\+|&)\s*")
+
+
+def _joined_at(text: str, i: int) -> bool:
+    join = _JOIN.match(text, i)
+    return join is not None and bool(join.group())
+
+
+def _known_labels(key: str, names: dict[str, int]) -> list[int] | None:
+    """The options a multi-choice answer names when it is wholly option names joined by commas, "and", "+" or
+    "&" (longest name first); None when anything else is in it."""
+    ordered = sorted(names, key=len, reverse=True)
+    out: list[int] = []
+    rest = key
+    while rest:
+        hit = next((nm for nm in ordered if rest == nm or (rest.startswith(nm) and _joined_at(rest, len(nm)))), None)
+        if hit is None:
+            return None
+        out.append(names[hit])
+        rest = rest[len(hit):]
+        join = _JOIN.match(rest)
+        rest = rest[join.end():] if join else rest
+    return out or None
+
+
 class Engine:
     def __init__(self, bundle: Bundle, dialog: str | None = None):
         self.bundle = bundle
@@ -535,9 +560,11 @@ class Engine:
         if key in names:
             return [opts[names[key]]]
         if node.kind == "multi_choice":
-            parts = [p for p in re.split(r"\s*(?:,|;|\band\b|\+|&)\s*", key) if p]
-            if len(parts) > 1 and all(p in names for p in parts):
-                return [opts[names[p]] for p in dict.fromkeys(parts)]
+            # labels joined by commas, read longest label first: a label may hold commas of its own ("Vessel-wall,
+            # cartilage or periarticular uptake, FDG-avid lymph nodes")
+            chosen = _known_labels(key, names)
+            if chosen:
+                return [opts[i] for i in dict.fromkeys(chosen)]
         hit = process.extractOne(key, list(names), scorer=fuzz.ratio, processor=utils.default_process,
                                  score_cutoff=self.bundle.language.option_cutoff)
         if hit is not None and len(key) >= 3:
