@@ -1070,3 +1070,23 @@ def test_multi_choice_labels_that_hold_commas_can_be_joined(shipped: Bundle) -> 
                                                     "pleuritis, proteinuria)"})
     assert lupus.facts.status("arthralgia") == "present"
     assert lupus.facts.status("lupus_features") == "present"
+
+
+@pytest.mark.parametrize("note", [
+    "because surgery was planned and transfusion was not an option, epoetin alfa was started 23 days before the scan",
+    "surgery was planned, epoetin alfa was started 23 days ago",
+])
+def test_a_trigger_whose_item_ends_at_the_comma_does_not_reach_past_it(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("esa_exposure") == "present"
+
+
+def test_a_denied_list_still_starts_with_an_unknown_word(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("He denied headache, bone pain, fever, night sweats or weight loss")
+    assert snap.facts.status("bone_pain") == "absent"
+    assert snap.facts.status("fever") == "absent"
+
+
+def test_proximal_humeri_and_femora_are_red_marrow_not_extension(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("uptake in the axial skeleton and proximal humeri and femora, not into the shafts")
+    assert snap.facts.status("appendicular_extension") != "present"

@@ -2286,6 +2286,9 @@ class Matcher:
             after = [idx for idx, mt in enumerate(mentions) if mt.start_tok >= i + k]
             if kind == "uncertainty" and tuple(toks[i:i + k]) in self.doubt_to_end:
                 targets = after  # "Differential includes rhabdomyosarcoma ..., and lymphoma/leukaemia with a mass"
+            elif kind == "planned" and i + k < n and toks[i + k] in {",", "and", "but", "so", ";"} and i > 0 and \
+                    toks[i - 1] in {"was", "is", "were", "are", "been"}:
+                continue  # "because surgery was planned and ..., epoetin alfa was started": what was planned came first
             elif kind == "planned":
                 targets = after  # "Plan: R-CHOP-21, echo, MRI brain": the rest of the clause is what is planned
                 for j in range(i + k, n):
@@ -2426,6 +2429,14 @@ class Matcher:
             return out  # "no injuries), peds ...": the aside the trigger was in has closed
         if loose and (("," in gap and len(loose) > 1) or "(" in gap) and not self._short_list(gap):
             return out  # a list item or an aside of its own ("not required for staging (focal lesions)")
+        if "," in gap:
+            # "transfusion was not an option, epoetin alfa was started", "surgery was planned, epoetin ...": the
+            # trigger's own item ends at the comma - with something it did say ("an option") or with nothing
+            comma = start + gap.index(",")
+            own = [t for k, t in enumerate(toks[start:comma], start) if k not in at_trigger]
+            if (own and own[0] in {"a", "an", "the"}) or own[:1] in (["possible"], ["available"], ["required"],
+                                                                      ["indicated"], ["needed"]):
+                return out  # (a list of findings has no article: "denied headache, bone pain, fever")
         out.append(first)
         # mid-list trigger ("no blasts, no dysplasia, macrocytic"): a bare comma does not carry it further
         mid_list = bool(kinds) and kinds is not None and kinds[0] == "mid"
