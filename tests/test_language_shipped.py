@@ -1090,3 +1090,10 @@ def test_a_denied_list_still_starts_with_an_unknown_word(shipped: Bundle) -> Non
 def test_proximal_humeri_and_femora_are_red_marrow_not_extension(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess("uptake in the axial skeleton and proximal humeri and femora, not into the shafts")
     assert snap.facts.status("appendicular_extension") != "present"
+
+
+@pytest.mark.parametrize("note", ["he fell down the stairs six weeks ago", "had a fall 6 weeks ago",
+                                  "went down the stairs backwards carrying a wardrobe", "tripped over the dog"])
+def test_a_fall_said_plainly_is_an_injury(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("recent_injury_or_operation") == "present"
