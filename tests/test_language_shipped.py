@@ -1097,3 +1097,21 @@ def test_proximal_humeri_and_femora_are_red_marrow_not_extension(shipped: Bundle
 def test_a_fall_said_plainly_is_an_injury(shipped: Bundle, note: str) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status("recent_injury_or_operation") == "present"
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    ("numerose (>10) aree di ipercaptazione focale", "focal_lesions"),
+    ("plurime lesioni osteolitiche a stampo", "lytic_lesions"),
+    ("múltiples focos de mayor intensidad", "focal_lesions"),
+    ("áreas parcheadas de esclerosis en cuerpos vertebrales", "sclerotic_lesions"),
+    ("dolore dorsale ingravescente da 2 mesi", "bone_pain"),
+    ("Esplenomegalia volumosa, polo inferior alcançando a fossa ilíaca esquerda", "massive_splenomegaly"),
+])
+def test_lesions_pain_and_spleen_in_romance_languages(shipped: Bundle, note: str, finding: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == "present"
+
+
+def test_a_relative_named_in_another_language_owns_the_diagnosis(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("Madre con cáncer de mama. Vater: Myelom.")
+    assert snap.facts.status("known_solid_cancer") != "present"
