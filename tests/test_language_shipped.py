@@ -1115,3 +1115,17 @@ def test_lesions_pain_and_spleen_in_romance_languages(shipped: Bundle, note: str
 def test_a_relative_named_in_another_language_owns_the_diagnosis(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess("Madre con cáncer de mama. Vater: Myelom.")
     assert snap.facts.status("known_solid_cancer") != "present"
+
+
+def test_hiv_and_brucella_clues_in_spanish_greek_and_turkish(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, hiv = engine.assess("Pcte masc 41 a, VIH dx 2019, abandonó TAR. Muguet oral.")
+    assert hiv.facts.status("hiv") == "present"
+    assert hiv.facts.status("hiv_indicator") == "present"
+    _, greek = engine.assess("κτηνοτρόφος (αιγοπρόβατα). Αιμοκαλλιέργειες: 2/3 φιάλες θετικές, μικροί Gram(-) "
+                             "κοκκοβάκιλλοι. σπλήνας 14,5 cm. ιερολαγονίτιδα.")
+    for fid in ("livestock_raw_dairy", "positive_blood_cultures", "gn_coccobacilli_culture", "sacroiliitis"):
+        assert greek.facts.status(fid) == "present", fid
+    assert greek.facts.value("spleen_length") == 14.5
+    _, negative = engine.assess("VIH negativo")
+    assert negative.facts.status("hiv") == "absent"
