@@ -1129,3 +1129,11 @@ def test_hiv_and_brucella_clues_in_spanish_greek_and_turkish(shipped: Bundle) ->
     assert greek.facts.value("spleen_length") == 14.5
     _, negative = engine.assess("VIH negativo")
     assert negative.facts.status("hiv") == "absent"
+
+
+def test_a_dose_dated_in_a_drug_chart_row(shipped: Bundle) -> None:
+    note = ("FDG PET/CT 14/03: bone marrow diffusely increased.\nMAR extract (cycle 3):\nDrug | Dose | Route | Date(s) given\n"
+            "Pegfilgrastim | 6 mg | SC | 06/03")
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("days_since_pegfilgrastim") == 8
+    assert snap.facts.status("gcsf_recent") == "present"

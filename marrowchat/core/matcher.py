@@ -125,10 +125,11 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
 _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
-_DOSE_GAP = re.compile(r"^[\s,:;(]*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|units|micrograms)\s*)?"
-                       r"(?:(?:sc|s/c|iv|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
+# (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
+_DOSE_GAP = re.compile(r"^[ \t,:;(|]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+                       r"(?:(?:sc|s/c|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
                        r"only|alone|infusion|completed|finished|ended)"
-                       r"\s*[(]?\s*)*$")
+                       r"[ \t]*[(|]?[ \t]*)*$")
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
