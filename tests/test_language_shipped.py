@@ -1137,3 +1137,15 @@ def test_a_dose_dated_in_a_drug_chart_row(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.value("days_since_pegfilgrastim") == 8
     assert snap.facts.status("gcsf_recent") == "present"
+
+
+def test_a_trend_table_drawn_with_pipes_and_a_reference_range(shipped: Bundle) -> None:
+    note = ("PET-CT 15/10: marrow diffusely increased.\n"
+            "Test | 02/10 | 09/10 | 14/10 | Flag | Range\n"
+            "WBC (x10^3/uL) | 18.9 | 27.4 | 36.1 | H | 4.0-11.0\n"
+            "Neut | 3.9 | 0.6 | 5.6 | | 2.0-7.5\n"
+            "Hb | 11.4 | 10.8 | 10.6 | L | 13.0-17.0")
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("wbc") == 36.1
+    assert snap.facts.value("anc") == 5.6
+    assert snap.facts.value("hb") == 10.6

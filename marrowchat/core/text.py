@@ -33,25 +33,26 @@ def clean(text: str) -> str:
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
-_DATE_CELLS = re.compile(r"^[^\d\n]{0,20}?(?P<cells>(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|"
-                         r"\d{1,2}-[a-z]{3}|[dD][+-]?\d{1,3}|\d{1,2}:\d{2})){3,})\s*$", re.IGNORECASE)
-_TREND_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.<>≤≥+-])(?P<cells>(?:[ \t]+(?:[<>≤≥]?\d[\d,]*(?:[.,]\d+)?|[-–—]|n/?a)){2,})"
-                        r"\s*$", re.IGNORECASE)
+_DATE_CELLS = re.compile(r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dD][+-]?\d{1,3}|"
+                         r"\d{1,2}:\d{2})(?=[ \t]|$)){3,}", re.IGNORECASE)
+_TREND_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.<>≤≥+-])(?P<cells>(?:[ \t]+(?:[<>≤≥]?\d[\d,]*(?:[.,]\d+)?|[-–—]|n/?a)"
+                        r"(?=[ \t]|$)){2,})(?P<tail>(?:[ \t]+[^\d\s<>≤≥]\S*|[ \t]+\d\S*[-–]\S*)*)\s*$", re.IGNORECASE)
 _CELL = re.compile(r"[^ \t]+")
 
 
 def latest_in_trends(text: str) -> str:
-    """Each row of a pasted trend table keeps only its last value (earlier columns become blanks of the same length,
-    so offsets into the text stay true): "Neut 7.1 3.4 1.8 0.9 0.6" under a row of days is a neutrophil count of
-    0.6 today."""
+    """Each row of a pasted trend table keeps only its last value (earlier columns, and flag and reference-range
+    columns after it, become blanks of the same length, so offsets into the text stay true): "Neut 7.1 3.4 1.8 0.9
+    0.6" under a row of days is a neutrophil count of 0.6 today."""
     if "\n" not in text:
         return text
     lines = text.split("\n")
     in_table = False
-    for n, line in enumerate(lines):
+    for n, raw in enumerate(lines):
+        line = raw.replace("|", " ")  # a table drawn with pipes reads as one drawn with spaces (same length)
         row = _TREND_ROW.match(line) if in_table else None
         if row is None:
-            in_table = bool(_TREND_HEAD.match(line) or _DATE_CELLS.match(line))
+            in_table = bool(_TREND_HEAD.match(line) or _DATE_CELLS.search(line))
             continue
         start = row.start("cells")
         cells = [(c.start() + start, c.end() + start, c.group()) for c in _CELL.finditer(row.group("cells"))]
@@ -59,10 +60,13 @@ def latest_in_trends(text: str) -> str:
         if len(numeric) < 2:
             continue
         keep = numeric[-1]
-        chars = list(line)
+        chars = list(raw)
         for lo, hi, _ in cells:
             if (lo, hi) != keep[:2]:
                 chars[lo:hi] = " " * (hi - lo)
+        for k in range(row.start("tail"), row.end("tail")):
+            if chars[k] != "|":
+                chars[k] = " "  # the flag and reference-range columns ("H | 4.0-11.0") are not values
         lines[n] = "".join(chars)
     return "\n".join(lines)
 
