@@ -1149,3 +1149,8 @@ def test_a_trend_table_drawn_with_pipes_and_a_reference_range(shipped: Bundle) -
     assert snap.facts.value("wbc") == 36.1
     assert snap.facts.value("anc") == 5.6
     assert snap.facts.value("hb") == 10.6
+
+
+def test_an_age_in_another_language_is_not_reported_as_not_understood(matcher: Matcher) -> None:
+    res = matcher.match("Varón de 59 años, fiebre")
+    assert not any("59" in u for u in res.unmatched), res.unmatched

@@ -2216,6 +2216,9 @@ class Matcher:
             age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5") if groups.get(g)), "")
             self._record_value(f, float(age), f.units[0], age, None, None,
                                (mt.start(), mt.end()), None, result)
+            said = text[mt.start():mt.end()].lower()
+            # ("homme de 68 ans" was understood after all, though no word of it is in the vocabulary)
+            result.unmatched = [u for u in result.unmatched if u.lower() not in said]
 
     # ------------------------------------------------------------------ NegEx-style context
 
