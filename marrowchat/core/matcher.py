@@ -79,8 +79,9 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   # "calcium total 3.12", "wapń całkowity 3,12 mmol/l", "Kalzium gesamt 3,1", "calcio totale 12,4"
                   "total", "totale", "gesamt", "całkowity", "całkowite", "całkowita"} | set(_QUALIFIERS)
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
-_TX_DAY_PLUS = r"(?:day|d|giorno|gg|jour|j|día|dia|tag|dag|dzień|gün)"
-_TX_DAY = r"(?:day|d|(?:giorno|gg|jour|j|día|dia|tag|dag|dzień|gün)(?=\s*\+))"  # the foreign words only with "+"
+_FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
+_TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
+_TX_DAY = r"(?:day|d|(?:" + _FOREIGN_DAY + r")(?=\s*\+))"  # the foreign words only with "+"
 _PET_DAY = re.compile(r"\b(?:pet|tep)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
                       r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\b(?:pet|tep)"
@@ -2438,8 +2439,7 @@ class Matcher:
             # trigger's own item ends at the comma - with something it did say ("an option") or with nothing
             comma = start + gap.index(",")
             own = [t for k, t in enumerate(toks[start:comma], start) if k not in at_trigger]
-            if (own and own[0] in {"a", "an", "the"}) or own[:1] in (["possible"], ["available"], ["required"],
-                                                                      ["indicated"], ["needed"]):
+            if own and own[0] in {"a", "an", "the", "possible", "available", "required", "indicated", "needed"}:
                 return out  # (a list of findings has no article: "denied headache, bone pain, fever")
         out.append(first)
         # mid-list trigger ("no blasts, no dysplasia, macrocytic"): a bare comma does not carry it further
