@@ -1154,3 +1154,10 @@ def test_a_trend_table_drawn_with_pipes_and_a_reference_range(shipped: Bundle) -
 def test_an_age_in_another_language_is_not_reported_as_not_understood(matcher: Matcher) -> None:
     res = matcher.match("Varón de 59 años, fiebre")
     assert not any("59" in u for u in res.unmatched), res.unmatched
+
+
+def test_punched_out_lucencies_are_lytic(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("CT addendum: multiple small punched-out lucencies in the skull vault and ribs")
+    assert snap.facts.status("lytic_lesions") == "present"
+    _, fracture = Engine(shipped).assess("each corresponds on CT to a linear lucency with early callus")
+    assert fracture.facts.status("lytic_lesions") != "present"
