@@ -1161,3 +1161,11 @@ def test_punched_out_lucencies_are_lytic(shipped: Bundle) -> None:
     assert snap.facts.status("lytic_lesions") == "present"
     _, fracture = Engine(shipped).assess("each corresponds on CT to a linear lucency with early callus")
     assert fracture.facts.status("lytic_lesions") != "present"
+
+
+def test_a_volume_is_not_a_count(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, fluid = engine.assess("neut 500 ml over 2 h")
+    assert fluid.facts.value("anc") is None
+    _, egfr = engine.assess("eGFR 24 ml/min")
+    assert egfr.facts.value("egfr") == 24

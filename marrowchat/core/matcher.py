@@ -127,6 +127,7 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
 _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
+_VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 _DOSE_GAP = re.compile(r"^[ \t,:;(|]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:sc|s/c|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
                        r"only|alone|infusion|completed|finished|ended)"
@@ -1526,7 +1527,10 @@ class Matcher:
             return None
 
     def _foreign_unit(self, fid: str, toks: list[str], j: int, limit: int) -> bool:
-        """Is the unit written at token j another measurement's (and none of this one's)?"""
+        """Is the unit written at token j another measurement's (and none of this one's)? A volume is no count's
+        or level's unit: "NS 500 ml", "neut 80 ml/h" (unless the measurement's own units are in millilitres)."""
+        if j < limit and toks[j] in _VOLUMES and not any("ml" in alias for alias in self.unit_index.get(fid, {})):
+            return True
         glued = ""
         for k in range(0, min(4, limit - j)):
             glued += toks[j + k]
