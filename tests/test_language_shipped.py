@@ -1169,3 +1169,12 @@ def test_a_volume_is_not_a_count(shipped: Bundle) -> None:
     assert fluid.facts.value("anc") is None
     _, egfr = engine.assess("eGFR 24 ml/min")
     assert egfr.facts.value("egfr") == 24
+
+
+def test_a_described_finding_after_comma_and_is_not_in_the_denied_list(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, snap = engine.assess("without focal lesions, and diffuse osteosclerosis of the spine and pelvis on CT")
+    assert snap.facts.status("sclerotic_lesions") == "present"
+    assert snap.facts.status("focal_lesions") == "absent"
+    _, listed = engine.assess("no fever, and night sweats")
+    assert listed.facts.status("night_sweats") == "absent"

@@ -2464,9 +2464,9 @@ class Matcher:
                 break  # ... but "no fevers, no nodes, rash or joint pain" is one list to its "or"
             if len(gap) >= 2 and gap[0] == "," and gap[1] in {"a", "an"}:
                 break  # "without focal lesions, an enlarged spleen": a new item of a description, not of the list
-            if not gap or (gap == [","] and toks[mentions[idx].start_tok] in _DESCRIBED):
-                break  # "No G-CSF post transplant" (adjacent, not a list); "without focal lesions, diffuse splenic
-                # uptake" (a new finding of a report, described, not denied)
+            if not gap or (gap in ([","], [",", "and"]) and toks[mentions[idx].start_tok] in _DESCRIBED):
+                break  # "No G-CSF post transplant" (adjacent, not a list); "without focal lesions, (and) diffuse
+                # splenic uptake" (a new finding of a report, described, not denied)
             loose_items = [t for t in gap if t not in self.connectors and t not in _FILLERS]
             if (len(gap) <= 4 and not loose_items) or (
                     gap and gap[0] == "," and gap[-1] in self.item_joins and len(loose_items) <= 2
