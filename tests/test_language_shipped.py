@@ -1178,3 +1178,13 @@ def test_a_described_finding_after_comma_and_is_not_in_the_denied_list(shipped: 
     assert snap.facts.status("focal_lesions") == "absent"
     _, listed = engine.assess("no fever, and night sweats")
     assert listed.facts.status("night_sweats") == "absent"
+
+
+def test_french_sterile_cultures_and_a_negative_serology_list(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, snap = engine.assess("Hémocultures (6 flacons) stériles, sérologies EBV, CMV, parvovirus B19, VIH et hépatites "
+                            "négatives")
+    assert snap.facts.status("positive_blood_cultures") != "present"
+    assert snap.facts.status("hiv") != "present"
+    _, grew = engine.assess("Hémocultures: 2 flacons positifs à S. aureus")
+    assert grew.facts.status("positive_blood_cultures") == "present"

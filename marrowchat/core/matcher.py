@@ -263,7 +263,8 @@ _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|prior|earlier|old|initial|cf\.?|vs\.?)\b"
                            r"[^.;\n]{0,20}$")
-_SAMPLE_WORDS = {"sets", "set", "bottles", "bottle", "samples", "sample", "pairs", "times", "occasions"}
+_SAMPLE_WORDS = {"sets", "set", "bottles", "bottle", "samples", "sample", "pairs", "times", "occasions",
+                 "flacons", "flacon", "frascos", "frasco", "flaconi", "flaschen", "fiale", "φιάλες"}
 _SMALL_INT = re.compile(r"\d{1,3}")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
