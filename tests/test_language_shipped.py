@@ -1188,3 +1188,15 @@ def test_french_sterile_cultures_and_a_negative_serology_list(shipped: Bundle) -
     assert snap.facts.status("hiv") != "present"
     _, grew = engine.assess("Hémocultures: 2 flacons positifs à S. aureus")
     assert grew.facts.status("positive_blood_cultures") == "present"
+
+
+@pytest.mark.parametrize("note", ["HIV positive, HCV negative", "VIH positivo, VHC negativo"])
+def test_an_item_with_its_own_result_is_not_in_the_next_items_list(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("hiv") == "present"
+
+
+def test_spanish_and_portuguese_negative_serology_lists(shipped: Bundle) -> None:
+    for note in ("serologías de VIH, VHB y VHC negativas", "sorologias para VIH, hepatites B e C negativas"):
+        _, snap = Engine(shipped).assess(note)
+        assert snap.facts.status("hiv") != "present", note

@@ -2539,6 +2539,8 @@ class Matcher:
             if (mentions[idx].start_tok, mentions[idx].end_tok) == (mentions[nxt].start_tok, mentions[nxt].end_tok):
                 out.append(idx)  # one word, two findings ("LDH normal": neither raised nor very raised)
                 continue
+            if any(self.result_words.at(toks, k) for k in range(mentions[idx].start_tok, mentions[idx].end_tok)):
+                break  # "HIV positive, HCV negative": an item that carries its own result is not in the list
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
             loose = [t for t in gap if t not in self.connectors and t not in _FILLERS]
             a_test = not mentions[idx].finding or mentions[idx].finding in self.test_findings
