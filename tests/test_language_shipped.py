@@ -997,6 +997,7 @@ def test_a_pasted_trend_table_is_read_at_its_last_column(shipped: Bundle) -> Non
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.value("hb") == 7.7
     assert snap.facts.value("anc") == 0.6
+    assert "  " not in snap.facts.items["hb"].text  # the blanked columns are not quoted back
     assert snap.facts.value("platelets") == 31
     assert snap.facts.value("ferritin") == 36200
     assert snap.facts.value("marrow_suvmax") == 5.2

@@ -1794,7 +1794,7 @@ class Matcher:
                 return
         converted = round(converted, 4)
         result.findings.append(Extracted(
-            finding=f.id, status=None, span=span, text=self._text[span[0]:span[1]],
+            finding=f.id, status=None, span=span, text=_BLANK_RUN.sub(" ", self._text[span[0]:span[1]]),
             term=mt.term if mt else f.label, score=mt.score if mt else 100.0, method=mt.method if mt else "pattern",
             value=converted, unit=canonical, raw_value=raw, raw_unit=raw_unit, qualifier=qualifier,
         ))
