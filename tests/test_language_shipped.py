@@ -1201,3 +1201,12 @@ def test_spanish_and_portuguese_negative_serology_lists(shipped: Bundle) -> None
     for note in ("serologías de VIH, VHB y VHC negativas", "sorologias para VIH, hepatites B e C negativas"):
         _, snap = Engine(shipped).assess(note)
         assert snap.facts.status("hiv") != "present", note
+
+
+def test_a_bicytopenia_derived_from_counts_does_not_imply_anaemia(shipped: Bundle) -> None:
+    engine = Engine(shipped)
+    _, counts = engine.assess("Neut 0.6, Plt 31, fever 39")
+    assert counts.facts.status("pancytopenia") == "present"
+    assert counts.facts.status("anaemia") is None  # no haemoglobin was given
+    _, words = engine.assess("pancytopenia, fever")
+    assert words.facts.status("anaemia") == "present"  # the word says all three lines are low

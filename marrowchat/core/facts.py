@@ -125,6 +125,8 @@ class Facts:
             src = todo.pop()
             cause = self.items[src]
             for f in plan.implies[src]:
+                if cause.origin == "derived" and f.id in plan.rule_inputs.get(src, ()):
+                    continue
                 item = self.items.get(f.id)
                 if item is not None and (item.status == "present" or item.origin in ("stated", "derived")):
                     continue  # a value says more than an implication: Hb 13.5 is no anaemia, whatever the bicytopenia
@@ -167,6 +169,9 @@ class _Plan:
         fs = list(bundle.findings.values())
         self.computed = [f for f in fs if f.computed]
         self.ruled = [(f, [fid for _, fid in references(f.derived_when)]) for f in fs if f.derived_when is not None]
+        # what each rule reads: a finding derived from it does not imply it back ("bicytopenia" from low neutrophils
+        # and platelets says nothing of the haemoglobin)
+        self.rule_inputs = {f.id: set(names) for f, names in self.ruled}
         self.implied = [f for f in fs if f.implied_by]
         # reverse indexes, so a turn touches only what its findings can change (a knowledge base 100x the shipped
         # one has thousands of derived findings, and a turn knows a few dozen facts)
