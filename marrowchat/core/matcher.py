@@ -711,6 +711,8 @@ class Matcher:
             self.unit_index[f.id] = {}
             for alias, unit_name, _factor, _offset in rows:
                 self.unit_index[f.id].setdefault(alias, by_name[unit_name])
+        # measurements whose own units are in millilitres (eGFR): a volume after their number is theirs
+        self.volume_measured = {fid for fid, index in self.unit_index.items() if any("ml" in alias for alias in index)}
         # every unit spelled out anywhere ("mmhg", "mg/dl"): a number followed by another measurement's unit is not
         # this one's value ("a weak radial pulse with a 22 mmHg inter-arm difference" is no heart rate)
         self.unit_owners: dict[str, set[str]] = {}
@@ -1530,7 +1532,7 @@ class Matcher:
     def _foreign_unit(self, fid: str, toks: list[str], j: int, limit: int) -> bool:
         """Is the unit written at token j another measurement's (and none of this one's)? A volume is no count's
         or level's unit: "NS 500 ml", "neut 80 ml/h" (unless the measurement's own units are in millilitres)."""
-        if j < limit and toks[j] in _VOLUMES and not any("ml" in alias for alias in self.unit_index.get(fid, {})):
+        if j < limit and toks[j] in _VOLUMES and fid not in self.volume_measured:
             return True
         glued = ""
         for k in range(0, min(4, limit - j)):
