@@ -1210,3 +1210,33 @@ def test_a_bicytopenia_derived_from_counts_does_not_imply_anaemia(shipped: Bundl
     assert counts.facts.status("anaemia") is None  # no haemoglobin was given
     _, words = engine.assess("pancytopenia, fever")
     assert words.facts.status("anaemia") == "present"  # the word says all three lines are low
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    ("Skelettsmärta sedan en månad", "bone_pain"),
+    ("Dureri osoase de 2 luni", "bone_pain"),
+    ("bolesti kostí 6 týdnů", "bone_pain"),
+    ("πόνοι στα οστά", "bone_pain"),
+    ("Tender over the thoracic spinous processes", "bone_pain"),
+    ("Pain on palpation of the sternum", "bone_pain"),
+    ("Multiple bone metastases", "focal_lesions"),
+    ("Pathological fracture through a lucent lesion", "lytic_lesions"),
+    ("osteolytische Herde im Becken", "lytic_lesions"),
+    ("Counts are low across the board", "pancytopenia"),
+    ("Needing platelets twice a week", "thrombocytopenia"),
+    ("trombocytopenie", "thrombocytopenia"),
+])
+def test_pain_lesions_and_counts_in_more_wordings_and_languages(shipped: Bundle, note: str, finding: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == "present"
+
+
+@pytest.mark.parametrize("note", ["płytki 41", "αιμοπετάλια 41", "vérlemezke 41", "trombocyter 41"])
+def test_platelets_named_in_other_languages_take_their_count(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("platelets") == 41.0
+
+
+def test_no_bone_metastases_denies_focal_lesions(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("Known breast cancer, no bone metastases.")
+    assert snap.facts.status("focal_lesions") == "absent"
