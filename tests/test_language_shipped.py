@@ -1240,3 +1240,44 @@ def test_platelets_named_in_other_languages_take_their_count(shipped: Bundle, no
 def test_no_bone_metastases_denies_focal_lesions(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess("Known breast cancer, no bone metastases.")
     assert snap.facts.status("focal_lesions") == "absent"
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Ingen feber. Inga neurologiska symtom.", "fever", "absent"),
+    ("Nooit chemo gehad.", "chemo_exposure", "absent"),
+    ("Bilinen hastalığı yok; kemoterapi veya G-CSF almadı.", "gcsf_exposure", "absent"),
+    ("Patienten havde aldrig fået kemoterapi eller G-CSF.", "gcsf_exposure", "absent"),
+    ("U razmazu leukoeritroblastna slika; blasti nisu nađeni.", "blasts", "absent"),
+    ("U razmazu leukoeritroblastna slika; blasti nisu nađeni.", "leukoerythroblastic_film", "present"),
+    ("PA: slecht gedifferentieerd niet-kleincellig carcinoom", "known_solid_cancer", "present"),
+    ("mjälten palpabel 12 cm nedom arcus", "massive_splenomegaly", "present"),
+    ("beenmerg van het axiale skelet en de proximale humeri/femora, SUVmax 5,6", "appendicular_extension", None),
+])
+def test_negations_and_organs_in_scandinavian_dutch_turkish_croatian(shipped: Bundle, note: str, finding: str,
+                                                                     status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+def test_circa_before_a_duration_is_not_calcium(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("Sedan ca 4 mån tilltagande trötthet. Ca 2,38 mmol/l")
+    assert snap.facts.value("calcium") == 2.38
+
+
+def test_suvmax_after_a_comparison_with_the_cerebellum_is_the_marrows(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("diffuus heterogeen verhoogde beenmergopname, intenser dan het cerebellum "
+                                     "(SUVmax 11,2; lever 2,2)")
+    assert snap.facts.value("marrow_suvmax") == 11.2
+    assert snap.facts.status("marrow_ge_brain") == "present"
+
+
+def test_a_greek_spleen_heading_owns_its_suvmax(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("- Σπλήνας: μαζική σπληνομεγαλία (επιμήκης άξονας 23 cm) με πρόσληψη FDG "
+                                     "(SUVmax 6,9).\n- Οστικός μυελός: διάχυτα αυξημένη πρόσληψη (SUVmax 3,9)")
+    assert snap.facts.value("marrow_suvmax") == 3.9
+    assert snap.facts.status("massive_splenomegaly") == "present"
+
+
+def test_a_romanian_age_after_the_patient_word(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("Pacient: B.I., 67 ani, bărbat.")
+    assert snap.facts.value("age") == 67.0

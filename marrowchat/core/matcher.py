@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process, utils
 from marrowchat.core import models as m
 from marrowchat.core.loading import Bundle
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
-from marrowchat.core.text import Token, clean, latest_in_trends, normalise, term_tokens, tokenize
+from marrowchat.core.text import Token, clean, fold, latest_in_trends, normalise, term_tokens, tokenize
 
 Context = Literal["current", "history", "family", "planned", "elsewhere"]
 
@@ -252,11 +252,11 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         # "68-jarige man", "68 yaşında", "68-letnia", "Pani Haliny W., lat 68"
                         r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
                         r"mulher|homem|doente|patientin|mann|frau|herr|vrouw|pacjentk?a?|pan|pani|erkek|kad[ıi]n|hasta|"
-                        r"mu[žz]|[žz]ena|pacientk?a|b[ăa]rbat|femeie|kvinna|mand|kvinde)\b"
+                        r"mu[žz]|[žz]ena|pacient(?:k?a)?|b[ăa]rbat|femeie|kvinna|mand|kvinde)\b"
                         # (not a duration: "patient depuis 3 ans", "paziente da 3 anni", "Patient seit 3 Jahren")
                         r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
                         r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani)(?!\w)"
-                        r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|letni[ae]?|årig|årige|ročn[ýíá])(?!\w)"
+                        r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|ani(?=,?\s+(?:b[ăa]rbat|femeie|pacient))|letni[ae]?|årig|årige|ročn[ýíá]|ετών)(?!\w)"
                         r"|,\s*lat\s+(?P<age5>\d{1,3})\b")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
@@ -276,7 +276,9 @@ _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
 _STRETCH_END = {",", ";", ".", ")", "and", "but", "whereas", "while"}  # ")": an aside does not own what follows
 _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past",
                    # "a 8 cm del reborde costal", "4 cm dall'arcata", "5 QF unter dem Rippenbogen", "sous le rebord"
-                   "del", "dal", "dalla", "debajo", "bajo", "abaixo", "do", "unter", "sous", "onder"}
+                   "del", "dal", "dalla", "debajo", "bajo", "abaixo", "do", "unter", "sous", "onder",
+                   # "mjälten palpabel 12 cm nedom arcus", "12 cm pod łukiem żebrowym"
+                   "nedom", "nedanför", "pod", "sub", "alatt"}
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
@@ -359,6 +361,12 @@ _SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
 _EXAM_WORDS = frozenset({"is", "was", "firm", "hard", "soft", "smooth", "tender", "non-tender", "nontender", "and",
                          "palpable", "palpated", "felt", "easily", "just", "enlarged", "very"})
 _MEASURED = {"measured", "measuring", "measures", "is", "was", "of", "length", "long"}
+# negations that, glued by a hyphen to the next word, make a compound ("non-tender", "niet-kleincellig carcinoom")
+_GLUED_PREFIXES = frozenset({"non", "niet", "ikke", "icke", "nie", "ne", "nicht"})
+# the organs uptake is measured against ("hotter than the cerebellum"), and the words that compare with them
+_REFERENCE_ORGANS = frozenset({"cerebellum", "cerebellar", "brain", "cortex", "cerveau", "cervelet", "cervello", "cervelletto",
+                               "cerebro", "cerebelo", "cérebro", "gehirn", "kleinhirn", "hersenen", "lillhjärnan"})
+_COMPARISON_WORDS = frozenset({"than", "dan", "que", "als", "che", "del", "niż", "än", "enn", "end"})
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later )*(?:resolved|settled|subsided|"
@@ -500,7 +508,13 @@ class MatchResult:
 
 
 _DURATION_WORDS = {"d", "day", "days", "wk", "wks", "week", "weeks", "w", "mo", "month", "months", "h", "hr", "hrs",
-                   "hour", "hours", "min", "mins", "minutes", "y", "yr", "yrs", "year", "years"}
+                   "hour", "hours", "min", "mins", "minutes", "y", "yr", "yrs", "year", "years",
+                   # the same in other languages ("Sedan ca 4 mån": circa four months, not a calcium of 4)
+                   # (tokens are folded: "mån" is read as "man")
+                   *(fold(u) for u in (*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS) if u not in {"j", "sem", "dag", "tag"}),
+                   *(fold(u) for u in ("mån", "månader", "månad", "veckor", "vecka", "dagar", "måneder", "uger", "uker",
+                                       "dage", "dager", "mnd", "luni", "zile", "săptămâni", "týdnů", "týdny", "měsíců",
+                                       "měsíce", "dní", "tjedana", "mjeseci", "hónapja", "hete", "aydır", "haftadır"))}
 
 
 def _is_duration(toks: list[str], j: int) -> bool:
@@ -1013,7 +1027,7 @@ class Matcher:
                                ("history", self.hist_pre),
                                ("uncertainty", self.unc_pre), ("negation", self.neg_pre)):
                 k = trig.at(toks, i)
-                if k and kind == "negation" and toks[i] == "non" and i + 1 < n and toks[i + 1] in {"-", "–"} and \
+                if k and kind == "negation" and toks[i] in _GLUED_PREFIXES and i + 1 < n and toks[i + 1] in {"-", "–"} and \
                         tokens[lo + i].end == tokens[lo + i + 1].start:
                     break  # a prefix glued to its word negates nothing: "non-tender splenomegaly"
                 if k:
@@ -1478,6 +1492,8 @@ class Matcher:
                 continue  # "multiple focal lesions (SUVmax 9.8)", "without focal lesions (SUVmax 5.2)": the marrow's
             if t in {"neck", "necks", "head", "heads"} and k > 0 and toks[k - 1] in {"femoral", "humeral"}:
                 continue  # "L femoral neck/intertrochanteric region) up to SUVmax 13.6": a bone, not the neck
+            if t in _REFERENCE_ORGANS and _COMPARISON_WORDS.intersection(toks[max(0, k - 3):k]):
+                return False  # "marrow more intense than the cerebellum (SUVmax 11.2)": the brain is the yardstick
             if t in self.other_sites or t in self.organs:
                 return True
             if t == "," and k > 0 and toks[k - 1][:1].isdigit():  # a value ends the phrase ("liver 2.1, SUVmax …")
@@ -1605,6 +1621,8 @@ class Matcher:
                 k += 1
             if k < n and tokens[lo + k].kind == "num":
                 j = k
+            else:
+                return  # "Sedan ca 4 mån": circa four months, and no value after it
         if j < n and _is_clock(tokens, lo, toks, j):
             return  # "recheck lactate 04:00": a time of day, not a value
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
@@ -1678,7 +1696,8 @@ class Matcher:
         for k in range(j + 1, j + 1 + used):
             consumed[k] = covered[k] = True
         after = j + 1 + used
-        palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably", "palp"}
+        palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably", "palp", "palpabel", "palpabile",
+                                             "palpável", "palpavel", "tastbar", "palpacyjnie", "palpabilă"}
         distance_word = after < n and (toks[after] in _DISTANCE_WORDS or toks[after].startswith(("dall'", "dall’")))
         if bedside or (used and (distance_word or palpable)):
             if after < n:
