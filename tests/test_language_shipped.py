@@ -1281,3 +1281,38 @@ def test_a_greek_spleen_heading_owns_its_suvmax(shipped: Bundle) -> None:
 def test_a_romanian_age_after_the_patient_word(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess("Pacient: B.I., 67 ani, bărbat.")
     assert snap.facts.value("age") == 67.0
+
+
+@pytest.mark.parametrize(("note", "hb", "wbc", "plt", "anc"), [
+    ("FBC 112/214/562. Film: L shift to myelocytes", 11.2, 214.0, 562.0, None),
+    ("05:00 bloods 10.8 / 0.9 / 151, N 0.3, CRP 64.", 10.8, 0.9, 151.0, 0.3),
+    ("Analysis: emocromo 10.8 / 2.3 / 64 (neutrophils 1.7)", 10.8, 2.3, 64.0, 1.7),
+])
+def test_a_blood_count_written_as_hb_wbc_platelets(shipped: Bundle, note: str, hb: float, wbc: float, plt: float,
+                                                   anc: float | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert (snap.facts.value("hb"), snap.facts.value("wbc"), snap.facts.value("platelets")) == (hb, wbc, plt)
+    assert snap.facts.value("anc") == anc
+
+
+def test_a_date_after_fbc_is_not_a_count(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("FBC 12/4/19 normal")
+    assert snap.facts.value("hb") is None
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    ("Overnight no longer afebrile - 38.4 at 02:00", "fever"),
+    ("which on visual comparison exceeded that of the cerebellum", "marrow_ge_brain"),
+    ("he's had a couple of accidents, couldn't hold my water", "cord_compression_signs"),
+    ("PNN 0,7 G/L, fièvre 39", "neutropenia"),
+    ("Myélogramme: nombreuses images d'hémophagocytose", "haemophagocytosis"),
+])
+def test_red_flag_facts_said_in_passing(shipped: Bundle, note: str, finding: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == "present"
+
+
+def test_the_suvmax_after_exceeded_that_of_the_cerebellum_is_the_marrows(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("uptake which exceeded that of the cerebellum and extended to the femoral shafts "
+                                     "(SUVmax 12.6 at L3; liver SUVmax 2.4)")
+    assert snap.facts.value("marrow_suvmax") == 12.6

@@ -105,6 +105,11 @@ _BACKGROUND_WORDS = {"background", "diffuse", "diffusely", "remaining", "rest", 
                      "generalized", "homogeneous", "homogeneously"}
 _EXPLICIT_BACKGROUND = {"background", "rest", "remaining", "remainder", "elsewhere"}
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"}
+# "FBC 112/214/562", "bloods 10.8 / 0.9 / 151", "emocromo 10.8 / 2.3 / 64": a count's name, then haemoglobin /
+# white cells / platelets (exactly three numbers: a fourth makes it something else)
+_FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogramme|blutbild|fbe)\s*[:=]?\s*"
+                         r"(?P<hb>\d{1,3}(?:[.,]\d)?)\s*/\s*(?P<wbc>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<plt>\d{1,4})\b"
+                         r"(?!\s*/\s*\d|[.,]\d)", re.IGNORECASE)
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFf]|℃|℉)"  # º: "39,1ºC"
@@ -252,7 +257,7 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         # "68-jarige man", "68 yaşında", "68-letnia", "Pani Haliny W., lat 68"
                         r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
                         r"mulher|homem|doente|patientin|mann|frau|herr|vrouw|pacjentk?a?|pan|pani|erkek|kad[ıi]n|hasta|"
-                        r"mu[žz]|[žz]ena|pacient(?:k?a)?|b[ăa]rbat|femeie|kvinna|mand|kvinde)\b"
+                        r"mu[žz]|[žz]ena|pacient(?:k?a)?|b[ăa]rbat|femeie|kvinna|mand|kvinde|h|f)\b"
                         # (not a duration: "patient depuis 3 ans", "paziente da 3 anni", "Patient seit 3 Jahren")
                         r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
                         r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani)(?!\w)"
@@ -366,7 +371,8 @@ _GLUED_PREFIXES = frozenset({"non", "niet", "ikke", "icke", "nie", "ne", "nicht"
 # the organs uptake is measured against ("hotter than the cerebellum"), and the words that compare with them
 _REFERENCE_ORGANS = frozenset({"cerebellum", "cerebellar", "brain", "cortex", "cerveau", "cervelet", "cervello", "cervelletto",
                                "cerebro", "cerebelo", "cérebro", "gehirn", "kleinhirn", "hersenen", "lillhjärnan"})
-_COMPARISON_WORDS = frozenset({"than", "dan", "que", "als", "che", "del", "niż", "än", "enn", "end"})
+_COMPARISON_WORDS = frozenset({"than", "dan", "que", "als", "che", "del", "niż", "än", "enn", "end", "exceeded", "exceeds",
+                               "exceeding", "exceed", "above", "over", "beyond"})
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later )*(?:resolved|settled|subsided|"
@@ -790,6 +796,7 @@ class Matcher:
         self._age_sex(text, result)
         self._bare_temperature(text, result)
         self._transplant_day(text, result)
+        self._fbc_triple(text, result)
         self._differential_letters(text, result)
         self._percent_counts(result)
         self._dated_doses(text, result)
@@ -1492,7 +1499,7 @@ class Matcher:
                 continue  # "multiple focal lesions (SUVmax 9.8)", "without focal lesions (SUVmax 5.2)": the marrow's
             if t in {"neck", "necks", "head", "heads"} and k > 0 and toks[k - 1] in {"femoral", "humeral"}:
                 continue  # "L femoral neck/intertrochanteric region) up to SUVmax 13.6": a bone, not the neck
-            if t in _REFERENCE_ORGANS and _COMPARISON_WORDS.intersection(toks[max(0, k - 3):k]):
+            if t in _REFERENCE_ORGANS and _COMPARISON_WORDS.intersection(toks[max(0, k - 4):k]):
                 return False  # "marrow more intense than the cerebellum (SUVmax 11.2)": the brain is the yardstick
             if t in self.other_sites or t in self.organs:
                 return True
@@ -2101,6 +2108,42 @@ class Matcher:
         between = self._text[first.span[1]:later.span[0]]
         opened = between.rfind("(")
         return opened >= 0 and ")" not in between[opened:] and not _SENTENCE_END.search(between)
+
+    def _fbc_triple(self, text: str, result: MatchResult) -> None:
+        """A blood count written as haemoglobin / white cells / platelets after its name ("FBC 112/214/562",
+        "05:00 bloods 10.8 / 0.9 / 151, N 0.3"); a value stated elsewhere by name is kept."""
+        have = {e.finding for e in result.findings if e.value is not None}
+        for fm in _FBC_TRIPLE.finditer(text):
+            hb, wbc, plt = (self._parse_number(fm.group(g)) for g in ("hb", "wbc", "plt"))
+            if hb is None or wbc is None or plt is None:
+                continue
+            if 30 <= hb <= 250:
+                hb = round(hb / 10, 2)  # g/L
+            elif not 3 <= hb <= 25:
+                continue
+            if not (0 < wbc <= 500 and 0 < plt <= 2000):
+                continue
+            if all("." not in fm.group(g) and "," not in fm.group(g) for g in ("hb", "wbc")) and hb <= 31 and wbc <= 12:
+                continue  # "FBC 12/4/19": a date
+            said = fm.group(0).lower()
+            result.unmatched = [u for u in result.unmatched if u.lower() not in said]
+            read = [("hb", hb, "hb"), ("wbc", wbc, "wbc"), ("platelets", plt, "plt")]
+            after = _AFTER_WBC_N.match(text, fm.end())
+            if after is not None and not after.group("pct"):
+                anc = self._parse_number(after.group("v"))
+                if anc is not None and anc <= wbc:
+                    read.append(("anc", anc, "v"))
+            for fid, value, group in read:
+                f = self.bundle.findings.get(fid)
+                if f is None or fid in have:
+                    continue
+                source = after if group == "v" else fm
+                assert source is not None
+                span = source.span(group)
+                result.findings.append(Extracted(
+                    finding=fid, status=None, span=span, text=text[span[0]:span[1]], term=fm.group("l"), score=100.0,
+                    method="pattern", value=value, unit=f.canonical_unit, raw_value=source.group(group)))
+                have.add(fid)
 
     def _differential_letters(self, text: str, result: MatchResult) -> None:
         """"TLC 2100/cumm (N 40 L 52)", "DLC: P70 L25": a differential in letters, read only as a run of two or more
