@@ -127,3 +127,12 @@ def test_lupus_features_raise_sle(engine: Engine) -> None:
     lupus = base + " Malar rash, proteinuria on dipstick, pericarditis on echo."
     assert p_sle(lupus) > 1.5 * p_sle(base)
     assert top(engine, lupus, 1) == ["sle_autoimmune"]
+
+
+def test_falling_chimerism_and_asymmetric_uptake_after_a_transplant_raise_relapse(engine: Engine) -> None:
+    symmetric = ("AML in CR1, allograft 14 months ago. Diffuse homogeneous symmetric marrow uptake, SUVmax 3.1, "
+                 "counts normal.")
+    relapse = ("AML in CR1, allograft 14 months ago. Asymmetric marrow uptake, left iliac crest hotter, SUVmax 4.6; "
+               "donor chimerism has fallen from 100 to 88 %, counts normal.")
+    assert "acute_leukaemia" in top(engine, relapse)
+    assert top(engine, relapse, 28).index("acute_leukaemia") < top(engine, symmetric, 28).index("acute_leukaemia")
