@@ -1316,3 +1316,15 @@ def test_the_suvmax_after_exceeded_that_of_the_cerebellum_is_the_marrows(shipped
     _, snap = Engine(shipped).assess("uptake which exceeded that of the cerebellum and extended to the femoral shafts "
                                      "(SUVmax 12.6 at L3; liver SUVmax 2.4)")
     assert snap.facts.value("marrow_suvmax") == 12.6
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    ("Brat leczony z powodu gruźlicy w 2021 r.", "tb_exposure"),
+    ("z nocnymi potami i spadkiem masy ciała o ok. 9 kg", "night_sweats"),
+    ("z nocnymi potami i spadkiem masy ciała o ok. 9 kg", "weight_loss"),
+    ("powiększone węzły chłonne śródpiersia z centralną martwicą", "tb_imaging"),
+    ("Intense FDG activity at the L intertrochanteric fracture, SUVmax 6.4, with callus on CT", "foci_at_injury"),
+])
+def test_tb_clues_in_polish_and_foci_at_a_fracture(shipped: Bundle, note: str, finding: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == "present"
