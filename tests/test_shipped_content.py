@@ -136,3 +136,11 @@ def test_falling_chimerism_and_asymmetric_uptake_after_a_transplant_raise_relaps
                "donor chimerism has fallen from 100 to 88 %, counts normal.")
     assert "acute_leukaemia" in top(engine, relapse)
     assert top(engine, relapse, 28).index("acute_leukaemia") < top(engine, symmetric, 28).index("acute_leukaemia")
+
+
+def test_a_child_is_not_given_the_diseases_of_older_adults(engine: Engine) -> None:
+    text = ("6-year-old girl, leg pain waking her at night, limping, LDH 612, diffuse heterogeneous marrow uptake "
+            "with patchy metaphyseal foci, no nodes")
+    ranked = top(engine, text, 28)
+    assert "acute_leukaemia" in ranked[:3]
+    assert ranked.index("myeloma") > 3 and ranked.index("indolent_lymphoma") > 5
