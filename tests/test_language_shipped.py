@@ -1328,3 +1328,51 @@ def test_the_suvmax_after_exceeded_that_of_the_cerebellum_is_the_marrows(shipped
 def test_tb_clues_in_polish_and_foci_at_a_fracture(shipped: Bundle, note: str, finding: str) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == "present"
+
+
+@pytest.mark.parametrize("note", ["WBC 13.2 H", "Leukocytter 10^9/L 13,2 H"])
+def test_a_high_flag_after_a_count_is_not_hours(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("wbc") == 13.2
+
+
+def test_a_lab_export_with_units_flags_and_a_reference_column(shipped: Bundle) -> None:
+    note = ("Analys                   03-02     05-02      07-02     Ref\n"
+            "B-Hb           g/L       112 L     96 L       84 L      134-170\n"
+            "B-Neutrofila   x10^9/L   2,1       1,0 L      0,4 L     1,6-5,9\n"
+            "S-Ferritin     µg/L      3 850 H   11 600 H   24 300 H  10-300\n"
+            "fS-Triglycerid mmol/L    -         3,9 H      4,6 H     <2,6\n"
+            "P-LD           µkat/L    8,2 H     14,1 H     19,6 H    <3,5")
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("hb") == 8.4
+    assert snap.facts.value("anc") == 0.4
+    assert snap.facts.value("ferritin") == 24300
+    assert snap.facts.value("triglycerides") == 4.6
+    assert snap.facts.value("ldh") == 19.6 * 60
+
+
+def test_a_reference_range_before_the_dated_columns_is_not_a_value(shipped: Bundle) -> None:
+    note = ("Component             Ref Range        6/2/25 1542    6/4/25 0611\n"
+            "WBC                   4.0-11.0 K/uL    3.1 (L)        2.6 (L)\n"
+            "Blasts (manual diff)  0 %              --             22 (H) *\n"
+            "Abs Neutrophils       1.8-7.7 K/uL     0.52 (L)       0.31 (L)")
+    _, snap = Engine(shipped).assess(note)
+    assert (snap.facts.value("wbc"), snap.facts.value("anc")) == (2.6, 0.31)
+
+
+def test_dates_newest_first_keep_the_first_column(shipped: Bundle) -> None:
+    note = "Results:\n                 07/04/25      28/02/25\nHb (g/L)         109           87\nWBC   5.8   5.5"
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("hb") == 10.9
+
+
+def test_vital_signs_over_dated_times_are_read_at_the_last(shipped: Bundle) -> None:
+    note = "Vitals:\n             6/3 2000    6/4 0400    6/4 0800\nTemp         100.4 °F    101.9 °F    99.1 °F"
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("fever") != "present"
+
+
+def test_day_zero_names_the_transplant_and_restaging_day_is_the_scans(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("allogeneic HSCT from a matched unrelated donor on 02.03.2025 (day 0). "
+                                     "Restaging at day +31.")
+    assert snap.facts.value("days_since_hsct") == 31

@@ -82,7 +82,7 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
 _FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
 _TX_DAY = r"(?:day|d|(?:" + _FOREIGN_DAY + r")(?=\s*\+))"  # the foreign words only with "+"
-_PET_DAY = re.compile(r"\b(?:pet|tep)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
+_PET_DAY = re.compile(r"\b(?:pet|tep|restag(?:ing|ed)|scan(?:ned)?)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
                       r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\b(?:pet|tep)"
                       # "Now day +47. PET/CT was done ...", "Oggi giorno +38": the note's own day is the scan's
@@ -1606,6 +1606,16 @@ class Matcher:
                     break
             j += 1
             steps += 1
+        unit_first = None
+        if j < n and f.kind == "numeric":
+            first, used_first, raw_first = self._read_unit(f.id, toks, j, n)
+            if used_first and (tokens[lo + j].kind != "num" or used_first > 1) and j + used_first < n \
+                    and tokens[lo + j + used_first].kind == "num":
+                # "B-Hb  g/L  84", "P-LD  µkat/L  19,6": a printout's unit column between the name and the value
+                unit_first = (first, raw_first)
+                for k in range(j, j + used_first):
+                    consumed[k] = covered[k] = True
+                j += used_first
         if j == mt.end_tok and j + 1 < n and toks[j] == "," and tokens[lo + j + 1].kind == "num" \
                 and f.kind == "numeric" and (mt.method != "measured" or self._read_unit(f.id, toks, j + 2, n)[1]):
             # "white blood cell count, 2.1 × 10^9/L; hemoglobin, 8.4 g/dL", "(neutrophils, 40%)", "(SUVmax, 7.8)":
@@ -1628,8 +1638,8 @@ class Matcher:
                 k += 1
             if k < n and tokens[lo + k].kind == "num":
                 j = k
-            else:
-                return  # "Sedan ca 4 mån": circa four months, and no value after it
+            elif len(toks[j + 1]) > 1:
+                return  # "Sedan ca 4 mån": circa four months, and no value after it (not "WBC 13.2 H", a flag)
         if j < n and _is_clock(tokens, lo, toks, j):
             return  # "recheck lactate 04:00": a time of day, not a value
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
@@ -1684,7 +1694,9 @@ class Matcher:
             j += 1
             consumed[j] = covered[j] = True
         unit, used, raw_unit = self._read_unit(f.id, toks, j + 1, n)
-        if used == 0 and self._foreign_unit(f.id, toks, j + 1, n):
+        if used == 0 and unit_first is not None:
+            unit, raw_unit = unit_first
+        if used == 0 and unit_first is None and self._foreign_unit(f.id, toks, j + 1, n):
             consumed[j] = False
             return
         if used == 0 and j + 1 < n and toks[j + 1] in {"x", "×", "*"} and j + 2 < n:
@@ -2215,16 +2227,23 @@ class Matcher:
         transplant = any(e.finding in self.lang.transplant_findings and e.status == "present"
                          for e in result.findings)
         low = text.lower()
-        day = next((e.value for e in result.findings if e.finding == fid and e.value is not None), None)
-        if day is None:
-            mt = _PET_DAY.search(low)
-            if not mt:
-                return
-            raw = mt.group("a") or mt.group("b") or mt.group("c") or "0"
-            day = float(raw)
+        stated = next((e.value for e in result.findings if e.finding == fid and e.value is not None), None)
+        mt = _PET_DAY.search(low) if not stated else None
+        scan_day = float(mt.group("a") or mt.group("b") or mt.group("c") or "0") if mt else None
+        if stated == 0 and scan_day:
+            # "allograft on 02.03.2025 (day 0) ... restaging at day +31": day 0 names the transplant, not the scan
+            result.findings = [e for e in result.findings if e.finding != fid]
+            stated = None
+        if stated is not None:
+            day = stated
+        elif mt is not None and scan_day is not None:
+            day = scan_day
             if transplant:
                 f = self.bundle.findings[fid]
+                raw = mt.group("a") or mt.group("b") or mt.group("c") or "0"
                 self._record_value(f, day, f.units[0], raw, "days", None, (mt.start(), mt.end()), None, result)
+        else:
+            return
         # "filgrastim from day +5 to day +16 ... PET at day +47": 31 days since the last dose
         have = {e.finding for e in result.findings if e.value is not None}
         for sm in (*_DAY_SCHEDULE.finditer(low), *_DAY_ONGOING.finditer(low)):

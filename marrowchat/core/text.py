@@ -34,33 +34,89 @@ _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illnes
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
 _DATE_CELLS = re.compile(r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dD][+-]?\d{1,3}|"
-                         r"\d{1,2}:\d{2})(?=[ \t]|$)){3,}", re.IGNORECASE)
-_TREND_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.<>≤≥+-])(?P<cells>(?:[ \t]+(?:[<>≤≥]?\d[\d,]*(?:[.,]\d+)?|[-–—]|n/?a)"
-                        r"(?=[ \t]|$)){2,})(?P<tail>(?:[ \t]+[^\d\s<>≤≥]\S*|[ \t]+\d\S*[-–]\S*)*)\s*$", re.IGNORECASE)
-_CELL = re.compile(r"[^ \t]+")
+                         r"\d{1,2}-\d{1,2}(?:-\d{2,4})?|\d{4}-\d{2}-\d{2}|"
+                         r"\d{1,2}:\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?(?=[ \t]|$)){3,}", re.IGNORECASE)
+# two full dates (with the year), each maybe with its time, are a header too: "02/04/25   22/04/25   Ref",
+# "Component   Ref Range   6/2/25 1542   6/4/25 0611"
+_FULL_DATES = re.compile(r"(?:[ \t]+(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
+                         r"(?=[ \t]|$)){2,}")
+_TREND_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.<>≤≥+-])(?P<cells>(?:[ \t]+(?:[<>≤≥]?\d[\d,]*(?:[.,]\d+)?(?: \d{3}(?![\d.,]))*"
+                        r"|[-–—]{1,2}|n/?a)(?:[ \t]?(?:°[CF]|%))?(?:[ \t]*(?:[HL]\*?|\*|↑+|↓+|\([HL]\)))?(?=[ \t]|$)){2,})(?P<tail>(?:[ \t]+[^\d\s<>≤≥]\S*|[ \t]+\d\S*[-–]\S*)*)\s*$", re.IGNORECASE)
+_GAPPED = re.compile(r"\S[ \t]{2,}\S")  # columns set apart by two or more spaces
+_REF_HEAD = re.compile(r"[ \t](?P<ref>ref\.?(?:erence)?(?:[ .-]?(?:range|interval|values?))?|referens(?:intervall)?|"
+                       r"norm(?:al)?(?:[ .-]?(?:range|values?))?|valeurs? de r[ée]f[ée]rence|normalwert[e]?)(?=[ \t]|$)",
+                       re.IGNORECASE)
+# a cell: a value with thousands written with a space ("11 600", as Swedish and French printouts do) is one cell
+_CELL = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])(?:[.,]\d+)?|[^ \t]+")
+
+
+_HEAD_DATE = re.compile(r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<ym>\d{2})-(?P<yd>\d{2})|(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})"
+                        r"(?:[/.-](?P<c>\d{2,4}))?)(?![\d/-])")
+
+
+def _newest_first(header: str) -> bool:
+    """Do a header's dates run from the newest back ("07/04/25  28/02/25")? Only when reading them day-first and
+    month-first both say so."""
+    keys: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
+    for mt in _HEAD_DATE.finditer(header):
+        if mt.group("y"):
+            key = (int(mt.group("y")), int(mt.group("ym")), int(mt.group("yd")))
+            keys.append((key, key))
+        else:
+            a, b = int(mt.group("a")), int(mt.group("b"))
+            year = int(mt.group("c") or 0) % 100
+            keys.append(((year, b, a), (year, a, b)))
+    readings = [k for k in (0, 1) if all(1 <= key[k][1] <= 12 for key in keys)]  # a month over 12 rules one out
+    if len(keys) < 2 or not readings:
+        return False
+    return all(keys[i][k] > keys[i + 1][k] for i in range(len(keys) - 1) for k in readings)
 
 
 def latest_in_trends(text: str) -> str:
     """Each row of a pasted trend table keeps only its last value (earlier columns, and flag and reference-range
-    columns after it, become blanks of the same length, so offsets into the text stay true): "Neut 7.1 3.4 1.8 0.9
-    0.6" under a row of days is a neutrophil count of 0.6 today."""
+    columns, become blanks of the same length, so offsets into the text stay true): "Neut 7.1 3.4 1.8 0.9 0.6" under
+    a row of days is a neutrophil count of 0.6 today."""
     if "\n" not in text:
         return text
     lines = text.split("\n")
     in_table = False
+    ref_at = None  # where a reference-range column after the dates starts ("Analys  03-02  05-02  07-02  Ref")
+    newest_first = False  # "07/04/25   28/02/25": the newest column comes first
+    before = None  # a reference column before the dates: (where it starts, where the first date starts)
     for n, raw in enumerate(lines):
         line = raw.replace("|", " ")  # a table drawn with pipes reads as one drawn with spaces (same length)
+        gapped = in_table and _GAPPED.search(line) is not None
+        if gapped and before is not None:  # "WBC   4.0-11.0 K/uL   3.1 (L)   2.6 (L)": the range is not a value
+            lo, hi = before
+            raw = raw[:lo] + "".join(" " if ch not in " \t|" else ch for ch in raw[lo:hi]) + raw[hi:]
+            lines[n] = raw
+            line = raw.replace("|", " ")
         row = _TREND_ROW.match(line) if in_table else None
         if row is None:
-            in_table = bool(_TREND_HEAD.match(line) or _DATE_CELLS.search(line))
+            if gapped:
+                continue  # a row that cannot be read ("Blasts  0 %  --  22 (H) *") does not end the table
+            dates = _DATE_CELLS.search(line) or _FULL_DATES.search(line)
+            in_table = bool(_TREND_HEAD.match(line) or dates)
+            ref = _REF_HEAD.search(line) if in_table else None
+            ref_at = ref.start("ref") if ref else None
+            before = None
+            newest_first = dates is not None and _newest_first(dates.group())
+            if ref_at is not None and dates is not None and ref_at < dates.start():
+                first = dates.start() + len(dates.group()) - len(dates.group().lstrip())  # the first date's column
+                before, ref_at = (ref_at, first), None
             continue
         start = row.start("cells")
         cells = [(c.start() + start, c.end() + start, c.group()) for c in _CELL.finditer(row.group("cells"))]
+        chars = list(raw)
+        if ref_at is not None:  # a "<2,6" under the reference header is the range, not today's value
+            for lo, hi, _ in [c for c in cells if c[0] >= ref_at - 1]:
+                chars[lo:hi] = " " * (hi - lo)
+            cells = [c for c in cells if c[0] < ref_at - 1]
         numeric = [c for c in cells if c[2][:1].isdigit() or c[2][:1] in "<>≤≥"]
         if len(numeric) < 2:
+            lines[n] = "".join(chars)
             continue
-        keep = numeric[-1]
-        chars = list(raw)
+        keep = numeric[0] if newest_first else numeric[-1]
         for lo, hi, _ in cells:
             if (lo, hi) != keep[:2]:
                 chars[lo:hi] = " " * (hi - lo)
