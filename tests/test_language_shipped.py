@@ -1376,3 +1376,23 @@ def test_day_zero_names_the_transplant_and_restaging_day_is_the_scans(shipped: B
     _, snap = Engine(shipped).assess("allogeneic HSCT from a matched unrelated donor on 02.03.2025 (day 0). "
                                      "Restaging at day +31.")
     assert snap.facts.value("days_since_hsct") == 31
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    ("Na kůži trupu drobné hnědavé makuly, které po tření urtikují.", "mast_cell_skin"),
+    ("Na CT difuzní osteoskleróza obratlových těl s drobnými smíšenými sklerotickými ložisky.", "sclerotic_lesions"),
+    ("Extramedullär: paravertebrale Weichteilmasse rechts auf Höhe BWK 9/10, SUVmax 7,4", "extramedullary_masses"),
+    ("Milt licht vergroot (13,9 cm). 2. Focale miltlaesies.", "splenic_focal_lesions"),
+    ("no extension to long bones, spleen very big 24 cm reaching to pelvis", "massive_splenomegaly"),
+])
+def test_czech_german_dutch_report_words_and_a_measured_spleen_after_a_denial(shipped: Bundle, note: str,
+                                                                               finding: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == "present"
+
+
+def test_czech_liver_owns_its_suvmax_and_osteolysis_is_denied(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("Břicho: játra nezvětšená, SUVmax 2,3. Skelet: akumulace FDG v kostní dřeni, "
+                                     "SUVmax 3,1 (L3). Osteolýzy nejsou přítomny.")
+    assert snap.facts.value("marrow_suvmax") == 3.1
+    assert snap.facts.status("lytic_lesions") == "absent"

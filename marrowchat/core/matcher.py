@@ -261,7 +261,7 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         # (not a duration: "patient depuis 3 ans", "paziente da 3 anni", "Patient seit 3 Jahren")
                         r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
                         r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani)(?!\w)"
-                        r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|ani(?=,?\s+(?:b[ăa]rbat|femeie|pacient))|letni[ae]?|årig|årige|ročn[ýíá]|ετών)(?!\w)"
+                        r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|ani(?=,?\s+(?:b[ăa]rbat|femeie|pacient))|letni[ae]?|årig|årige|ročn[ýíá]|let[ýá]|ετών)(?!\w)"
                         r"|,\s*lat\s+(?P<age5>\d{1,3})\b")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
@@ -2551,6 +2551,9 @@ class Matcher:
             if not gap or (gap in ([","], [",", "and"]) and toks[mentions[idx].start_tok] in _DESCRIBED):
                 break  # "No G-CSF post transplant" (adjacent, not a list); "without focal lesions, (and) diffuse
                 # splenic uptake" (a new finding of a report, described, not denied)
+            if gap and gap[0] == "," and here.end_tok < len(toks) and toks[here.end_tok][:1].isdigit() \
+                    and not _is_duration(toks, here.end_tok):
+                break  # "no extension to long bones, spleen very big 24 cm": a measured item is described
             loose_items = [t for t in gap if t not in self.connectors and t not in _FILLERS]
             if (len(gap) <= 4 and not loose_items) or (
                     gap and gap[0] == "," and gap[-1] in self.item_joins and len(loose_items) <= 2
