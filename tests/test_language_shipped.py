@@ -1396,3 +1396,21 @@ def test_czech_liver_owns_its_suvmax_and_osteolysis_is_denied(shipped: Bundle) -
                                      "SUVmax 3,1 (L3). Osteolýzy nejsou přítomny.")
     assert snap.facts.value("marrow_suvmax") == 3.1
     assert snap.facts.status("lytic_lesions") == "absent"
+
+
+def test_a_unit_column_after_the_dated_values_ends_the_row(shipped: Bundle) -> None:
+    note = ("Test        05.11.2024   12.11.2024   19.11.2024   Birim       Referans\n"
+            "WBC         3,4 ↓        4,1          5,6          10^3/µL     4,0-10,0\n"
+            "PLT         96 ↓         138 ↓        187          10^3/µL     150-400")
+    _, snap = Engine(shipped).assess(note)
+    assert (snap.facts.value("wbc"), snap.facts.value("platelets")) == (5.6, 187)
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    ("Since 2 days he refers paresthesias in both legs and difficulty to climb the stairs", "cord_compression_signs"),
+    ("pain in the joints (knees) and in the low back, no weakness of legs", "bone_pain"),
+    ("pain at low back and right buttock, walking is difficult because of pain", "bone_pain"),
+])
+def test_non_native_wordings_of_cord_and_back_pain(shipped: Bundle, note: str, finding: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == "present"

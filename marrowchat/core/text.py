@@ -41,9 +41,9 @@ _DATE_CELLS = re.compile(r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{
 _FULL_DATES = re.compile(r"(?:[ \t]+(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
                          r"(?=[ \t]|$)){2,}")
 _TREND_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.<>≤≥+-])(?P<cells>(?:[ \t]+(?:[<>≤≥]?\d[\d,]*(?:[.,]\d+)?(?: \d{3}(?![\d.,]))*"
-                        r"|[-–—]{1,2}|n/?a)(?:[ \t]?(?:°[CF]|%))?(?:[ \t]*(?:[HL]\*?|\*|↑+|↓+|\([HL]\)))?(?=[ \t]|$)){2,})(?P<tail>(?:[ \t]+[^\d\s<>≤≥]\S*|[ \t]+\d\S*[-–]\S*)*)\s*$", re.IGNORECASE)
+                        r"|[-–—]{1,2}|n/?a)(?:[ \t]?(?:°[CF]|%))?(?:[ \t]*(?:[HL]\*?|\*|↑+|↓+|\([HL]\)))?(?=[ \t]|$)){2,})(?P<tail>(?:[ \t]+[^\d\s<>≤≥]\S*|[ \t]+\d\S*[-–/^]\S*)*)\s*$", re.IGNORECASE)
 _GAPPED = re.compile(r"\S[ \t]{2,}\S")  # columns set apart by two or more spaces
-_REF_HEAD = re.compile(r"[ \t](?P<ref>ref\.?(?:erence)?(?:[ .-]?(?:range|interval|values?))?|referens(?:intervall)?|"
+_REF_HEAD = re.compile(r"[ \t](?P<ref>ref\.?(?:erence)?(?:[ .-]?(?:range|interval|values?))?|referens(?:intervall)?|referans|referenz(?:bereich)?|r[ée]f[ée]rences?|"
                        r"norm(?:al)?(?:[ .-]?(?:range|values?))?|valeurs? de r[ée]f[ée]rence|normalwert[e]?)(?=[ \t]|$)",
                        re.IGNORECASE)
 # a cell: a value with thousands written with a space ("11 600", as Swedish and French printouts do) is one cell
