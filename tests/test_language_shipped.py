@@ -1414,3 +1414,8 @@ def test_a_unit_column_after_the_dated_values_ends_the_row(shipped: Bundle) -> N
 def test_non_native_wordings_of_cord_and_back_pain(shipped: Bundle, note: str, finding: str) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == "present"
+
+
+def test_a_patient_saying_the_pain_is_in_the_bone(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess('pain in middle of back, he say "it is in the bone, in the night I cannot sleep"')
+    assert snap.facts.status("bone_pain") == "present"
