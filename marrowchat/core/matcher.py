@@ -517,10 +517,11 @@ _DURATION_WORDS = {"d", "day", "days", "wk", "wks", "week", "weeks", "w", "mo", 
                    "hour", "hours", "min", "mins", "minutes", "y", "yr", "yrs", "year", "years",
                    # the same in other languages ("Sedan ca 4 mån": circa four months, not a calcium of 4)
                    # (tokens are folded: "mån" is read as "man")
-                   *(fold(u) for u in (*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS) if u not in {"j", "sem", "dag", "tag"}),
-                   *(fold(u) for u in ("mån", "månader", "månad", "veckor", "vecka", "dagar", "måneder", "uger", "uker",
+                   *(fold(u) for u in (*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS,
+                                       "mån", "månader", "månad", "veckor", "vecka", "dagar", "måneder", "uger", "uker",
                                        "dage", "dager", "mnd", "luni", "zile", "săptămâni", "týdnů", "týdny", "měsíců",
-                                       "měsíce", "dní", "tjedana", "mjeseci", "hónapja", "hete", "aydır", "haftadır"))}
+                                       "měsíce", "dní", "tjedana", "mjeseci", "hónapja", "hete", "aydır", "haftadır")
+                     if u not in {"j", "sem", "dag", "tag"})}
 
 
 def _is_duration(toks: list[str], j: int) -> bool:
@@ -2229,18 +2230,18 @@ class Matcher:
         low = text.lower()
         stated = next((e.value for e in result.findings if e.finding == fid and e.value is not None), None)
         mt = _PET_DAY.search(low) if not stated else None
-        scan_day = float(mt.group("a") or mt.group("b") or mt.group("c") or "0") if mt else None
+        raw = (mt.group("a") or mt.group("b") or mt.group("c") or "0") if mt else None
+        scan_day = float(raw) if raw is not None else None
         if stated == 0 and scan_day:
             # "allograft on 02.03.2025 (day 0) ... restaging at day +31": day 0 names the transplant, not the scan
             result.findings = [e for e in result.findings if e.finding != fid]
             stated = None
         if stated is not None:
             day = stated
-        elif mt is not None and scan_day is not None:
-            day = scan_day
+        elif mt is not None and raw is not None:
+            day = float(raw)
             if transplant:
                 f = self.bundle.findings[fid]
-                raw = mt.group("a") or mt.group("b") or mt.group("c") or "0"
                 self._record_value(f, day, f.units[0], raw, "days", None, (mt.start(), mt.end()), None, result)
         else:
             return

@@ -55,8 +55,8 @@ _HEAD_DATE = re.compile(r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<ym>\d{2})-(?P<yd>\d{2}
 
 
 def _newest_first(header: str) -> bool:
-    """Do a header's dates run from the newest back ("07/04/25  28/02/25")? Only when reading them day-first and
-    month-first both say so."""
+    """Do a header's dates run from the newest back ("07/04/25  28/02/25")? Only when every possible reading of them
+    (day-first, month-first; a month over 12 rules one out) says so."""
     keys: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
     for mt in _HEAD_DATE.finditer(header):
         if mt.group("y"):
