@@ -1419,3 +1419,21 @@ def test_non_native_wordings_of_cord_and_back_pain(shipped: Bundle, note: str, f
 def test_a_patient_saying_the_pain_is_in_the_bone(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess('pain in middle of back, he say "it is in the bone, in the night I cannot sleep"')
     assert snap.facts.status("bone_pain") == "present"
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    ("spinal ache for 6 weeks, waking at night", "bone_pain"),
+    ("Urosepsis with shock on admission", "sepsis_physiology"),
+    ("Giant splenomegaly.", "massive_splenomegaly"),
+    ("Marrow activity exceeds cerebellar activity.", "marrow_ge_brain"),
+    ("Médula ósea más intensa que el cerebro.", "marrow_ge_brain"),
+    ("Knochenmark intensiver als das Gehirn.", "marrow_ge_brain"),
+])
+def test_more_wordings_of_pain_shock_spleen_and_super_uptake(shipped: Bundle, note: str, finding: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == "present"
+
+
+def test_anaphylactic_shock_is_not_sepsis(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("choque anafiláctico tras picadura de avispa en 2019; anaphylactic shock")
+    assert snap.facts.status("sepsis_physiology") != "present"
