@@ -524,6 +524,12 @@ _DURATION_WORDS = {"d", "day", "days", "wk", "wks", "week", "weeks", "w", "mo", 
                      if u not in {"j", "sem", "dag", "tag"})}
 
 
+def _understood(result: MatchResult, said: str) -> None:
+    """A stretch a pattern reader understood is no longer listed as not understood."""
+    said = said.lower()
+    result.unmatched = [u for u in result.unmatched if u.lower() not in said]
+
+
 def _is_duration(toks: list[str], j: int) -> bool:
     """Is the number at j a duration ("3/52", "5 days", "2 wk")?"""
     nxt = toks[j + 1] if j + 1 < len(toks) else ""
@@ -2138,8 +2144,7 @@ class Matcher:
                 continue
             if all("." not in fm.group(g) and "," not in fm.group(g) for g in ("hb", "wbc")) and hb <= 31 and wbc <= 12:
                 continue  # "FBC 12/4/19": a date
-            said = fm.group(0).lower()
-            result.unmatched = [u for u in result.unmatched if u.lower() not in said]
+            _understood(result, fm.group(0))
             read = [("hb", hb, "hb"), ("wbc", wbc, "wbc"), ("platelets", plt, "plt")]
             after = _AFTER_WBC_N.match(text, fm.end())
             if after is not None and not after.group("pct"):
@@ -2306,9 +2311,8 @@ class Matcher:
             age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5") if groups.get(g)), "")
             self._record_value(f, float(age), f.units[0], age, None, None,
                                (mt.start(), mt.end()), None, result)
-            said = text[mt.start():mt.end()].lower()
             # ("homme de 68 ans" was understood after all, though no word of it is in the vocabulary)
-            result.unmatched = [u for u in result.unmatched if u.lower() not in said]
+            _understood(result, text[mt.start():mt.end()])
 
     # ------------------------------------------------------------------ NegEx-style context
 
