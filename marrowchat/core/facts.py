@@ -197,11 +197,15 @@ def _plan(bundle: Bundle) -> _Plan:
 
 def with_silence(bundle: Bundle, facts: Facts) -> Facts:
     """A one-shot note's facts plus what its silence says: drugs and transplants it never names count as absent,
-    at the reduced weight each finding's `silence` gives (see knowledge/findings.yaml)."""
+    at the reduced weight each finding's `silence` gives (see knowledge/findings.yaml). A note that names the broader
+    finding is not silent about the narrower one: "on filgrastim" with no date leaves "G-CSF within its window"
+    unknown, not assumed absent."""
+    named = {g.id for g in bundle.findings.values() if g.implied_by and facts.status(g.id) == "present"}
     assumed = [
         Fact(finding=f.id, status="absent", text="not mentioned in the note", source="free text", origin="assumed",
              via=f"not mentioned, so assumed absent at {f.silence:g} of its weight", weight=f.silence)
         for f in bundle.findings.values() if f.silence is not None and not facts.known(f.id)
+        and not any(f.id in bundle.findings[g].implied_by for g in named)
     ]
     if not assumed:
         return facts

@@ -232,14 +232,18 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 # day, week and month words, with those of the languages local reports are pasted in ("6 jours après la dernière
 # injection", "hace 10 días", "vor 3 Wochen")
 _WEEK_UNITS = ("weeks", "week", "wks", "wk", "w", "semaines", "semaine", "sem", "semanas", "semana", "settimane",
-               "settimana", "wochen", "woche", "weken", "tygodni", "tygodnie", "hafta")
+               "settimana", "wochen", "woche", "weken", "tygodni", "tygodnie", "hafta", "uger", "uge", "uker", "uke",
+               "veckor", "vecka", "týdny", "týdnů", "týden", "εβδομάδες", "hete", "hét", "viikkoa", "viikko",
+               "săptămâni", "saptamani", "tjedana", "tjedna")
 _MONTH_UNITS = ("months", "month", "mo", "mois", "meses", "mes", "mesi", "mese", "monaten", "monate", "monat",
-                "maanden", "maand", "miesięcy", "miesiące")
+                "maanden", "maand", "miesięcy", "miesiące", "måneder", "månader", "měsíce", "měsíců", "μήνες",
+                "hónapja", "kuukautta", "luni", "mjeseci")
 _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día", "dia", "giorni", "giorno", "gg", "tagen",
-              "tage", "tag", "dagen", "dag", "dni", "dzień", "gün")
+              "tage", "tag", "dagen", "dag", "dni", "dzień", "gün", "dage", "dager", "dagar", "dní", "dny", "dnů",
+              "ημέρες", "ημέρας", "μέρες", "napja", "napot", "päivää", "zile", "dana")
 # after the count: "ago" and "after" words ("6 giorni fa", "3 dni temu", "6 jours après")
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
-_AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce")
+_AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten")
 _DAYS = re.compile(
     r"(?:(?P<n1>(?<![\d:])\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
