@@ -753,6 +753,19 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "neck/intertrochanteric region) up to SUVmax 13.6", {"marrow_suvmax": 3.8, "marrow_peak_suvmax": 13.6}, set()),
     ("splenomegalia di 21 cm con captazione diffusa; ferritina de 860 ng/mL", {"spleen_length": 21.0,
                                                                               "ferritin": 860.0}, set()),
+    # what the blind phrase corpora showed (tests/corpus/blind): a trend written with slashes is read at its last
+    # value; counts in "x10E9/L"; a vertebral level as the site of pain; a Danish "for N days ago"
+    ("Hb 9.8 / 8.7 / 7.4 (today), no overt bleeding", {"hb": 7.4}, set()),
+    ("plt 210/145/62", {"platelets": 62.0}, set()),
+    ("Hb 10.1/8.2 today", {"hb": 8.2}, set()),
+    ("Hgb 8.1/24", {}, {"hb"}),
+    ("Hb/WBC/plt 8.1/1.9/45", {}, {"hb"}),
+    ("NEUT# 0.38 x10E9/L *LL* (2.0-7.5)", {"anc": 0.38}, set()),
+    ("Leukosyytit 2,2 E9/l, CRP 12.", {"wbc": 2.2}, set()),
+    ("Tender at T6, reduced pinprick below T8", {"bone_pain": "present", "cord_compression_signs": "present"}, set()),
+    ("T12 pain since the fall", {"bone_pain": "present"}, set()),
+    ("ECG: T1 normal, S1 S2 heard", {}, {"bone_pain"}),
+    ("Kemoterapi sidst givet for 8 dage siden.", {"days_since_chemo": 8.0}, set()),
 ]
 
 

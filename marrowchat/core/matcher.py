@@ -282,6 +282,7 @@ _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary",
 _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humerus", "humeri", "ilium", "iliac", "sacrum",
                    "scapula", "scapulae", "skull", "calvarium", "vertebra", "vertebral", "osseous", "bony"}
 _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
+_SPINAL_LEVEL = re.compile(r"(?:[ctl]|th)\d{1,2}")  # T7, L2, Th10 (not S1, which is also a heart sound)
 _STRETCH_END = {",", ";", ".", ")", "and", "but", "whereas", "while"}  # ")": an aside does not own what follows
 _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past",
                    # "a 8 cm del reborde costal", "4 cm dall'arcata", "5 QF unter dem Rippenbogen", "sous le rebord"
@@ -611,6 +612,12 @@ class Matcher:
                 self.complaint_words.setdefault(v.finding, set()).update(
                     t for c in v.composed.complaints for t in term_tokens(c))
         self.site_len = max((len(k) for k in self.sites), default=0)
+        # findings whose composed terms take a vertebral level as a site: the words before and after a level
+        self.level_sites: list[tuple[str, set[tuple[str, ...]], set[str]]] = [
+            (v.finding, {term_tokens(w) for w in v.composed.before} | {
+                (*term_tokens(c), link) for c in v.composed.complaints for link in ("at", "over", "of", "in")},
+             {t for c in v.composed.complaints for t in term_tokens(c)})
+            for v in bundle.vocabulary if v.finding and v.composed and v.composed.spinal_levels]
         # test names: a test term takes its finding from the vocabulary, even when it is also a synonym
         self.test_keys: set[tuple[str, ...]] = set()
         for v in bundle.vocabulary:
@@ -1093,6 +1100,8 @@ class Matcher:
                 trig_at.pop(j, None)
         if self.sites:
             self._coordinated_sites(toks, covered, mentions)
+        if self.level_sites:
+            self._level_sites(toks, covered, mentions)
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
@@ -1189,6 +1198,30 @@ class Matcher:
                 for q in range(start, start + k):
                     covered[q] = True
                 i = start
+
+    def _level_sites(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
+        """"tender at T6", "percussion tenderness over the L2", "T12 pain": a vertebral level named as the site of a
+        composed complaint (for findings whose composed terms allow it)."""
+        n = len(toks)
+        for i in range(n):
+            if covered[i] or not _SPINAL_LEVEL.fullmatch(toks[i]):
+                continue
+            for fid, befores, complaints in self.level_sites:
+                start = None
+                back = i - 1 if i > 0 and toks[i - 1] == "the" else i
+                for k in range(1, 5):
+                    if back - k >= 0 and tuple(toks[back - k:back]) in befores and not any(covered[back - k:back]):
+                        start = back - k
+                if start is not None:
+                    end = i + 1
+                elif i + 1 < n and toks[i + 1] in complaints and not covered[i + 1]:
+                    start, end = i, i + 2
+                else:
+                    continue
+                mentions.append(Mention(fid, start, end, " ".join(toks[start:end]), 100.0, "exact"))
+                for q in range(start, end):
+                    covered[q] = True
+                break
 
     def _complains_of(self, term: list[str], fid: str) -> bool:
         """Does a composed term ("aching knees") use a complaint word of the finding a site belongs to ("lower back"
@@ -1782,7 +1815,7 @@ class Matcher:
                 gap = " ".join(spaced.lower().replace(",", " ").split())
                 # "188k (admit) -> 124k": a thousands mark and a bracketed time do not break a trend
                 gap = " ".join(re.sub(r"\([^()]{0,20}\)", " ", re.sub(r"^k\b", " ", gap)).split())
-                if gap in _TRENDS:
+                if gap in _TRENDS or (gap == "/" and self._slash_trend(tokens, lo, toks, j)):
                     return k
                 if j > 0 and toks[j - 1] == "from" and gap.split()[-1:] == ["to"] and len(gap.split()) <= 4:
                     return k  # "WBC rose from 24,300/µL to 46,800/µL", "Hb drifted from 12.6 in January to 10.8"
@@ -1793,6 +1826,36 @@ class Matcher:
                     return k
                 return None
         return None
+
+    def _slash_trend(self, tokens: list[Token], lo: int, toks: list[str], j: int) -> bool:
+        """Whether the value at j is one of a trend written with slashes: "Hb 9.8 / 8.7 / 7.4 (today)". Three values or
+        more, or two with "today"/"now" after them; not a date ("12/4/19"), not values of different counts under
+        slashed names ("Hb/WBC/plt 8.1/1.9/45": their sizes differ too much), not Hb over haematocrit ("8.1/24")."""
+        n = len(toks)
+        start = j
+        while start >= 2 and toks[start - 1] == "/" and tokens[lo + start - 2].kind == "num":
+            start -= 2
+        if start > 0 and toks[start - 1] == "/":
+            return False
+        values: list[float] = []
+        end = start
+        while True:
+            value = self._parse_number(toks[end])
+            if value is None:
+                return False
+            values.append(value)
+            if end + 2 < n and toks[end + 1] == "/" and tokens[lo + end + 2].kind == "num":
+                end += 2
+            else:
+                break
+        if len(values) < 2 or min(values) <= 0 or max(values) / min(values) > 5:
+            return False
+        if all(v.is_integer() for v in values) and values[0] <= 31 and values[1] <= 12:
+            return False  # a date
+        if len(values) == 2:
+            after = self._text[tokens[lo + end].end:tokens[lo + end].end + 12].lower()
+            return bool(re.match(r"\s*\(?\s*(?:today|now|currently)\b", after))
+        return True
 
     def _newest_last(self, pos: int) -> bool:
         """Whether the lab table whose row holds ``pos`` lists its dated columns oldest first (the nearest line above
@@ -1898,8 +1961,10 @@ class Matcher:
                 continue  # "(day 0: 11 March)": the transplant's date, not a scan on the day of the transplant
             if mt.group("n1") and re.search(r"\bcycle\s*$", before) and re.match(r"\s*\d", clause[mt.end():]):
                 continue  # "R-CHOP-21 cycle 3 day 1 = 03/06": the cycle's number and day, not 3 days since
-            if mt.group("n1") and (before.rstrip().endswith(("x", "×")) or _NOT_SINCE.search(before)):
-                continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future
+            if mt.group("n1") and (before.rstrip().endswith(("x", "×")) or (
+                    _NOT_SINCE.search(before) and not mt.group(0).rstrip().endswith(_AGO_WORDS))):
+                continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future (but
+                # the Danish "for 8 dage siden" is eight days ago)
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
                     r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
                 continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date

@@ -143,6 +143,7 @@ class Composed(Strict):
     complaints: list[str] = Field(default=[], description="words after the site, or before 'in/over the <site>'")
     before: list[str] = Field(default=[], description="words before the site ('aching knees', 'tender sternum')")
     after: list[str] = Field(default=[], description="verb phrases after the site only ('bones are sore', 'ribs hurt')")
+    spinal_levels: bool = Field(default=False, description="a vertebral level is a site too ('tender at T6', 'L3 pain')")
 
     def terms(self) -> list[str]:
         out: list[str] = []
