@@ -135,6 +135,15 @@ class FindingsFile(Strict):
     findings: list[Finding]
 
 
+_ENGLISH_LINKS = ("in", "in the", "in both", "in his", "in her", "in my", "of the", "of", "over the", "over",
+                  # a side between the complaint and its site ("pain in right buttock", "over the left hip")
+                  "in right", "in left", "in the right", "in the left",
+                  # and abbreviated ("new aching in the L hip at night")
+                  "in the l", "in the r", "in l", "in r", "over the l", "over the r",
+                  # "a deep, gnawing ache across her pelvis", "tenderness over his lower sternum", "aching at the iliac crest"
+                  "across", "across the", "across her", "across his", "at the", "on the", "over his", "over her", "over my")
+
+
 class Composed(Strict):
     """Terms built from a body site and a word for the complaint: sites [lower back, thighs] with complaints
     [pain, ache] and before [aching] give "lower back pain", "pain in the lower back", "aching thighs", ..."""
@@ -144,18 +153,17 @@ class Composed(Strict):
     before: list[str] = Field(default=[], description="words before the site ('aching knees', 'tender sternum')")
     after: list[str] = Field(default=[], description="verb phrases after the site only ('bones are sore', 'ribs hurt')")
     spinal_levels: bool = Field(default=False, description="a vertebral level is a site too ('tender at T6', 'L3 pain')")
+    links: list[str] | None = Field(default=None, description="words between complaint and site, for another language "
+                                    "('en la', 'au niveau du'; '' for none, as in Czech 'bolesti zad'); default English")
 
     def terms(self) -> list[str]:
         out: list[str] = []
+        links = self.links if self.links is not None else _ENGLISH_LINKS
         for site in self.sites:
             for word in self.complaints:
                 out.append(f"{site} {word}")
-                for link in ("in", "in the", "in both", "in his", "in her", "in my", "of the", "of", "over the", "over",
-                             # a side between the complaint and its site ("pain in right buttock", "over the left hip")
-                             "in right", "in left", "in the right", "in the left",
-                             # and abbreviated ("new aching in the L hip at night")
-                             "in the l", "in the r", "in l", "in r", "over the l", "over the r"):
-                    out.append(f"{word} {link} {site}")
+                for link in links:
+                    out.append(f"{word} {link} {site}" if link else f"{word} {site}")
             out.extend(f"{word} {site}" for word in self.before)
             out.extend(f"{site} {word}" for word in self.after)
         return out
