@@ -166,3 +166,13 @@ def test_a_named_drug_without_a_date_leaves_its_window_open(engine: Engine) -> N
     assert snap.facts.status("gcsf_recent") is None
     _, snap = engine.assess("Bones ache, mostly sternum and hips.")
     assert snap.facts.status("gcsf_recent") == "absent"
+
+
+def test_a_measured_cytopenia_outranks_a_denial_nearby(engine: Engine) -> None:
+    # "with normal haemoglobin" must not deny the thrombocytopenia the count shows
+    _, snap = engine.assess("Laboratory studies revealed marked thrombocytopenia (platelet count 18 × 10^9/L) with "
+                            "normal haemoglobin and leucocyte count.")
+    assert snap.facts.status("thrombocytopenia") == "present"
+    # a normal count leaves a stated cytopenia alone, and a denial with a normal count stays a denial
+    _, snap = engine.assess("no thrombocytopenia, platelets 245")
+    assert snap.facts.status("thrombocytopenia") == "absent"

@@ -766,6 +766,15 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("T12 pain since the fall", {"bone_pain": "present"}, set()),
     ("ECG: T1 normal, S1 S2 heard", {}, {"bone_pain"}),
     ("Kemoterapi sidst givet for 8 dage siden.", {"days_since_chemo": 8.0}, set()),
+    # relative dates: "yesterday" and "last week" date the drug they follow, after any count in the clause
+    ("Received cycle 4 of FOLFOX last week, some cold-induced neuropathy.", {"days_since_chemo": 7.0}, set()),
+    ("Neulasta via Onpro yesterday. Aching in lower back.", {"days_since_pegfilgrastim": 1.0}, set()),
+    ("Fever since yesterday; pegfilgrastim 3 weeks ago", {"days_since_pegfilgrastim": 21.0}, set()),
+    ("SUVmax medular de 9,3 en crestas ilíacas.", {"marrow_suvmax": 9.3}, set()),
+    ("The maximum standardized uptake value of the bone marrow was 9.6.", {"marrow_suvmax": 9.6}, set()),
+    ("Trombosit sayısı 29.000/mm³, alt ekstremitelerde peteşiler mevcut.", {"platelets": 29.0}, set()),
+    ("Marrow uptake was uniformly low throughout the axial and appendicular skeleton", {}, {"appendicular_extension"}),
+    ("Mai somministrati fattori di crescita; non terapia steroidea", {"gcsf_exposure": "absent"}, set()),
 ]
 
 

@@ -244,6 +244,11 @@ _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día",
 # after the count: "ago" and "after" words ("6 giorni fa", "3 dni temu", "6 jours après")
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
 _AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten")
+_YESTERDAY = ("the day before yesterday", "yesterday", "gestern", "ayer", "ieri", "igår", "i går", "wczoraj", "dün", "ontem",
+              "вчера", "eilen", "tegnap", "včera", "jučer", "gisteren", "χθες")
+_LAST_WEEK = ("last week", "la semaine dernière", "la semana pasada", "la settimana scorsa", "letzte woche", "vorige week",
+              "förra veckan", "sidste uge", "forrige uke", "w zeszłym tygodniu", "geçen hafta", "semana passada",
+              "minulý týden", "múlt héten", "viime viikolla", "на прошлой неделе")
 _DAYS = re.compile(
     r"(?:(?P<n1>(?<![\d:])\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
@@ -251,6 +256,9 @@ _DAYS = re.compile(
     r")?(?!\w))"
     r"|(?:\b" + _TX_DAY + r"\s*\+?\s*(?P<n2>\d+)\b)"
     r"|(?:(?<![\d/.])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d))"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
+    # "Neulasta yesterday", "cycle 4 of FOLFOX last week": one day, seven days
+    r"|(?:(?<!\w)(?P<yday>" + "|".join(_YESTERDAY) + r")(?!\w))"
+    r"|(?:(?<!\w)(?P<lastweek>" + "|".join(_LAST_WEEK) + r")(?!\w))"
 )
 # "patient male 74 years", "Mr Graham Whitlock, 66 years", "aged 58": a person word, then the age in years
 _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl)\b"
@@ -1943,7 +1951,9 @@ class Matcher:
         start_c, end_c = tokens[lo].start, tokens[hi - 1].end
         clause = self._text[start_c:end_c].lower()
         used_anchor: set[int] = set()
-        found = sorted(_DAYS.finditer(clause), key=lambda x: (x.group("n2") is not None, x.start()))
+        # "yesterday" and "last week" last: "fever since yesterday; pegfilgrastim 3 weeks ago" dates the drug by its count
+        found = sorted(_DAYS.finditer(clause), key=lambda x: (
+            x.group("yday") is not None or x.group("lastweek") is not None, x.group("n2") is not None, x.start()))
         for mt in found:
             if mt.group("n1"):
                 raw_n = mt.group("n1")
@@ -1952,6 +1962,10 @@ class Matcher:
                 days = num * mult
             elif mt.group("n3"):
                 days = int(mt.group("n3")) * {"52": 7, "12": 30, "7": 1}[mt.group("u3")]
+            elif mt.group("yday"):
+                days = 2 if mt.group("yday") == "the day before yesterday" else 1
+            elif mt.group("lastweek"):
+                days = 7
             else:
                 days = int(mt.group("n2"))
             before = clause[max(0, mt.start() - 8):mt.start()]
@@ -1997,6 +2011,8 @@ class Matcher:
                     dist = -1.0  # "6 days after the last lenograstim"
                 if -1 < dist < 0:
                     dist = 0
+                if a_lo > tok_end and (mt.group("yday") or mt.group("lastweek")):
+                    continue  # "harvest completed last week, transplant pencilled in": "yesterday" dates what it follows
                 if a_lo > tok_end and ")" in toks[tok_end + 1:a_lo] and "(" not in toks[tok_end + 1:a_lo]:
                     continue  # "(ELANE mutation, diagnosis at 8 months) on filgrastim": the aside dates nothing after it
                 last_dose = bool(_LAST_DOSE.search(clause[max(0, mt.start() - 45):mt.start()]))
