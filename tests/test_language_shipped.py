@@ -775,6 +775,18 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Trombosit sayısı 29.000/mm³, alt ekstremitelerde peteşiler mevcut.", {"platelets": 29.0}, set()),
     ("Marrow uptake was uniformly low throughout the axial and appendicular skeleton", {}, {"appendicular_extension"}),
     ("Mai somministrati fattori di crescita; non terapia steroidea", {"gcsf_exposure": "absent"}, set()),
+    # dates of a dose and of the scan in other languages' formats and words; a cycle's day as where the note stands
+    ("Pegfilgrastim am 12.03., PET/CT am 28.03.; Leukozyten 11,8/nl.", {"days_since_pegfilgrastim": 16.0}, set()),
+    ("Neulasta op 3-6, PET-CT op 19-6; diffuus verhoogde opname beenmerg.", {"days_since_pegfilgrastim": 16.0}, set()),
+    ("Neulasta 2024-03-04, PET-DT 2024-03-22, LPK 13,1.", {"days_since_pegfilgrastim": 18.0}, set()),
+    ("Pegfilgrasztim 2024.05.02., PET/CT 2024.05.15., fehérvérsejt 12,8 G/l.", {"days_since_pegfilgrastim": 13.0}, set()),
+    ("Pegfilgrastim podán 3. 5., PET/CT 12. 5., leukocyty 15,2.", {"days_since_pegfilgrastim": 9.0}, set()),
+    ("Пэгфилграстим введён 10.06, ПЭТ-КТ 15.06, лейкоциты 21.", {"days_since_pegfilgrastim": 5.0}, set()),
+    ("Gisteren laatste dosis filgrastim, vandaag PET, leuko 24.", {"days_since_gcsf": 1.0}, set()),
+    ("Autologous stem cell harvest completed last week, transplant pencilled in for next month.", {},
+     {"days_since_hsct"}),
+    ("interim PET C2D19 ABVD", {"days_since_chemo": 19.0}, set()),
+    ("filgrastim C1D8 300 mcg", {}, {"days_since_chemo"}),
 ]
 
 

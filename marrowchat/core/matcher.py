@@ -116,8 +116,11 @@ _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[Cc
                       r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
-_PET_DATE = re.compile(r"\b(?:i?pet\d?(?:[-/ ]?ct)?|interim pet|scan)\b\s*"
-                       r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed)?\s*(?:on\s+)?"
+_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:-кт)?)(?!\w)\s*"
+                       r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
+                       # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
+                       r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
+                       r"eseguita il|eseguito il)?\s*(?:on\s+)?"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
@@ -135,7 +138,11 @@ _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 _DOSE_GAP = re.compile(r"^[ \t,:;(|]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:sc|s/c|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
-                       r"only|alone|infusion|completed|finished|ended)"
+                       r"only|alone|infusion|completed|finished|ended|applied|administered|"
+                       # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
+                       r"am|le|il|el|op|pe|den|dne|em|na|administrat|administrado|administrada|administré|administrée|"
+                       r"somministrato|somministrata|podany|podana|podán|podána|gegeben|verabreicht|toegediend|fait|"
+                       r"appliqué|appliquée|dado|dada|given on|введён|введен|введена|введено)"
                        r"[ \t]*[(|]?[ \t]*)*$")
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
@@ -154,6 +161,11 @@ _WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>"
                         r"|\b(?P<mon2>" + _MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?")
 
 
+_ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)[-.](?P<im>[01]\d)[-.](?P<id>[0-3]\d)\.?(?![\d])")
+_SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?!\d)")
+_OP_DASH_DATE = re.compile(r"\bop [0-3]?\d-[01]?\d(?![\d-])")
+
+
 def _numeric_dates(low: str, month_first: bool) -> str:
     """"13 January 2025", "January 14, 2025", "22 Apr" written as numbers in the note's own order, padded so that
     every position in the text stays where it was."""
@@ -166,7 +178,17 @@ def _numeric_dates(low: str, month_first: bool) -> str:
         a, b = (f"{month:02d}", f"{int(day):02d}") if month_first else (f"{int(day):02d}", f"{month:02d}")
         out = f"{a}/{b}" + (f"/{year}" if year else "")
         return out + " " * (len(mt.group(0)) - len(out)) if len(out) <= len(mt.group(0)) else mt.group(0)
-    return _WORD_DATE.sub(sub, low)
+    low = _WORD_DATE.sub(sub, low)
+
+    def iso(mt: re.Match[str]) -> str:  # "2024-03-22", "2024.05.15." (Swedish, Hungarian): year first
+        y, m, d = mt.group("iy"), mt.group("im"), mt.group("id")
+        out = (f"{m}/{d}/{y}" if month_first else f"{d}/{m}/{y}")
+        return out + " " * (len(mt.group(0)) - len(out))
+    low = _ISO_DATE.sub(iso, low)
+    # "podán 3. 5." (Czech, Slovak): a space after the day's dot
+    low = _SPACED_DATE.sub(lambda mt: (f"{mt.group(1)}.{int(mt.group(2)):02d}.").ljust(len(mt.group(0))), low)
+    # "Neulasta op 3-6, PET-CT op 19-6" (Dutch): a day and month joined by a dash, after "op"
+    return _OP_DASH_DATE.sub(lambda mt: mt.group(0).replace("-", "/"), low)
 
 
 def _month_first(low: str) -> bool:
@@ -208,6 +230,7 @@ _LAST_DOSE_EVE = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\
 _LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\b[^.;]{0,25}$")
 _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
+_CYCLE_DAY_TOKEN = re.compile(r"c\d{1,2}d(\d{1,2})")
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
 _LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
@@ -2011,8 +2034,10 @@ class Matcher:
                     dist = -1.0  # "6 days after the last lenograstim"
                 if -1 < dist < 0:
                     dist = 0
-                if a_lo > tok_end and (mt.group("yday") or mt.group("lastweek")):
-                    continue  # "harvest completed last week, transplant pencilled in": "yesterday" dates what it follows
+                if a_lo > tok_end and (mt.group("yday") or mt.group("lastweek")) and (
+                        a_lo - tok_end > 4 or any(t in {",", ";", ":"} for t in toks[tok_end:a_lo])):
+                    continue  # "harvest completed last week, transplant pencilled in": it dates what it follows, or
+                    # what follows it closely ("Gisteren laatste dosis filgrastim", "Včera poslední dávka filgrastimu")
                 if a_lo > tok_end and ")" in toks[tok_end + 1:a_lo] and "(" not in toks[tok_end + 1:a_lo]:
                     continue  # "(ELANE mutation, diagnosis at 8 months) on filgrastim": the aside dates nothing after it
                 last_dose = bool(_LAST_DOSE.search(clause[max(0, mt.start() - 45):mt.start()]))
@@ -2055,6 +2080,24 @@ class Matcher:
                 anchor_text = self._text[tokens[lo + d_lo].start:tokens[lo + d_hi - 1].end]
                 self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
                                    Mention(d_fid, d_lo, d_hi, anchor_text, 100.0, "pattern"), result)
+        # "interim PET C2D19 ABVD", "C3D15 dose-dense AC": a cycle's day with no date and no count is where the note
+        # stands now - as many days since that cycle began ("day 12 of cycle 3" is 12 days too)
+        dated = {fid for i, (_lo, _hi, fid) in enumerate(anchors) if i in used_anchor}
+        cycle_fid = self.anchors.get(("c1d1",))  # the finding the knowledge base dates cycle days to
+        for a_lo, t in enumerate(toks):
+            cycle_day = _CYCLE_DAY_TOKEN.fullmatch(t)
+            day_fid = self.anchors.get((t,), cycle_fid)
+            a_hi = a_lo + 1
+            if cycle_day is None or day_fid is None or day_fid in dated or consumed[a_lo] or a_lo in blocked or \
+                    (a_hi < n and tokens[lo + a_hi].kind == "num"):
+                continue  # (not "C4D1 08/05", which is dated, nor "C1D8 300 mcg")
+            dated.add(day_fid)
+            fid = day_fid
+            f = self.bundle.findings[fid]
+            span = (tokens[lo + a_lo].start, tokens[lo + a_lo].end)
+            consumed[a_lo] = covered[a_lo] = True
+            self._record_value(f, float(int(cycle_day.group(1))), f.units[0], toks[a_lo], "days", None, span,
+                               Mention(fid, a_lo, a_hi, toks[a_lo], 100.0, "pattern"), result)
 
     def _dated_doses(self, text: str, result: MatchResult) -> None:
         """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
