@@ -787,6 +787,16 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"days_since_hsct"}),
     ("interim PET C2D19 ABVD", {"days_since_chemo": 19.0}, set()),
     ("filgrastim C1D8 300 mcg", {}, {"days_since_chemo"}),
+    # bone words and pain words close together, in either order (vocabulary `near`); the marrow and scans are not
+    ("'My back bones feel crushed' - 8/10, new since last week.", {"bone_pain": "present"}, set()),
+    ("Me duelen mucho los huesos de la espalda y las costillas, doctor.", {"bone_pain": "present"}, set()),
+    ("Kemiklerim sızlıyor hocam, bacaklarımda daha çok.", {"bone_pain": "present"}, set()),
+    ("Скаржиться на біль у кістках, особливо в хребті та тазі, протягом місяця.", {"bone_pain": "present"}, set()),
+    ("No doctor, no pain in my bones, only the tired.", {"bone_pain": "absent"}, set()),
+    ("bone marrow biopsy was painful", {}, {"bone_pain"}),
+    ("painful bone marrow aspirate yesterday", {}, {"bone_pain"}),
+    ("knee hurts; bone scan normal", {}, {"bone_pain"}),
+    ("Counselled that filgrastim may cause bone pain; advised paracetamol PRN.", {}, {"bone_pain"}),
 ]
 
 

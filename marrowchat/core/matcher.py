@@ -445,6 +445,20 @@ class Trigger:
     span: tuple[int, int]
 
 
+class _WordSet:
+    """Single words, some of them stems ("kemik*" is kemik, kemikler, kemiklerim ...)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.exact = frozenset(w.lower() for w in words if not w.endswith("*"))
+        self.stems = tuple(w[:-1].lower() for w in words if w.endswith("*"))
+
+    def has(self, word: str) -> bool:
+        return word in self.exact or (bool(self.stems) and word.startswith(self.stems))
+
+
+_NEAR_BREAK = {",", ";", ".", ")", "(", ":", "but", "whereas", "while"}
+
+
 @dataclass
 class Mention:
     finding: str
@@ -643,6 +657,10 @@ class Matcher:
                 self.complaint_words.setdefault(v.finding, set()).update(
                     t for c in v.composed.complaints for t in term_tokens(c))
         self.site_len = max((len(k) for k in self.sites), default=0)
+        # findings read from two kinds of word close together ("the bones in my back ache", "me duelen los huesos")
+        self.near: list[tuple[str, _WordSet, _WordSet, int, frozenset[str]]] = [
+            (v.finding, _WordSet(v.near.a), _WordSet(v.near.b), v.near.window, frozenset(v.near.not_before))
+            for v in bundle.vocabulary if v.finding and v.near]
         # findings whose composed terms take a vertebral level as a site: the words before and after a level
         self.level_sites: list[tuple[str, set[tuple[str, ...]], set[str]]] = [
             (v.finding, {term_tokens(w) for w in v.composed.before} | {
@@ -1133,6 +1151,8 @@ class Matcher:
             self._coordinated_sites(toks, covered, mentions)
         if self.level_sites:
             self._level_sites(toks, covered, mentions)
+        if self.near:
+            self._near_words(toks, covered, mentions)
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
@@ -1229,6 +1249,32 @@ class Matcher:
                 for q in range(start, start + k):
                     covered[q] = True
                 i = start
+
+    def _near_words(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
+        """A finding said by two words close together in either order, neither already part of a term, with no
+        clause break and no other term between them: "the bones in my back feel like they're being crushed"."""
+        n = len(toks)
+        for fid, first, second, window, not_before in self.near:
+            i = 0
+            while i < n:
+                if covered[i] or not first.has(toks[i]) or (i + 1 < n and toks[i + 1] in not_before):
+                    i += 1
+                    continue
+                hit = None
+                for j in range(max(0, i - window), min(n, i + window + 1)):
+                    if j != i and not covered[j] and second.has(toks[j]):
+                        lo_, hi_ = min(i, j), max(i, j) + 1
+                        if not any(covered[k] or toks[k] in _NEAR_BREAK for k in range(lo_, hi_)):
+                            hit = (lo_, hi_)
+                            break
+                if hit is None:
+                    i += 1
+                    continue
+                lo_, hi_ = hit
+                mentions.append(Mention(fid, lo_, hi_, " ".join(toks[lo_:hi_]), 100.0, "exact"))
+                for k in range(lo_, hi_):
+                    covered[k] = True
+                i = hi_
 
     def _level_sites(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
         """"tender at T6", "percussion tenderness over the L2", "T12 pain": a vertebral level named as the site of a

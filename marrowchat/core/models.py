@@ -169,6 +169,17 @@ class Composed(Strict):
         return out
 
 
+class Near(Strict):
+    """Two kinds of word close together in one clause, in either order: a body word and a complaint word ("the
+    bones in my back feel crushed", "me duelen los huesos", "kemiklerim sızlıyor"). A word ending in "*" is a stem."""
+
+    a: list[str] = Field(min_length=1, description="single words of the first kind ('bones', 'huesos', 'kemik*')")
+    b: list[str] = Field(min_length=1, description="single words of the second kind ('ache', 'duelen', 'sızl*')")
+    window: int = Field(default=4, ge=1, le=8, description="at most this many words from one to the other")
+    not_before: list[str] = Field(default=[], description="a first-kind word followed by one of these is not one "
+                                  "('bone marrow', 'bone scan')")
+
+
 class VocabularyEntry(Strict):
     """Extra words for a finding or a condition: abbreviations, brand names, spellings, typos."""
 
@@ -181,6 +192,7 @@ class VocabularyEntry(Strict):
     # ("negative", "positive", "grew", a titre); named alone they record nothing and are reported as such
     test_terms: list[str] = []
     composed: Composed | None = None
+    near: Near | None = None
     # terms of ANOTHER finding that name this one too: a place is both a leishmaniasis area and a high-TB-burden
     # country ("from Sudan"); the term stays owned by the other entry, and a mention of it records both
     shared: list[str] = []

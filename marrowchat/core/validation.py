@@ -150,7 +150,8 @@ class _Checker:
                 owner = f"condition {v.condition}"
             if v.test_terms and v.condition is not None:
                 self.problem(VOCAB, f"{entry}.test_terms", "test_terms are for findings only")
-            if not v.terms and not v.absent_terms and not v.composed and not v.test_terms and not v.shared:
+            if not v.terms and not v.absent_terms and not v.composed and not v.test_terms and not v.shared \
+                    and not v.near:
                 self.problem(VOCAB, entry, "give at least one term")
             if v.absent_terms and v.condition is not None:
                 self.problem(VOCAB, f"{entry}.absent_terms", "absent_terms are for findings only")
