@@ -797,6 +797,13 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("painful bone marrow aspirate yesterday", {}, {"bone_pain"}),
     ("knee hurts; bone scan normal", {}, {"bone_pain"}),
     ("Counselled that filgrastim may cause bone pain; advised paracetamol PRN.", {}, {"bone_pain"}),
+    # marrow at or above the brain as a comparison near a brain word; the comparative first, except in word
+    # orders that put it last, and equality either way; "brain way higher" is the brain's
+    ("Intensität über dem Niveau des Kleinhirns", {"marrow_ge_brain": "present"}, set()),
+    ("Tutulum yoğunluğu beyin korteksi ile eşit düzeydedir.", {"marrow_ge_brain": "present"}, set()),
+    ("amely meghaladja a kisagy aktivitását", {"marrow_ge_brain": "present"}, set()),
+    ("SUVmax 3, brain way higher", {}, {"marrow_ge_brain"}),
+    ("uptake higher than liver, lower than brain", {}, {"marrow_ge_brain"}),
 ]
 
 

@@ -449,8 +449,11 @@ class _WordSet:
     """Single words, some of them stems ("kemik*" is kemik, kemikler, kemiklerim ...)."""
 
     def __init__(self, words: list[str]) -> None:
-        self.exact = frozenset(w.lower() for w in words if not w.endswith("*"))
-        self.stems = tuple(w[:-1].lower() for w in words if w.endswith("*"))
+        # in the tokens' own spelling (accents folded as the tokenizer folds them: "über", "aşan")
+        def norm(word: str) -> str:
+            return " ".join(term_tokens(word)) or word.lower()
+        self.exact = frozenset(norm(w) for w in words if not w.endswith("*"))
+        self.stems = tuple(norm(w[:-1]) for w in words if w.endswith("*"))
 
     def has(self, word: str) -> bool:
         return word in self.exact or (bool(self.stems) and word.startswith(self.stems))
@@ -658,8 +661,9 @@ class Matcher:
                     t for c in v.composed.complaints for t in term_tokens(c))
         self.site_len = max((len(k) for k in self.sites), default=0)
         # findings read from two kinds of word close together ("the bones in my back ache", "me duelen los huesos")
-        self.near: list[tuple[str, _WordSet, _WordSet, int, frozenset[str]]] = [
-            (v.finding, _WordSet(v.near.a), _WordSet(v.near.b), v.near.window, frozenset(v.near.not_before))
+        self.near: list[tuple[str, _WordSet, _WordSet, int, frozenset[str], bool]] = [
+            (v.finding, _WordSet(v.near.a), _WordSet(v.near.b), v.near.window, frozenset(v.near.not_before),
+             v.near.second_first)
             for v in bundle.vocabulary if v.finding and v.near]
         # findings whose composed terms take a vertebral level as a site: the words before and after a level
         self.level_sites: list[tuple[str, set[tuple[str, ...]], set[str]]] = [
@@ -1254,14 +1258,14 @@ class Matcher:
         """A finding said by two words close together in either order, neither already part of a term, with no
         clause break and no other term between them: "the bones in my back feel like they're being crushed"."""
         n = len(toks)
-        for fid, first, second, window, not_before in self.near:
+        for fid, first, second, window, not_before, second_first in self.near:
             i = 0
             while i < n:
                 if covered[i] or not first.has(toks[i]) or (i + 1 < n and toks[i + 1] in not_before):
                     i += 1
                     continue
                 hit = None
-                for j in range(max(0, i - window), min(n, i + window + 1)):
+                for j in range(max(0, i - window), i if second_first else min(n, i + window + 1)):
                     if j != i and not covered[j] and second.has(toks[j]):
                         lo_, hi_ = min(i, j), max(i, j) + 1
                         if not any(covered[k] or toks[k] in _NEAR_BREAK for k in range(lo_, hi_)):

@@ -178,6 +178,8 @@ class Near(Strict):
     window: int = Field(default=4, ge=1, le=8, description="at most this many words from one to the other")
     not_before: list[str] = Field(default=[], description="a first-kind word followed by one of these is not one "
                                   "('bone marrow', 'bone scan')")
+    second_first: bool = Field(default=False, description="the second kind must come first ('higher than the brain', "
+                               "not 'brain way higher')")
 
 
 class VocabularyEntry(Strict):
