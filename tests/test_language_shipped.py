@@ -804,6 +804,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("amely meghaladja a kisagy aktivitását", {"marrow_ge_brain": "present"}, set()),
     ("SUVmax 3, brain way higher", {}, {"marrow_ge_brain"}),
     ("uptake higher than liver, lower than brain", {}, {"marrow_ge_brain"}),
+    # Turkish "ve" is "and", not a "-ve" (negative) with its minus lost; bone tenderness in other languages
+    ("Hasta 2 aydır yaygın kemik ağrısı ve halsizlik tarifliyor; Hb 8,2 g/dl", {"bone_pain": "present"}, set()),
+    ("blood cultures -ve", {"positive_blood_cultures": "absent"}, set()),
+    ("Sternumda basmakla hassasiyet mevcut, dalak kosta altında 4 cm ele geliyor.", {"bone_pain": "present"}, set()),
+    ("A szegycsont nyomásra érzékeny, a lép megnagyobbodott.", {"bone_pain": "present"}, set()),
+    ("Spine non-tender to percussion; sternum non-tender.", {"bone_pain": "absent"}, set()),
 ]
 
 

@@ -1266,7 +1266,8 @@ class Matcher:
                     continue
                 hit = None
                 for j in range(max(0, i - window), i if second_first else min(n, i + window + 1)):
-                    if j != i and not covered[j] and second.has(toks[j]):
+                    if j != i and not covered[j] and second.has(toks[j]) and not (
+                            j >= 2 and toks[j - 1] in {"-", "–"} and toks[j - 2] in {"non", "not", "un"}):  # "non-tender"
                         lo_, hi_ = min(i, j), max(i, j) + 1
                         if not any(covered[k] or toks[k] in _NEAR_BREAK for k in range(lo_, hi_)):
                             hit = (lo_, hi_)
@@ -2519,6 +2520,9 @@ class Matcher:
                     kind = "negation"
                 else:
                     k = trig_set.at(toks, i)
+                if k and toks[i] == "ve" and k == 1 and not (i > 0 and toks[i - 1] in {"-", "–"}
+                                                            and tokens[lo + i - 1].end == tokens[lo + i].start):
+                    k = 0  # "-ve" is negative only with its minus glued on: Turkish "ve" is "and"
                 if not k:
                     continue
                 before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
