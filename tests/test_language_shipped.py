@@ -810,6 +810,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Sternumda basmakla hassasiyet mevcut, dalak kosta altında 4 cm ele geliyor.", {"bone_pain": "present"}, set()),
     ("A szegycsont nyomásra érzékeny, a lép megnagyobbodott.", {"bone_pain": "present"}, set()),
     ("Spine non-tender to percussion; sternum non-tender.", {"bone_pain": "absent"}, set()),
+    ("chest NAD, bone pain NAD", {"bone_pain": "absent"}, set()),
+    ("Horečka 38,9, bolesti kostí nad 3 týdny", {"bone_pain": "present"}, set()),
 ]
 
 

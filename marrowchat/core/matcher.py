@@ -2523,6 +2523,8 @@ class Matcher:
                 if k and toks[i] == "ve" and k == 1 and not (i > 0 and toks[i - 1] in {"-", "–"}
                                                             and tokens[lo + i - 1].end == tokens[lo + i].start):
                     k = 0  # "-ve" is negative only with its minus glued on: Turkish "ve" is "and"
+                if k and toks[i] == "nad" and k == 1 and self._text[tokens[lo + i].start:tokens[lo + i].end] != "NAD":
+                    k = 0  # "NAD" (nothing abnormal detected), not Czech and Polish "nad" (above: "nad játry")
                 if not k:
                     continue
                 before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
