@@ -812,6 +812,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Spine non-tender to percussion; sternum non-tender.", {"bone_pain": "absent"}, set()),
     ("chest NAD, bone pain NAD", {"bone_pain": "absent"}, set()),
     ("Horečka 38,9, bolesti kostí nad 3 týdny", {"bone_pain": "present"}, set()),
+    # Portuguese "no" is "in the", not a denial; an enlarged spleen abroad, with its length
+    ("Captação aumentada no baço. Febre 38,9. Dor no esterno.", {"fever": "present", "bone_pain": "present"}, set()),
+    ("Baço aumentado, 21 cm, com captação aumentada no baço.", {"splenomegaly": "present", "spleen_length": 21.0},
+     set()),
+    ("Milz vergrößert, 18 cm", {"splenomegaly": "present", "spleen_length": 18.0}, set()),
+    ("no fever, no bone pain", {"fever": "absent", "bone_pain": "absent"}, set()),
 ]
 
 

@@ -72,6 +72,11 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
                   "v", "very", "big", "large", "huge", "massive", "massively", "grossly", "palp", "palpable",
                   "palpated", "felt", "measures", "measuring",
+                  # "Baço aumentado, 21 cm", "Milz vergrößert (18 cm)", "rate augmentée à 17 cm": enlarged, abroad
+                  "aumentado", "aumentada", "aumentato", "aumentata", "augmentée", "augmenté", "vergrößert", "vergroesert",
+                  "vergroot", "förstorad", "forstørret", "forstørret", "powiększona", "powiększony", "büyümüş",
+                  "zvětšená", "zvětšený", "megnagyobbodott", "suurentunut", "mărită", "marita", "διογκωμένος",
+                  "mede", "mide", "misura", "mesure", "misst", "meet", "mäter", "måler", "mierzy", "ölçüldü", "měří",
                   # "Serum ferritin was markedly elevated at 15,230 ng/mL", "LDH was raised (1,240 U/L)"
                   "elevated", "raised", "high", "low", "reduced", "markedly", "significantly", "severely", "mildly",
                   "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
