@@ -73,8 +73,8 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "v", "very", "big", "large", "huge", "massive", "massively", "grossly", "palp", "palpable",
                   "palpated", "felt", "measures", "measuring",
                   # "Baço aumentado, 21 cm", "Milz vergrößert (18 cm)", "rate augmentée à 17 cm": enlarged, abroad
-                  "aumentado", "aumentada", "aumentato", "aumentata", "augmentée", "augmenté", "vergrößert", "vergroesert",
-                  "vergroot", "förstorad", "forstørret", "forstørret", "powiększona", "powiększony", "büyümüş",
+                  "aumentado", "aumentada", "aumentato", "aumentata", "augmentée", "augmenté", "vergrößert",
+                  "vergroot", "förstorad", "forstørret", "powiększona", "powiększony", "büyümüş",
                   "zvětšená", "zvětšený", "megnagyobbodott", "suurentunut", "mărită", "marita", "διογκωμένος",
                   "mede", "mide", "misura", "mesure", "misst", "meet", "mäter", "måler", "mierzy", "ölçüldü", "měří",
                   # "Serum ferritin was markedly elevated at 15,230 ng/mL", "LDH was raised (1,240 U/L)"
