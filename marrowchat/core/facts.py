@@ -200,12 +200,12 @@ def with_silence(bundle: Bundle, facts: Facts) -> Facts:
     at the reduced weight each finding's `silence` gives (see knowledge/findings.yaml). A note that names the broader
     finding is not silent about the narrower one: "on filgrastim" with no date leaves "G-CSF within its window"
     unknown, not assumed absent."""
-    named = {g.id for g in bundle.findings.values() if g.implied_by and facts.status(g.id) == "present"}
+    spoken_for = {narrow for g in bundle.findings.values() if g.implied_by and facts.status(g.id) == "present"
+                  for narrow in g.implied_by}
     assumed = [
         Fact(finding=f.id, status="absent", text="not mentioned in the note", source="free text", origin="assumed",
              via=f"not mentioned, so assumed absent at {f.silence:g} of its weight", weight=f.silence)
-        for f in bundle.findings.values() if f.silence is not None and not facts.known(f.id)
-        and not any(f.id in bundle.findings[g].implied_by for g in named)
+        for f in bundle.findings.values() if f.silence is not None and not facts.known(f.id) and f.id not in spoken_for
     ]
     if not assumed:
         return facts
