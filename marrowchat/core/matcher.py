@@ -1914,6 +1914,16 @@ class Matcher:
                 return None
         return None
 
+    def _word_of_another_language(self, tokens: list[Token], lo: int, toks: list[str], i: int) -> bool:
+        """A one-word post-negation that is here another language's word: "-ve" (negative) only with its minus glued
+        on, since Turkish "ve" is "and"; "NAD" (nothing abnormal detected) only in capitals, since Czech and Polish
+        "nad" is "above" ("nad játry")."""
+        if toks[i] == "ve":
+            return not (i > 0 and toks[i - 1] in {"-", "–"} and tokens[lo + i - 1].end == tokens[lo + i].start)
+        if toks[i] == "nad":
+            return self._text[tokens[lo + i].start:tokens[lo + i].end] != "NAD"
+        return False
+
     def _slash_trend(self, tokens: list[Token], lo: int, toks: list[str], j: int) -> bool:
         """Whether the value at j is one of a trend written with slashes: "Hb 9.8 / 8.7 / 7.4 (today)". Three values or
         more, or two with "today"/"now" after them; not a date ("12/4/19"), not values of different counts under
@@ -2148,12 +2158,11 @@ class Matcher:
                     (a_hi < n and tokens[lo + a_hi].kind == "num"):
                 continue  # (not "C4D1 08/05", which is dated, nor "C1D8 300 mcg")
             dated.add(day_fid)
-            fid = day_fid
-            f = self.bundle.findings[fid]
+            f = self.bundle.findings[day_fid]
             span = (tokens[lo + a_lo].start, tokens[lo + a_lo].end)
             consumed[a_lo] = covered[a_lo] = True
             self._record_value(f, float(int(cycle_day.group(1))), f.units[0], toks[a_lo], "days", None, span,
-                               Mention(fid, a_lo, a_hi, toks[a_lo], 100.0, "pattern"), result)
+                               Mention(day_fid, a_lo, a_hi, toks[a_lo], 100.0, "pattern"), result)
 
     def _dated_doses(self, text: str, result: MatchResult) -> None:
         """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
@@ -2525,11 +2534,8 @@ class Matcher:
                     kind = "negation"
                 else:
                     k = trig_set.at(toks, i)
-                if k and toks[i] == "ve" and k == 1 and not (i > 0 and toks[i - 1] in {"-", "–"}
-                                                            and tokens[lo + i - 1].end == tokens[lo + i].start):
-                    k = 0  # "-ve" is negative only with its minus glued on: Turkish "ve" is "and"
-                if k and toks[i] == "nad" and k == 1 and self._text[tokens[lo + i].start:tokens[lo + i].end] != "NAD":
-                    k = 0  # "NAD" (nothing abnormal detected), not Czech and Polish "nad" (above: "nad játry")
+                if k == 1 and self._word_of_another_language(tokens, lo, toks, i):
+                    k = 0
                 if not k:
                     continue
                 before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
