@@ -818,6 +818,30 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      set()),
     ("Milz vergrößert, 18 cm", {"splenomegaly": "present", "spleen_length": 18.0}, set()),
     ("no fever, no bone pain", {"fever": "absent", "bone_pain": "absent"}, set()),
+    # what the case-style corpora showed: long bones as the site of pain (not marrow extension); ordinals the
+    # tokenizer splits ("7th") inside a composed term; pain under the ribs is not the ribs'
+    ("Pain in both humeri, worse at night", {"bone_pain": "present"}, {"appendicular_extension"}),
+    ("Point tender over L 7th rib, no trauma", {"bone_pain": "present"}, set()),
+    ("Bilateral tenderness along the anterior tibial shafts on palpation.", {"bone_pain": "present"}, set()),
+    ("Exam: sternum tender, ribs sore to touch", {"bone_pain": "present"}, set()),
+    ("Intermittent pain under the left ribs since the spleen grew", {}, {"bone_pain"}),
+    ("pain over the right sacroiliac joint", {}, {"bone_pain"}),
+    # a question mark glued to a word asks about that item only; sizes after "measuring" and abroad
+    ("71F ?MF, huge spleen down to RIF", {"massive_splenomegaly": "present"}, set()),
+    ("Reporter: '?diffuse osseous mets, suggest MRI'", {}, {"focal_lesions"}),
+    ("The spleen is markedly enlarged, measuring 22.4 cm in craniocaudal dimension", {"spleen_length": 22.4},
+     set()),
+    ("Dalak boyutu 21 cm", {"spleen_length": 21.0}, set()),
+    ("Mjälten förstorad till 22 cm", {"spleen_length": 22.0}, set()),
+    ("A lép 20,5 cm", {"spleen_length": 20.5}, set()),
+    ("PET: diffuse BM uptake > cerebellum, SUVmax 10.3 sacrum", {"marrow_ge_brain": "present", "marrow_suvmax": 10.3},
+     set()),
+    ("Diffuse marrow uptake is isointense to the cerebellum on MIP", {"marrow_ge_brain": "present"}, set()),
+    ("BM uptake extending to tibiae - ?infiltration vs G-CSF effect", {"appendicular_extension": "present"}, set()),
+    ("med utbredning ut i lårben och överarmsben", {"appendicular_extension": "present"}, set()),
+    ("knee extension limited by pain", {}, {"appendicular_extension"}),
+    ("Neutropénie résolue, PNN 3,2 G/L", {"neutropenia": "absent"}, set()),
+    ("Immunofissazione sierica negative per componente monoclonale", {"m_protein": "absent"}, set()),
 ]
 
 

@@ -77,12 +77,16 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "vergroot", "förstorad", "forstørret", "powiększona", "powiększony", "büyümüş",
                   "zvětšená", "zvětšený", "megnagyobbodott", "suurentunut", "mărită", "marita", "διογκωμένος",
                   "mede", "mide", "misura", "mesure", "misst", "meet", "mäter", "måler", "mierzy", "ölçüldü", "měří",
+                  # "Baço com 23 cm", "Mjälten förstorad till 22 cm", "Dalak boyutu 21 cm", "A lép mérete 19 cm"
+                  "com", "till", "boyutu", "boyu", "mérete",
                   # "Serum ferritin was markedly elevated at 15,230 ng/mL", "LDH was raised (1,240 U/L)"
                   "elevated", "raised", "high", "low", "reduced", "markedly", "significantly", "severely", "mildly",
                   "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
                   "concentrations", "titer", "titre",
                   # "calcium total 3.12", "wapń całkowity 3,12 mmol/l", "Kalzium gesamt 3,1", "calcio totale 12,4"
                   "total", "totale", "gesamt", "całkowity", "całkowite", "całkowita"} | set(_QUALIFIERS)
+_MEASURING = {"measuring", "measures", "measured", "mäter", "måler", "misura", "misurando", "mesurant", "mesure",
+              "midiendo", "mide", "medindo", "mede", "misst", "messend", "meet", "mierzy", "ölçüldü"}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
 _FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
@@ -330,6 +334,17 @@ _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to
            "then now", "- >"}
 
 
+def _ordinal_at(key: tuple[str, ...], q: int) -> bool:
+    """Is key[q] part of an ordinal the tokenizer split in two ("7th" is "7", "th")?"""
+    t = key[q]
+    if t.isdigit():
+        return q + 1 < len(key) and key[q + 1] in _ORDINAL_ENDS
+    return t in _ORDINAL_ENDS and q > 0 and key[q - 1].isdigit()
+
+
+_ORDINAL_ENDS = {"st", "nd", "rd", "th"}
+
+
 def _is_clock(tokens: list[Token], lo: int, toks: list[str], j: int) -> bool:
     """A 24-hour time at token j ("04:00", "22:30"): two digits, a colon and two digits, written together (a titre
     "1:640" or "1:40" is not one)."""
@@ -413,7 +428,7 @@ _GLUED_PREFIXES = frozenset({"non", "niet", "ikke", "icke", "nie", "ne", "nicht"
 _REFERENCE_ORGANS = frozenset({"cerebellum", "cerebellar", "brain", "cortex", "cerveau", "cervelet", "cervello", "cervelletto",
                                "cerebro", "cerebelo", "cérebro", "gehirn", "kleinhirn", "hersenen", "lillhjärnan"})
 _COMPARISON_WORDS = frozenset({"than", "dan", "que", "als", "che", "del", "niż", "än", "enn", "end", "exceeded", "exceeds",
-                               "exceeding", "exceed", "above", "over", "beyond"})
+                               "exceeding", "exceed", "above", "over", "beyond", ">", "≥", ">=", "surpassed", "surpassing", "surpasses"})
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later )*(?:resolved|settled|subsided|"
@@ -666,9 +681,9 @@ class Matcher:
                     t for c in v.composed.complaints for t in term_tokens(c))
         self.site_len = max((len(k) for k in self.sites), default=0)
         # findings read from two kinds of word close together ("the bones in my back ache", "me duelen los huesos")
-        self.near: list[tuple[str, _WordSet, _WordSet, int, frozenset[str], bool]] = [
+        self.near: list[tuple[str, _WordSet, _WordSet, int, frozenset[str], bool, frozenset[str]]] = [
             (v.finding, _WordSet(v.near.a), _WordSet(v.near.b), v.near.window, frozenset(v.near.not_before),
-             v.near.second_first)
+             v.near.second_first, frozenset(v.near.not_between))
             for v in bundle.vocabulary if v.finding and v.near]
         # findings whose composed terms take a vertebral level as a site: the words before and after a level
         self.level_sites: list[tuple[str, set[tuple[str, ...]], set[str]]] = [
@@ -1263,7 +1278,7 @@ class Matcher:
         """A finding said by two words close together in either order, neither already part of a term, with no
         clause break and no other term between them: "the bones in my back feel like they're being crushed"."""
         n = len(toks)
-        for fid, first, second, window, not_before, second_first in self.near:
+        for fid, first, second, window, not_before, second_first, not_between in self.near:
             i = 0
             while i < n:
                 if covered[i] or not first.has(toks[i]) or (i + 1 < n and toks[i + 1] in not_before):
@@ -1274,7 +1289,8 @@ class Matcher:
                     if j != i and not covered[j] and second.has(toks[j]) and not (
                             j >= 2 and toks[j - 1] in {"-", "–"} and toks[j - 2] in {"non", "not", "un"}):  # "non-tender"
                         lo_, hi_ = min(i, j), max(i, j) + 1
-                        if not any(covered[k] or toks[k] in _NEAR_BREAK for k in range(lo_, hi_)):
+                        if not any(covered[k] or toks[k] in _NEAR_BREAK or toks[k] in not_between
+                                   for k in range(lo_, hi_)):
                             hit = (lo_, hi_)
                             break
                 if hit is None:
@@ -1323,7 +1339,8 @@ class Matcher:
         starts a term of its own that runs to the end: "generalised FDG-avid lymphadenopathy" is FDG-avid nodes)."""
         if k < 3 or len(key) < 3 or not self.modifiers or key[0] in self.modifiers or key[-1] in self.modifiers:
             return None
-        inner = [t for t in key[1:-1] if t not in self.modifiers and not _LEVEL.fullmatch(t)]  # "over the L4 ..."
+        inner = [t for q, t in enumerate(key[1:-1], 1) if t not in self.modifiers and not _LEVEL.fullmatch(t)  # "over the L4"
+                 and not _ordinal_at(key, q)]  # "tender over the 7th rib" (tokenised "7", "th")
         if len(inner) == len(key) - 2:
             return None
         new = (key[0], *inner, key[-1])
@@ -1752,6 +1769,9 @@ class Matcher:
             # "white blood cell count, 2.1 × 10^9/L; hemoglobin, 8.4 g/dL", "(neutrophils, 40%)", "(SUVmax, 7.8)":
             # the journals' way of listing results (only a measurement's own name takes a value over a comma)
             j += 1
+        if j == mt.end_tok and j + 2 < n and toks[j] == "," and toks[j + 1] in _MEASURING \
+                and tokens[lo + j + 2].kind == "num" and f.kind == "numeric":
+            j += 2  # "The spleen is markedly enlarged, measuring 22.4 cm": a size given after the comma
         if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
             qualifier = _QUALIFIERS[toks[j]]
             j += 1
@@ -2599,6 +2619,9 @@ class Matcher:
                     pk == "negation" and pi < i for pi, (pk, _) in pre.items())
                 trig_pos = {j for p, (_, kk) in pre.items() for j in range(p, p + kk)}
                 targets = self._forward_scope(toks, mentions, after, i + k, ["mid"] if mid else None, trig_pos)
+                if toks[i] == "?" and k == 1 and i + 1 < n and tokens[lo + i].end == tokens[lo + i + 1].start:
+                    # "?MF, huge spleen": a question mark glued to a word asks about that item only
+                    targets = [idx for idx in targets if "," not in toks[i + 1:mentions[idx].start_tok]]
             for idx in targets:
                 if idx not in status or self._rank(kind) > self._rank(status[idx][0]):
                     end_tok = mentions[idx].end_tok

@@ -180,6 +180,8 @@ class Near(Strict):
                                   "('bone marrow', 'bone scan')")
     second_first: bool = Field(default=False, description="the second kind must come first ('higher than the brain', "
                                "not 'brain way higher')")
+    not_between: list[str] = Field(default=[], description="words that break the pair when they come between the two "
+                                   "('pain under the left ribs' is the belly's)")
 
 
 class VocabularyEntry(Strict):
