@@ -842,6 +842,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("knee extension limited by pain", {}, {"appendicular_extension"}),
     ("Neutropénie résolue, PNN 3,2 G/L", {"neutropenia": "absent"}, set()),
     ("Immunofissazione sierica negative per componente monoclonale", {"m_protein": "absent"}, set()),
+    # a course's length is not how long ago it ended; splenic foci and a spleen past the navel abroad
+    ("received 5 days of filgrastim 480 mcg (last dose 42 days before the PET)", {"days_since_gcsf": 42.0}, set()),
+    ("A PET/TC evidenciou múltiplos focos esplénicos hipermetabólicos (SUVmax 8,7)",
+     {"splenic_focal_lesions": "present"}, {"marrow_suvmax", "focal_lesions"}),
+    ("esplenomegalia que sobrepasaba el ombligo", {"massive_splenomegaly": "present"}, set()),
 ]
 
 

@@ -2100,6 +2100,10 @@ class Matcher:
                                                                        "prior", "before", "back")) \
                     and re.match(r"\s*-?\s*(?:cycles?|courses?|regimens?)\b", clause[mt.end():mt.end() + 10]):
                 continue  # "each 28-day cycle": the length of a cycle
+            if mt.group("n1") and mt.group(0).rstrip()[-1:].isalpha() and not mt.group(0).rstrip().endswith(
+                    ("ago", "after", "since", "post", "earlier", "prior", "before", "back")) \
+                    and re.match(r"\s*(?:of|de|di)\s", clause[mt.end():mt.end() + 5]):
+                continue  # "received 5 days of filgrastim": how long the course ran, not how long ago
             abs_start, abs_end = start_c + mt.start(), start_c + mt.end()
             # token index of the expression
             tok_idx = next((k for k in range(n) if tokens[lo + k].start >= abs_start), n - 1)
