@@ -847,6 +847,26 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("A PET/TC evidenciou múltiplos focos esplénicos hipermetabólicos (SUVmax 8,7)",
      {"splenic_focal_lesions": "present"}, {"marrow_suvmax", "focal_lesions"}),
     ("esplenomegalia que sobrepasaba el ombligo", {"massive_splenomegaly": "present"}, set()),
+    # what the corpora written abroad showed
+    ("Filgrastim 5 µg/kg s.c. appliziert, letzte Gabe 5 Tage vor dem PET/CT.", {"days_since_gcsf": 5.0}, set()),
+    ("Examen : sternum douloureux à la palpation, arcs costaux sensibles.", {"bone_pain": "present"}, set()),
+    ("Ausgeprägter sternaler Druckschmerz, Hb 8,4 g/dl", {"bone_pain": "present"}, set()),
+    ("Patient accuses osseous pains in the whole body since 2 months", {"bone_pain": "present"}, set()),
+    ("Bambino di 3 anni che rifiuta la deambulazione da una settimana", {"bone_pain": "present"}, set()),
+    ("Kemik ağrısı tarif etmiyor.", {"bone_pain": "absent"}, set()),
+    ("Babasında multipl miyelom ve kemik ağrıları öyküsü var.", {}, {"bone_pain"}),
+    ("Sveglia, apiretica.", {"fever": "absent"}, set()),
+    ("Nytillkommen svaghet i benen och känselnivå Th8; akut MR: ryggmärgskompression Th7.",
+     {"cord_compression_signs": "present"}, set()),
+    ("calcémie corrigée 3,12 mmol/L", {"calcium": 3.12}, set()),
+    ("Остеолитических очагов не выявлено", {"lytic_lesions": "absent"}, set()),
+    ("Спленомегалия: селезёнка 25 см, нижний полюс в малом тазу.", {"spleen_length": 25.0,
+                                                                     "massive_splenomegaly": "present"}, set()),
+    ("В селезёнке множественные очаги гиперметаболизма до 3 см.", {"splenic_focal_lesions": "present"},
+     {"focal_lesions"}),
+    ("Benmargsopptaket er mer intenst enn i hjernen (SUVmax 10,2 mot 8,1).", {"marrow_ge_brain": "present"}, set()),
+    ("Neutrofila 0,4 x10^9/L, CRP 212, septisk chock, IVA-konsult.", {"sepsis_physiology": "present"}, set()),
+    ("Ingen M-komponent vid elfores", {"m_protein": "absent"}, set()),
 ]
 
 

@@ -236,7 +236,12 @@ _LAST_DOSE_DAYS = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b
 _LAST_DOSE_EVE = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?(?:on\s+)?"
                             r"the\s+(?:evening|day|morning|night|afternoon)\s+(?:before|prior\s+to)\s+(?:the\s+)?"
                             r"(?:scan|pet|pet/ct|pet-ct|pet\s+ct|study|imaging)\b")
-_LAST_DOSE = re.compile(r"\blast\s+(?:dose|injection|shot|given|administration)\b[^.;]{0,25}$")
+_LAST_DOSE = re.compile(r"(?:\blast\s+(?:dose|injection|shot|given|administration)\b"
+                        # and abroad: "letzte Gabe", "dernière injection", "última dosis", "laatste dosis", "senaste dos"
+                        r"|\b(?:letzte|dernière|derniere|última|ultima|laatste|senaste|sidste|siste|ostatnia|poslední)\s+"
+                        r"(?:gabe|dosis|dose|injektion|injection|administration|somministrazione|administración|"
+                        r"administração|toediening|injectie|dos|dosen|injektionen|dawka|dávka|aplikace)\b"
+                        r"|\bson\s+doz\b)[^.;]{0,25}$")
 _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY_TOKEN = re.compile(r"c\d{1,2}d(\d{1,2})")
@@ -437,7 +442,10 @@ _COLUMN_DATE = re.compile(r"(?<![\d/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>
                           r"|(?P<mm>\d{1,2})/(?P<my>(?:19|20)\d{2})|(?P<year_only>(?:19|20)\d{2}))(?![\d/])")
 _TABLE_BLANKS = {"-", "–", "—", "n/a", "na", "nd", "*", "|"}
 _LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "with", "over", "his", "her", "my", "both"}
-_SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged"}
+_SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged",
+              # "In der Milz mehrere Herde", "В селезёнке множественные очаги", "Ve slezině ...", "W śledzionie ..."
+              "in", "der", "dem", "в", "во", "ve", "v", "w", "nella", "nel", "dans", "la", "le", "en", "el", "het", "de",
+              "no", "na", "em", "i"}
 _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 
