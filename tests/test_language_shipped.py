@@ -867,6 +867,20 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Benmargsopptaket er mer intenst enn i hjernen (SUVmax 10,2 mot 8,1).", {"marrow_ge_brain": "present"}, set()),
     ("Neutrofila 0,4 x10^9/L, CRP 212, septisk chock, IVA-konsult.", {"sepsis_physiology": "present"}, set()),
     ("Ingen M-komponent vid elfores", {"m_protein": "absent"}, set()),
+    # dated doses: brand names, a bracket between drug and date, "last" abroad, the Russian scan name
+    ("PET 11/03/2024, Zarzio last dose 04/03/2024", {"days_since_gcsf": 7.0}, set()),
+    ("Lonquex (Lipegfilgrastim) am 28.05., PET-CT am 07.06.", {"days_since_pegfilgrastim": 10.0}, set()),
+    ("PET/CT am 12.04.2024, letzte Pegfilgrastim-Gabe (Neulasta) am 03.04.2024.", {"days_since_pegfilgrastim": 9.0},
+     set()),
+    ("ПЭТ/КТ 14.03.2024; последнее введение филграстима 08.03.2024.", {"days_since_gcsf": 6.0}, set()),
+    ("Filgrastym przez 5 dni, ostatnia dawka 4 tygodnie temu; PET dziś.", {"days_since_gcsf": 28.0}, set()),
+    # a relative's drug dates nothing; a sibling's graft is still the patient's transplant
+    ("HLA-identical brother had filgrastim x5 days for PBSC collection last week.", {}, {"days_since_gcsf"}),
+    ("Flu/Mel RIC sibling allograft 24/01/25 (day +56)", {"days_since_hsct": 56.0}, set()),
+    ("Hypermetabolic bone marrow exceeding brain activity, SUVmax 11,4 in the sacrum, involving also the tibiae",
+     {"marrow_ge_brain": "present", "appendicular_extension": "present", "marrow_suvmax": 11.4}, set()),
+    ("Hyperfixation diffuse, supérieure à celle du parenchyme cérébral (SUVmax 8,4 en L3)",
+     {"marrow_ge_brain": "present", "marrow_suvmax": 8.4}, set()),
 ]
 
 

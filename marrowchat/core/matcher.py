@@ -56,7 +56,7 @@ _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspi
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _PERCENT_BRIDGE = {":", "=", "of", "at", "was", "were", "is", "<", "≤", "~", "only", "approx", "about", "("}
-_NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
+_NUMBER_BRIDGE = {fold(w) for w in {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
                   "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
                   "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
                   "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum", "were", "are",
@@ -84,9 +84,9 @@ _NUMBER_BRIDGE = {":", "=", "of", "is", "was", "at", "(", "now", "today", "level
                   "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
                   "concentrations", "titer", "titre",
                   # "calcium total 3.12", "wapń całkowity 3,12 mmol/l", "Kalzium gesamt 3,1", "calcio totale 12,4"
-                  "total", "totale", "gesamt", "całkowity", "całkowite", "całkowita"} | set(_QUALIFIERS)
-_MEASURING = {"measuring", "measures", "measured", "mäter", "måler", "misura", "misurando", "mesurant", "mesure",
-              "midiendo", "mide", "medindo", "mede", "misst", "messend", "meet", "mierzy", "ölçüldü"}
+                  "total", "totale", "gesamt", "całkowity", "całkowite", "całkowita"}} | set(_QUALIFIERS)  # (folded, as tokens are)
+_MEASURING = {fold(w) for w in {"measuring", "measures", "measured", "mäter", "måler", "misura", "misurando", "mesurant", "mesure",
+              "midiendo", "mide", "medindo", "mede", "misst", "messend", "meet", "mierzy", "ölçüldü"}}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
 _FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
@@ -125,7 +125,7 @@ _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[Cc
                       r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
-_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:-кт)?)(?!\w)\s*"
+_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?)(?!\w)\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
@@ -134,7 +134,11 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
 _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:therapy)?|last cycle|last treatment|"
-                        r"completed|given on|last on|last(?= ?\d)|last [a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*\([^()]{0,60}\))?)"
+                        r"completed|given on|last on|last(?= ?\d)|last [a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*\([^()]{0,60}\))?"
+                        # "laatste Neulasta 08.03.2024", "dernière injection de Zarzio le 04/03", "ostatnia dawka
+                        # filgrastymu 10.03.2024", "последнее введение филграстима 08.03.2024"
+                        r"|(?:laatste|letzte|dernière|derniere|última|ultima|ostatnia|sidste|senaste|siste|zadnja|utolsó|"
+                        r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?)"
                         r"\s*(?:on|was|:)?\s*"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
@@ -145,7 +149,7 @@ _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
 _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
-_DOSE_GAP = re.compile(r"^[ \t,:;(|]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+_DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:sc|s/c|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
                        r"only|alone|infusion|completed|finished|ended|applied|administered|"
                        # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
@@ -241,7 +245,10 @@ _LAST_DOSE = re.compile(r"(?:\blast\s+(?:dose|injection|shot|given|administratio
                         r"|\b(?:letzte|dernière|derniere|última|ultima|laatste|senaste|sidste|siste|ostatnia|poslední)\s+"
                         r"(?:gabe|dosis|dose|injektion|injection|administration|somministrazione|administración|"
                         r"administração|toediening|injectie|dos|dosen|injektionen|dawka|dávka|aplikace)\b"
-                        r"|\bson\s+doz\b)[^.;]{0,25}$")
+                        r"|\bson\s+doz\b"
+                        # "Filgrastim (Zarzio) pendant 6 jours, arrêté il y a 4 jours": stopped is the last dose
+                        r"|\b(?:stopped|discontinued|arrêté|arrete|abgesetzt|gestoppt|sospeso|suspendido|suspenso|"
+                        r"gestopt|stoppad|seponert|seponeret|odstawiony|kesildi)\b)[^.;]{0,25}$")
 _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY_TOKEN = re.compile(r"c\d{1,2}d(\d{1,2})")
@@ -262,7 +269,9 @@ _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|
                              r"\d{1,2}[/.]\d{1,2}\b)")
 # "PET-CT performed on day +49", "scan at D+35": a scan dated in transplant days
 _SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?ct)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
-_NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age)\s*$")  # "diagnosis at 8 months": an age
+_NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age"  # "diagnosis at 8 months": an age
+                        # "Filgrastym przez 5 dni", "pendant 5 jours", "durante 5 días", "für 5 Tage", "po dobu 5 dnů"
+                        r"|przez|pendant|durante|für|während|gedurende|tijdens|dobu|kroz|tokom)\s*$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
@@ -430,10 +439,16 @@ _MEASURED = {"measured", "measuring", "measures", "is", "was", "of", "length", "
 # negations that, glued by a hyphen to the next word, make a compound ("non-tender", "niet-kleincellig carcinoom")
 _GLUED_PREFIXES = frozenset({"non", "niet", "ikke", "icke", "nie", "ne", "nicht"})
 # the organs uptake is measured against ("hotter than the cerebellum"), and the words that compare with them
-_REFERENCE_ORGANS = frozenset({"cerebellum", "cerebellar", "brain", "cortex", "cerveau", "cervelet", "cervello", "cervelletto",
-                               "cerebro", "cerebelo", "cérebro", "gehirn", "kleinhirn", "hersenen", "lillhjärnan"})
-_COMPARISON_WORDS = frozenset({"than", "dan", "que", "als", "che", "del", "niż", "än", "enn", "end", "exceeded", "exceeds",
-                               "exceeding", "exceed", "above", "over", "beyond", ">", "≥", ">=", "surpassed", "surpassing", "surpasses"})
+_REFERENCE_ORGANS = frozenset(fold(w) for w in {"cerebellum", "cerebellar", "brain", "cortex", "cerveau", "cervelet", "cervello", "cervelletto",
+                               "cerebro", "cerebelo", "cérebro", "gehirn", "kleinhirn", "hersenen", "lillhjärnan",
+                               "cérébral", "cérébrale", "cerebral", "cerebrale", "kleinhirns", "gehirns", "hjernen",
+                               "hjarnan", "mozgu", "mozdzek", "mozdzku", "beyin", "agy", "kisagy"})
+_COMPARISON_WORDS = frozenset(fold(w) for w in {"than", "dan", "que", "als", "che", "del", "niż", "än", "enn", "end", "exceeded", "exceeds",
+                               "exceeding", "exceed", "above", "over", "beyond", ">", "≥", ">=", "surpassed", "surpassing", "surpasses",
+                               # "supérieure à celle du parenchyme cérébral (SUVmax 8,4 en L3)", "equal with the
+                               # cerebral cortex, SUVmax 6.6 (L5)": the brain is the yardstick there too
+                               "superieure", "superieur", "superiore", "superior", "ubersteigt", "equal", "similar",
+                               "comparable", "egale", "pari", "igual", "gleich", "gelijk"})  # (tokens are accent-folded)
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later )*(?:resolved|settled|subsided|"
@@ -1655,7 +1670,7 @@ class Matcher:
                 continue  # "multiple focal lesions (SUVmax 9.8)", "without focal lesions (SUVmax 5.2)": the marrow's
             if t in {"neck", "necks", "head", "heads"} and k > 0 and toks[k - 1] in {"femoral", "humeral"}:
                 continue  # "L femoral neck/intertrochanteric region) up to SUVmax 13.6": a bone, not the neck
-            if t in _REFERENCE_ORGANS and _COMPARISON_WORDS.intersection(toks[max(0, k - 4):k]):
+            if t in _REFERENCE_ORGANS and _COMPARISON_WORDS.intersection(toks[max(0, k - 6):k]):
                 return False  # "marrow more intense than the cerebellum (SUVmax 11.2)": the brain is the yardstick
             if t in self.other_sites or t in self.organs:
                 return True
@@ -2282,6 +2297,26 @@ class Matcher:
                                       or {toks[i - 1] if i else "", toks[i + 2] if i + 2 < len(toks) else ""}
                                       & {"c3", "c4"} or (i and toks[i - 1] in {"low", "complement", "complements"})):
                 out.add(i)
+        # "HLA-identical brother had filgrastim x5 days", "su hermano, movilizado con G-CSF": a relative's drug, to
+        # the next comma, as for the relative's findings
+        i = 0
+        while i < len(toks):
+            k = self.fam_pre.at(toks, i)
+            if not k:
+                i += 1
+                continue
+            j = i + k
+            if j < len(toks) and toks[j] == "(":  # "Her brother (HLA-identical) got filgrastim"
+                j = next((q + 1 for q in range(j, min(len(toks), j + 8)) if toks[q] == ")"), j)
+            stretch = []
+            while j < len(toks) and toks[j] not in {",", ";", "("}:
+                stretch.append(j)
+                j += 1
+            if stretch and (toks[stretch[0]],) in self.anchors:
+                pass  # "son Neulasta" (French "her"), "son filgrastim dozu" (Turkish "last"): not a relative's
+            elif not any(self.anchors.get((toks[q],)) == self.lang.transplant_day for q in stretch):
+                out.update(stretch)  # ("sibling allograft 24/01": the patient's transplant from a relative)
+            i = j
         return out
 
     def _last_dose_after_clause(self, tokens: list[Token], lo: int, hi: int, consumed: list[bool],
@@ -2620,7 +2655,11 @@ class Matcher:
                     covered[j] = True
             elif kind == "family":
                 # "mother had myeloma, pt has night sweats": the relative's words run to the next comma
-                stop = next((j for j in range(i + k, n) if toks[j] in {",", "("}), n)
+                start_f = i + k
+                if start_f < n and toks[start_f] == "(":  # "Her brother (HLA-identical) got filgrastim": an aside
+                    close = next((j for j in range(start_f, min(n, start_f + 8)) if toks[j] == ")"), None)
+                    start_f = close + 1 if close is not None else start_f
+                stop = next((j for j in range(start_f, n) if toks[j] in {",", "("}), n)
                 targets = [idx for idx in after if mentions[idx].start_tok < stop]
                 for j in range(i + k, stop):
                     covered[j] = True
