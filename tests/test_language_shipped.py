@@ -881,6 +881,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"marrow_ge_brain": "present", "appendicular_extension": "present", "marrow_suvmax": 11.4}, set()),
     ("Hyperfixation diffuse, supérieure à celle du parenchyme cérébral (SUVmax 8,4 en L3)",
      {"marrow_ge_brain": "present", "marrow_suvmax": 8.4}, set()),
+    # counts per cubic millimetre as India and Italy write them
+    ("TLC 86,400/cumm, platelets 18,000/cumm", {"platelets": 18.0}, set()),
+    ("GB 1.800/mmc con neutrofili 700/mmc, PLT 54.000/mmc", {"wbc": 1.8, "anc": 0.7, "platelets": 54.0}, set()),
+    ("we find big spleen, it arrive until the pelvis", {"massive_splenomegaly": "present"}, set()),
 ]
 
 
