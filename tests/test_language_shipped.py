@@ -885,6 +885,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("TLC 86,400/cumm, platelets 18,000/cumm", {"platelets": 18.0}, set()),
     ("GB 1.800/mmc con neutrofili 700/mmc, PLT 54.000/mmc", {"wbc": 1.8, "anc": 0.7, "platelets": 54.0}, set()),
     ("we find big spleen, it arrive until the pelvis", {"massive_splenomegaly": "present"}, set()),
+    # a pain score at a bone is bone pain
+    ("NRS 6 in the sternum on deep palpation, NRS 0 at rest.", {"bone_pain": "present"}, set()),
 ]
 
 
