@@ -887,6 +887,12 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("we find big spleen, it arrive until the pelvis", {"massive_splenomegaly": "present"}, set()),
     # a pain score at a bone is bone pain
     ("NRS 6 in the sternum on deep palpation, NRS 0 at rest.", {"bone_pain": "present"}, set()),
+    # a Russian blood count, its units in Cyrillic letters; a Polish thigh
+    ("ОАК: гемоглобин 10,8 г/дл, лейкоциты 214 ×10⁹/л, тромбоциты 612 ×10⁹/л, креатинин 78 мкмоль/л.",
+     {"hb": 10.8, "wbc": 214.0, "platelets": 612.0, "creatinine": 78.0}, set()),
+    ("спленомегалия с диффузным накоплением (SUVmax 3,0); очаговых изменений костей нет.",
+     {"splenomegaly": "present", "focal_lesions": "absent"}, {"marrow_suvmax"}),
+    ("Od 2 tyg. ból L uda, gorszy w nocy, bez urazu.", {"bone_pain": "present"}, set()),
 ]
 
 

@@ -359,6 +359,18 @@ def _ordinal_at(key: tuple[str, ...], q: int) -> bool:
 _ORDINAL_ENDS = {"st", "nd", "rd", "th"}
 
 
+_CYRILLIC_UNIT = (("µmol", "мкмоль"), ("mmol", "ммоль"), ("µl", "мкл"), ("dl", "дл"), ("u/l", "ед/л"),
+                  ("g/", "г/"), ("/l", "/л"), ("x", "х"))
+
+
+def _cyrillic_unit(form: str) -> str | None:
+    """A unit as Russian notes write it: the same signs in Cyrillic letters ("г/дл", "×10⁹/л", "мкмоль/л")."""
+    out = form
+    for latin, cyrillic in _CYRILLIC_UNIT:
+        out = out.replace(latin, cyrillic)
+    return out if out != form and not any("a" <= ch <= "z" for ch in out) else None
+
+
 def _is_clock(tokens: list[Token], lo: int, toks: list[str], j: int) -> bool:
     """A 24-hour time at token j ("04:00", "22:30"): two digits, a colon and two digits, written together (a titre
     "1:640" or "1:40" is not one)."""
@@ -838,6 +850,7 @@ class Matcher:
                     forms = {flat, glued, flat.replace("^", ""), glued.replace("^", "")}
                     forms |= {"×" + k[1:] for k in forms if k.startswith("x")} | {"x" + k[1:] for k in forms
                                                                                   if k.startswith("×")}
+                    forms |= {c for c in map(_cyrillic_unit, forms) if c}  # "г/дл", "×10⁹/л", "мкмоль/л"
                     rows.extend((k, u.unit, u.factor, u.offset) for k in sorted(forms))
             rows.sort(key=lambda r: len(r[0]), reverse=True)
             self.units[f.id] = rows
