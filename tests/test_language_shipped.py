@@ -893,6 +893,7 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("спленомегалия с диффузным накоплением (SUVmax 3,0); очаговых изменений костей нет.",
      {"splenomegaly": "present", "focal_lesions": "absent"}, {"marrow_suvmax"}),
     ("Od 2 tyg. ból L uda, gorszy w nocy, bez urazu.", {"bone_pain": "present"}, set()),
+    ("Sedan sju veckor kvällsfebrar upp till 39,5, nattsvettningar", {"fever": "present"}, set()),
 ]
 
 
