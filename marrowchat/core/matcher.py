@@ -348,6 +348,9 @@ _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to
            "then now", "- >"}
 
 
+_ORDINAL_ENDS = {"st", "nd", "rd", "th"}
+
+
 def _ordinal_at(key: tuple[str, ...], q: int) -> bool:
     """Is key[q] part of an ordinal the tokenizer split in two ("7th" is "7", "th")?"""
     t = key[q]
@@ -356,7 +359,12 @@ def _ordinal_at(key: tuple[str, ...], q: int) -> bool:
     return t in _ORDINAL_ENDS and q > 0 and key[q - 1].isdigit()
 
 
-_ORDINAL_ENDS = {"st", "nd", "rd", "th"}
+def _past_aside(toks: list[str], j: int) -> int:
+    """Where a relative's words begin: past a short bracketed aside right after the relative ("Her brother
+    (HLA-identical) got filgrastim")."""
+    if j < len(toks) and toks[j] == "(":
+        return next((q + 1 for q in range(j, min(len(toks), j + 8)) if toks[q] == ")"), j)
+    return j
 
 
 _CYRILLIC_UNIT = (("µmol", "мкмоль"), ("mmol", "ммоль"), ("µl", "мкл"), ("dl", "дл"), ("u/l", "ед/л"),
@@ -2318,9 +2326,7 @@ class Matcher:
             if not k:
                 i += 1
                 continue
-            j = i + k
-            if j < len(toks) and toks[j] == "(":  # "Her brother (HLA-identical) got filgrastim"
-                j = next((q + 1 for q in range(j, min(len(toks), j + 8)) if toks[q] == ")"), j)
+            j = _past_aside(toks, i + k)
             stretch = []
             while j < len(toks) and toks[j] not in {",", ";", "("}:
                 stretch.append(j)
@@ -2668,11 +2674,7 @@ class Matcher:
                     covered[j] = True
             elif kind == "family":
                 # "mother had myeloma, pt has night sweats": the relative's words run to the next comma
-                start_f = i + k
-                if start_f < n and toks[start_f] == "(":  # "Her brother (HLA-identical) got filgrastim": an aside
-                    close = next((j for j in range(start_f, min(n, start_f + 8)) if toks[j] == ")"), None)
-                    start_f = close + 1 if close is not None else start_f
-                stop = next((j for j in range(start_f, n) if toks[j] in {",", "("}), n)
+                stop = next((j for j in range(_past_aside(toks, i + k), n) if toks[j] in {",", "("}), n)
                 targets = [idx for idx in after if mentions[idx].start_tok < stop]
                 for j in range(i + k, stop):
                     covered[j] = True
