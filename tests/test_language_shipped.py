@@ -894,6 +894,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"splenomegaly": "present", "focal_lesions": "absent"}, {"marrow_suvmax"}),
     ("Od 2 tyg. ból L uda, gorszy w nocy, bez urazu.", {"bone_pain": "present"}, set()),
     ("Sedan sju veckor kvällsfebrar upp till 39,5, nattsvettningar", {"fever": "present"}, set()),
+    # a growth factor and the scan dated by days of the cycle
+    ("R-DHAP C2: lenograstim 263 mcg od D6-D12, PET on D15 of the cycle.", {"days_since_gcsf": 3.0}, set()),
+    ("TEP-TDM réalisée à J12 de la cure 3 de R-CHOP ; Neulasta administré à J2.", {"days_since_pegfilgrastim": 10.0},
+     set()),
+    ("Filgrastim (Accofil) dag 5-11, PET-DT dag 14 i kur 3 (R-CHOP).", {"days_since_gcsf": 3.0}, set()),
 ]
 
 

@@ -147,6 +147,14 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
 _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
+# the scan and a growth factor dated by the day of the cycle ("PET on D15 of the cycle", "TEP à J12 de la cure",
+# "PET-DT dag 14 i kur 3", "PET-CT w 12. dobie cyklu"; never a transplant day "+")
+_CYCLE_DAY_WORD = r"(?:d|day|j|jour|tag|dag|día|dia|giorno|dzień|doba|dobie|gün)"
+_SCAN_CYCLE_DAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt|tdm))?|tep(?:-tdm)?|scan)\b[^.;\n]{0,40}?"
+                             r"(?:\b" + _CYCLE_DAY_WORD + r"\s*(?P<n>\d{1,2})\b(?!\s*[-–+/.]\d)"
+                             r"|\b(?P<n2>\d{1,2})\s*(?:ª|º|\.)?\s*(?:giornata|dobie|gününde)\b)")
+_CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\s*(?:-|–|to|bis|till|al|à)\s*"
+                             + _CYCLE_DAY_WORD + r"?\s*(?P<b>\d{1,2}))?\b(?![/.]\d)")
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
@@ -887,6 +895,9 @@ class Matcher:
         self.anchor_len = max((len(k) for k in self.anchors), default=1)
         self.timing_findings = frozenset(self.anchors.values())  # the findings a dated drug or treatment sets
         self.transplant_anchors = [" ".join(k) for k, fid in self.anchors.items() if fid == lang.transplant_day]
+        # drugs given on days of a cycle (not the cycle itself, nor a transplant): what a cycle day can date
+        self.growth_factor_days = self.timing_findings - {lang.transplant_day} - {
+            self.anchors[(c,)] for c in _CYCLE_WORDS if (c,) in self.anchors}
         self.age_finding = "age" if "age" in bundle.findings else None
 
     def _add(self, name: str, fid: str) -> None:
@@ -935,6 +946,7 @@ class Matcher:
         self._differential_letters(text, result)
         self._percent_counts(result)
         self._dated_doses(text, result)
+        self._cycle_day_doses(text, result)
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
         # spleen 3.4 ..."); later ones stay in the trace as alternatives
         seen: set[str] = set()
@@ -2292,6 +2304,32 @@ class Matcher:
                 end += 1  # over the padding of a date written in words ("29 Aug 2023" is "29/08/2023 ")
             self._record_value(f, float(days), f.units[0], text[dm.start():end].strip(), "days", None, (dm.start(), end),
                                None, result)
+
+    def _cycle_day_doses(self, text: str, result: MatchResult) -> None:
+        """A growth factor and the scan both dated by the day of the cycle: "lenograstim D6-D12, PET on D15 of the
+        cycle" is three days since the last dose, "Neulasta administré à J2 ... TEP à J12" ten."""
+        low = text.lower()
+        scans = list(_SCAN_CYCLE_DAY.finditer(low))
+        if not scans:
+            return
+        scan_day = int(scans[-1].group("n") or scans[-1].group("n2"))
+        have = {e.finding for e in result.findings if e.value is not None}
+        taken = [(m.start(), m.end()) for m in scans]
+        for dm in _CYCLE_DAY_DOSE.finditer(low):
+            if any(a <= dm.start() < b for a, b in taken):
+                continue
+            found = self._anchor_before(low, dm.start())
+            if found is None or found[1] in have or found[1] not in self.growth_factor_days:
+                continue
+            gap = low[found[0]:dm.start()]
+            if len(gap) > 40 or any(c in gap for c in ".;\n"):
+                continue
+            days = scan_day - int(dm.group("b") or dm.group("a"))
+            if 0 <= days <= 28:
+                f = self.bundle.findings[found[1]]
+                self._record_value(f, float(days), f.units[0], text[dm.start():dm.end()], "days", None,
+                                   (dm.start(), dm.end()), None, result)
+                have.add(found[1])
 
     def _day_named(self, low: str, pos: int) -> tuple[int, str] | None:
         """A date whose day is named just before it: "C4 D1 08/05/2025" is a chemotherapy date (the cycle word is
