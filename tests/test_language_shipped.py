@@ -899,6 +899,10 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("TEP-TDM réalisée à J12 de la cure 3 de R-CHOP ; Neulasta administré à J2.", {"days_since_pegfilgrastim": 10.0},
      set()),
     ("Filgrastim (Accofil) dag 5-11, PET-DT dag 14 i kur 3 (R-CHOP).", {"days_since_gcsf": 3.0}, set()),
+    # a second site with its own preposition, present and denied
+    ("he had complained of pain in both shoulders and in the mid-back.", {"bone_pain": "present",
+                                                                          "arthralgia": "present"}, set()),
+    ("no pain in the bones or in the back.", {"bone_pain": "absent"}, set()),
 ]
 
 

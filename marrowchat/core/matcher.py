@@ -1303,15 +1303,20 @@ class Matcher:
             j = mt.end_tok  # forwards
             while j < n and toks[j] in {"and", ",", "or", "&", "/"}:
                 j += 1
-                while j < n and toks[j] in {"both", "the", "his", "her", "left", "right", "lower", "upper"} and \
+                lead = j
+                while j < n and toks[j] in {"both", "the", "his", "her", "left", "right", "lower", "upper", "in", "over",
+                                            "across", "along"} and \
                         not self._site_at(toks, j, covered):
                     j += 1
                 hit = self._site_at(toks, j, covered) if j < n else None
                 if hit is None or not self._complains_of(toks[mt.start_tok:mt.end_tok], hit[1]):
                     break  # "no back pain, bladder change": pain is not a complaint of the bladder's finding (a mass)
                 k, fid = hit
-                mentions.append(Mention(fid, j, j + k, " ".join(toks[j:j + k]), 100.0, "exact"))
-                for q in range(j, j + k):
+                # "pain in both shoulders and in the mid-back": the preposition goes with its site, so a denial
+                # reaches it as a list item ("no pain in the bones or in the back")
+                start = lead if any(t in {"in", "over", "across", "along"} for t in toks[lead:j]) else j
+                mentions.append(Mention(fid, start, j + k, " ".join(toks[start:j + k]), 100.0, "exact"))
+                for q in range(start, j + k):
                     covered[q] = True
                 j += k
             i = mt.start_tok  # backwards: "knee and wrist pain"
