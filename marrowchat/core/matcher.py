@@ -489,6 +489,8 @@ _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged",
               # "In der Milz mehrere Herde", "В селезёнке множественные очаги", "Ve slezině ...", "W śledzionie ..."
               "in", "der", "dem", "в", "во", "ve", "v", "w", "nella", "nel", "dans", "la", "le", "en", "el", "het", "de",
               "no", "na", "em", "i"}
+# a preposition before a second body site ("pain in both shoulders and in the mid-back")
+_LEAD_PREPS = frozenset({"in", "over", "across", "along"})
 _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
 _TIMES = re.compile(r"x\d+|\d+x|[x×]")  # "blood cultures x2 negative"
 
@@ -1304,9 +1306,8 @@ class Matcher:
             while j < n and toks[j] in {"and", ",", "or", "&", "/"}:
                 j += 1
                 lead = j
-                while j < n and toks[j] in {"both", "the", "his", "her", "left", "right", "lower", "upper", "in", "over",
-                                            "across", "along"} and \
-                        not self._site_at(toks, j, covered):
+                while j < n and (toks[j] in {"both", "the", "his", "her", "left", "right", "lower", "upper"}
+                                 or toks[j] in _LEAD_PREPS) and not self._site_at(toks, j, covered):
                     j += 1
                 hit = self._site_at(toks, j, covered) if j < n else None
                 if hit is None or not self._complains_of(toks[mt.start_tok:mt.end_tok], hit[1]):
@@ -1314,7 +1315,7 @@ class Matcher:
                 k, fid = hit
                 # "pain in both shoulders and in the mid-back": the preposition goes with its site, so a denial
                 # reaches it as a list item ("no pain in the bones or in the back")
-                start = lead if any(t in {"in", "over", "across", "along"} for t in toks[lead:j]) else j
+                start = lead if _LEAD_PREPS.intersection(toks[lead:j]) else j
                 mentions.append(Mention(fid, start, j + k, " ".join(toks[start:j + k]), 100.0, "exact"))
                 for q in range(start, j + k):
                     covered[q] = True
