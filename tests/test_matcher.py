@@ -89,3 +89,14 @@ def test_odd_input_never_crashes(matcher: Matcher, text: str) -> None:
 def test_huge_input_is_refused_with_a_message(matcher: Matcher) -> None:
     res = matcher.match("fever " * 200_000)
     assert res.refused and "characters" in res.refused and not res.findings
+
+
+def test_a_table_of_named_columns_keeps_its_length_and_reads_its_last_row() -> None:
+    from marrowchat.core.text import columns_as_pairs
+    table = "Time   T     HR   BP\n02:00  37.9  108  102/61\n06:00  38.7  121  88/52\nSpleen 14 cm"
+    out = columns_as_pairs(table)
+    assert len(out) == len(table) and out.endswith("\nSpleen 14 cm")
+    assert "T 38.7," in out and "BP 88/52," in out and "37.9" not in out
+    # prose, a row of a different width, or too little room: left as written
+    for text in ("The patient was seen\n12 3 4", "Hb WBC Plt\n7.9 1.2 38", "Hb  WBC  Plt\n7.9  1.2"):
+        assert columns_as_pairs(text) == text

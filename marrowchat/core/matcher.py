@@ -27,7 +27,16 @@ from rapidfuzz import fuzz, process, utils
 from marrowchat.core import models as m
 from marrowchat.core.loading import Bundle
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
-from marrowchat.core.text import Token, clean, fold, latest_in_trends, normalise, term_tokens, tokenize
+from marrowchat.core.text import (
+    Token,
+    clean,
+    columns_as_pairs,
+    fold,
+    latest_in_trends,
+    normalise,
+    term_tokens,
+    tokenize,
+)
 
 Context = Literal["current", "history", "family", "planned", "elsewhere"]
 
@@ -86,7 +95,10 @@ _NUMBER_BRIDGE = {fold(w) for w in {":", "=", "of", "is", "was", "at", "(", "now
                   # "calcium total 3.12", "wapń całkowity 3,12 mmol/l", "Kalzium gesamt 3,1", "calcio totale 12,4"
                   "total", "totale", "gesamt", "całkowity", "całkowite", "całkowita"}} | set(_QUALIFIERS)  # (folded, as tokens are)
 _MEASURING = {fold(w) for w in {"measuring", "measures", "measured", "mäter", "måler", "misura", "misurando", "mesurant", "mesure",
-              "midiendo", "mide", "medindo", "mede", "misst", "messend", "meet", "mierzy", "ölçüldü"}}
+              "midiendo", "mide", "medindo", "mede", "misst", "messend", "meet", "mierzy", "ölçüldü",
+              # "Milten målt 23 cm på CT", "Milz gemessen 19 cm", "milza misurata 21 cm"
+              "målt", "mätt", "mätte", "gemessen", "misurata", "misurato", "medido", "medida", "mesurée", "mesuré",
+              "gemeten", "zmierzona", "mitattu"}}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
 _FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
@@ -122,7 +134,10 @@ _FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogra
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFf]|℃|℉)"  # º: "39,1ºC"
-                      r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b",
+                      r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b"
+                      # "38.9 on home thermometer", "39.2 on the tympanic thermometer"
+                      r"|(?<![\d.,])(?P<v3>3[5-9][.,]\d|4[0-2][.,]\d)\s+(?:on|by)\s+(?:the\s+|a\s+|her\s+|his\s+|my\s+)?"
+                      r"(?:home\s+|tympanic\s+|oral\s+|digital\s+)?thermometer",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?)(?!\w)\s*"
@@ -185,6 +200,7 @@ _WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>"
 _ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)[-.](?P<im>[01]\d)[-.](?P<id>[0-3]\d)\.?(?![\d])")
 _SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?!\d)")
 _OP_DASH_DATE = re.compile(r"\bop [0-3]?\d-[01]?\d(?![\d-])")
+_DASH_DATE = re.compile(r"(?<![\d./-])\d{1,2}-\d{1,2}-(?:19|20)\d\d(?![\d-])")  # "18-03-2024": only with its year
 
 
 def _numeric_dates(low: str, month_first: bool) -> str:
@@ -208,8 +224,13 @@ def _numeric_dates(low: str, month_first: bool) -> str:
     low = _ISO_DATE.sub(iso, low)
     # "podán 3. 5." (Czech, Slovak): a space after the day's dot
     low = _SPACED_DATE.sub(lambda mt: (f"{mt.group(1)}.{int(mt.group(2)):02d}.").ljust(len(mt.group(0))), low)
-    # "Neulasta op 3-6, PET-CT op 19-6" (Dutch): a day and month joined by a dash, after "op"
-    return _OP_DASH_DATE.sub(lambda mt: mt.group(0).replace("-", "/"), low)
+    # "Neulasta op 3-6, PET-CT op 19-6" (Dutch): a day and month joined by a dash, after "op"; "18-03-2024" with a year
+    return _OP_DASH_DATE.sub(lambda mt: mt.group(0).replace("-", "/"), _undash(low))
+
+
+def _undash(low: str) -> str:
+    """"18-03-2024" (or "03-18-2024" in a US note) written with slashes; a dashed pair needs its year."""
+    return _DASH_DATE.sub(lambda mt: mt.group(0).replace("-", "/"), low)
 
 
 def _month_first(low: str) -> bool:
@@ -271,6 +292,9 @@ def _plain_item(words: list[str]) -> bool:
 
 
 _DAY_FORM = re.compile(r"\b(?:day|d)\s*\+?\s*\d+\s*$")  # "Neulasta d2", "filgrastim day 7": a cycle day or days since
+# "PET on day +12 after pegfilgrastim", "día +12 tras pegfilgrastim": a day counted from the drug that follows
+_DAY_AFTER = re.compile(r"\s*(?:after|post|following|since|tras|después|despues|après|apres|dopo|nach|depois|sonra|efter|etter|"
+                        r"na|po)\b")
 _MORE_THAN = re.compile(r"(?:more than|greater than|longer than|>)\s*$")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
@@ -335,7 +359,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|prior|earlier|old|initial|cf\.?|vs\.?)\b"
                            r"[^.;\n]{0,20}$")
 _SAMPLE_WORDS = {"sets", "set", "bottles", "bottle", "samples", "sample", "pairs", "times", "occasions",
-                 "flacons", "flacon", "frascos", "frasco", "flaconi", "flaschen", "fiale", "φιάλες"}
+                 "flacons", "flacon", "frascos", "frasco", "flaconi", "flaschen", "fiale", "φιάλες",
+                 "x", "×"}  # "Bloedkweken 3x negatief": three samples
 _SMALL_INT = re.compile(r"\d{1,3}")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -343,6 +368,9 @@ _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary",
                  "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
 _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humerus", "humeri", "ilium", "iliac", "sacrum",
                    "scapula", "scapulae", "skull", "calvarium", "vertebra", "vertebral", "osseous", "bony"}
+# a soft-tissue mass, whose SUVmax is its own ("Tessuto molle paravertebrale a livello D8-D9 (SUVmax 10,6)")
+_MASS_WORDS = frozenset(fold(w) for w in {"mass", "masses", "massa", "masa", "masse", "tessuto", "weichteilmasse",
+                                          "raumforderung", "plasmacytoma", "plasmocytoma", "chloroma", "sarcoma"})
 _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
 _SPINAL_LEVEL = re.compile(r"(?:[ctl]|th)\d{1,2}")  # T7, L2, Th10 (not S1, which is also a heart sound)
 _STRETCH_END = {",", ";", ".", ")", "and", "but", "whereas", "while"}  # ")": an aside does not own what follows
@@ -734,9 +762,9 @@ class Matcher:
                     t for c in v.composed.complaints for t in term_tokens(c))
         self.site_len = max((len(k) for k in self.sites), default=0)
         # findings read from two kinds of word close together ("the bones in my back ache", "me duelen los huesos")
-        self.near: list[tuple[str, _WordSet, _WordSet, int, frozenset[str], bool, frozenset[str]]] = [
+        self.near: list[tuple[str, _WordSet, _WordSet, int, frozenset[str], bool, frozenset[str], bool]] = [
             (v.finding, _WordSet(v.near.a), _WordSet(v.near.b), v.near.window, frozenset(v.near.not_before),
-             v.near.second_first, frozenset(v.near.not_between))
+             v.near.second_first, frozenset(v.near.not_between), v.near.shared_first)
             for v in bundle.vocabulary if v.finding and v.near]
         # findings whose composed terms take a vertebral level as a site: the words before and after a level
         self.level_sites: list[tuple[str, set[tuple[str, ...]], set[str]]] = [
@@ -919,9 +947,11 @@ class Matcher:
                 "characters at a time. Paste the impression or the relevant paragraph instead."
             )
             return result
-        text = latest_in_trends(clean(text))  # a pasted flowsheet row is read at its last (today's) column
+        # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
+        text = latest_in_trends(columns_as_pairs(clean(text)))
         self._text = text
-        self._month_order = _month_first(text.lower())  # dates month first (a US note)? read by both date readers
+        # dates month first (a US note)? read by both date readers
+        self._month_order = _month_first(_undash(text.lower()))
         self._transplant_named = None
         tokens = tokenize(text)
         if not tokens:
@@ -1340,20 +1370,26 @@ class Matcher:
         """A finding said by two words close together in either order, neither already part of a term, with no
         clause break and no other term between them: "the bones in my back feel like they're being crushed"."""
         n = len(toks)
-        for fid, first, second, window, not_before, second_first, not_between in self.near:
+        for fid, first, second, window, not_before, second_first, not_between, shared in self.near:
             i = 0
             while i < n:
-                if covered[i] or not first.has(toks[i]) or (i + 1 < n and toks[i + 1] in not_before):
+                # a shared first word may be part of another term ("Milz" of "Milz 14 cm": "Milz mehrere Herde")
+                if (covered[i] and not shared) or not first.has(toks[i]) or (i + 1 < n and toks[i + 1] in not_before):
                     i += 1
                     continue
+                # the other words of the term a shared first word belongs to ("Śledziona powiększona z ... ogniskami")
+                own = next((range(mt.start_tok, mt.end_tok) for mt in mentions if mt.start_tok <= i < mt.end_tok),
+                           range(i, i + 1)) if shared and covered[i] else range(i, i + 1)
                 hit = None
                 for j in range(max(0, i - window), i if second_first else min(n, i + window + 1)):
                     if j != i and not covered[j] and second.has(toks[j]) and not (
                             j >= 2 and toks[j - 1] in {"-", "–"} and toks[j - 2] in {"non", "not", "un"}):  # "non-tender"
                         lo_, hi_ = min(i, j), max(i, j) + 1
-                        if not any(covered[k] or toks[k] in _NEAR_BREAK or toks[k] in not_between
+                        if not any((covered[k] and k not in own) or toks[k] in _NEAR_BREAK or toks[k] in not_between
                                    for k in range(lo_, hi_)):
-                            hit = (lo_, hi_)
+                            # a shared pair is read at its second word, leaving the words between (the size in
+                            # "vergrote milt van 24 cm met een focale laesie") to be read too
+                            hit = (j, j + 1) if shared else (lo_, hi_)
                             break
                 if hit is None:
                     i += 1
@@ -1701,8 +1737,13 @@ class Matcher:
         """Is the measurement term at ``start`` about another organ ("spleen SUVmax", "mass …, SUVmax 21")?"""
         for k in range(start - 1, max(-1, start - 24), -1):
             t = toks[k]
-            if t in self.marrow_words or t in self.skeletal_words or t in {".", ";"} or _LEVEL.fullmatch(t):
-                return False  # "more intense than the cerebellum (L4 SUVmax 9.8)": the level makes it the marrow's
+            if _LEVEL.fullmatch(t) or _SPINAL_LEVEL.fullmatch(t) or re.fullmatch(r"d\d{1,2}", t):
+                # "more intense than the cerebellum (L4 SUVmax 9.8)": the level makes it the marrow's - unless a mass
+                # stands at that level ("paravertebral soft-tissue mass at T9-T10 ..., SUVmax 10.3")
+                return any(w in _MASS_WORDS for w in toks[max(0, k - 8):k]
+                           if not (w in self.marrow_words or w in self.skeletal_words))
+            if t in self.marrow_words or t in self.skeletal_words or t in {".", ";"}:
+                return False
             if t in _LESION_WORDS and (toks[max(0, k - 2):k] and any(
                     w in _FOCUS_DENIALS or w in self.marrow_words or w in self.skeletal_words or w == "focal"
                     for w in toks[max(0, k - 2):k])):
@@ -2132,6 +2173,9 @@ class Matcher:
                 mult = 7 if unit in _WEEK_UNITS else 30 if unit in _MONTH_UNITS else 1
                 days = num * mult
             elif mt.group("n3"):
+                if mt.group("u3") != "52" and not re.match(r"\s*(?:ago|before|prior|earlier|back|since)\b", clause[mt.end():]) and \
+                        _PET_DATE.search(self._text.lower()):
+                    continue  # "Neulasta 6/12 ... PET/CT 6/26": a date like the scan's, not six months
                 days = int(mt.group("n3")) * {"52": 7, "12": 30, "7": 1}[mt.group("u3")]
             elif mt.group("yday"):
                 days = 2 if mt.group("yday") == "the day before yesterday" else 1
@@ -2211,9 +2255,11 @@ class Matcher:
             if mt.group("n2") and toks[anchors[a_idx][0]] not in _CYCLE_WORDS and (
                     _CYCLE_DAY.match(clause[mt.end():mt.end() + 24])
                     or re.search(r"\b(?:each|every)\b", clause[max(0, mt.start() - 40):mt.start()])
-                    or ("+" in mt.group(0) and fid != self.lang.transplant_day)):
+                    or ("+" in mt.group(0) and fid != self.lang.transplant_day
+                        and not (anchors[a_idx][0] > tok_end and _DAY_AFTER.match(clause[mt.end():])))):
                 # "pegfilgrastim on day 2 of cycles 1 and 2", "each with pegfilgrastim on day 9": a schedule;
-                # "post-transplant cyclophosphamide day +3": a day counted from the transplant, not days since
+                # "post-transplant cyclophosphamide day +3": a day counted from the transplant, not days since (but
+                # "day +12 after pegfilgrastim" counts from the drug it names)
                 continue
             used_anchor.add(a_idx)
             for k in range(tok_idx, tok_end + 1):
@@ -2604,7 +2650,7 @@ class Matcher:
             unit = next((u for u in f.units if u.unit.lower().endswith(letter)), None)
             if unit is None:
                 continue
-            raw_value = mt.group("v") or mt.group("v2")
+            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3")
             celsius = (float(raw_value.replace(",", ".")) + unit.offset) * unit.factor
             if not 34 <= celsius <= 43:
                 continue  # "room at 21 °C": not a body temperature
@@ -2612,7 +2658,7 @@ class Matcher:
                 best = (celsius, mt, unit)
         if best is not None:
             _, mt, unit = best
-            raw_value = mt.group("v") or mt.group("v2")
+            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3")
             self._record_value(f, float(raw_value.replace(",", ".")), unit, raw_value, mt.group("u") or "°C", None,
                                (mt.start(), mt.end()), None, result)
 

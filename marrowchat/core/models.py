@@ -182,6 +182,8 @@ class Near(Strict):
                                "not 'brain way higher')")
     not_between: list[str] = Field(default=[], description="words that break the pair when they come between the two "
                                    "('pain under the left ribs' is the belly's)")
+    shared_first: bool = Field(default=False, description="a first-kind word may also belong to another term: an "
+                               "organ named with its size or state ('Śledziona powiększona, ... z licznymi ogniskami')")
 
 
 class VocabularyEntry(Strict):

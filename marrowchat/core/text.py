@@ -72,6 +72,46 @@ def _newest_first(header: str) -> bool:
     return all(keys[i][k] > keys[i + 1][k] for i in range(len(keys) - 1) for k in readings)
 
 
+_HEAD_CELL = re.compile(r"[^\W\d][\w'#%/.-]{0,11}")  # a column name: "Hb", "SpO2", "NEWS2", "Temp", "Neut#"
+_DATA_CELL = re.compile(r"[<>≤≥]?\d")
+
+
+def columns_as_pairs(text: str) -> str:
+    """A table pasted with its names in a header row and a row of values under it ("Hb  WBC  Plt / 7.9  1.2  38", an
+    observation chart with a row per time) is read as name-value pairs from its last row: "Hb 7.9, WBC 1.2, Plt 38".
+    The pairs fill the table's own lines (padded with spaces), so the text keeps its length and its offsets."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines):
+        head = lines[n].split()
+        rows = 0
+        if len(head) >= 3 and all(_HEAD_CELL.fullmatch(c) for c in head):
+            while n + rows + 1 < len(lines):
+                cells = lines[n + rows + 1].split()
+                if len(cells) != len(head) or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells) + 1:
+                    break
+                rows += 1
+        if not rows:
+            n += 1
+            continue
+        last = lines[n + rows].split()
+        pairs = [f"{h} {v}," for h, v in zip(head, last, strict=True)]
+        # whole pairs laid into the table's own lines, each padded to its length, so the text keeps its offsets
+        out, k = [], 0
+        for x in lines[n:n + rows + 1]:
+            line = ""
+            while k < len(pairs) and len(line) + len(pairs[k]) + (1 if line else 0) <= len(x):
+                line = f"{line} {pairs[k]}" if line else pairs[k]
+                k += 1
+            out.append(line.ljust(len(x)))
+        if k == len(pairs):
+            lines[n:n + rows + 1] = out
+        n += rows + 1
+    return "\n".join(lines)
+
+
 def latest_in_trends(text: str) -> str:
     """Each row of a pasted trend table keeps only its last value (earlier columns, and flag and reference-range
     columns, become blanks of the same length, so offsets into the text stay true): "Neut 7.1 3.4 1.8 0.9 0.6" under
