@@ -939,6 +939,31 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Lab: leuko's 1,3 x10^9/L, trombo's 28 x10^9/L.", {"wbc": 1.3, "platelets": 28.0}, set()),
     ("Vérkép: fehérvérsejt 1,8 G/l, neutrofil 0,5 G/l, thrombocyta 26 G/l.", {"wbc": 1.8, "anc": 0.5, "platelets": 26.0},
      set()),
+    ("feels hot and shivery, 38.9 on home thermometer.", {"temperature": 38.9}, set()),
+    ("Tachy 124, BP 96/58, rigors", {"heart_rate": 124.0, "systolic_bp": 96.0}, set()),
+    # a symptom said to have gone in the next clause; dates said with "the"; a course's end; a regimen as anchor
+    ("Had bone pain in ribs and pelvis at diagnosis (2019); resolved after induction and RT.", {"bone_pain": "absent"},
+     set()),
+    ("Severe back pain from an L1 compression fracture, which settled after kyphoplasty.", {"bone_pain": "absent"},
+     set()),
+    ("He has done the last ABVD cycle the 12 of March and the PET was done the 2 of April. He received filgrastim, "
+     "the last injection was the 20 of March.", {"days_since_chemo": 21.0, "days_since_gcsf": 13.0}, set()),
+    ("Filgrastim ab Tag 8 täglich bis einschließlich 17.05. PET-CT am 23.05.", {"days_since_gcsf": 6.0}, set()),
+    ("Chemo planned until 30/06; PET 23/05", {}, {"days_since_chemo"}),
+    ("Fez o último ciclo de R-DHAP há 12 dias, com filgrastim do D6 ao D12 (última dose há 4 dias).",
+     {"days_since_chemo": 12.0, "days_since_gcsf": 4.0}, set()),
+    ("DLBCL relapse 2 yrs after R-CHOP. Salvage R-ICE started 5 days after this PET.", {}, {"days_since_chemo"}),
+    # vital signs in other languages; dates with month names in other languages; a risk warned of
+    ("АД 80/50 мм рт. ст., ЧСС 128 в минуту", {"systolic_bp": 80.0, "heart_rate": 128.0}, set()),
+    ("Hasta 39,0 °C ateş, kan basıncı 80/50 mmHg ve nabız 125/dk ile başvurdu", {"systolic_bp": 80.0,
+                                                                                 "heart_rate": 125.0}, set()),
+    ("hypotendue à 78/45 mmHg avec une tachycardie à 130/min", {"systolic_bp": 78.0, "heart_rate": 130.0}, set()),
+    ("Felvételkor 80/50 Hgmm vérnyomás, 130/perc pulzus", {}, {"systolic_bp"}),
+    ("Hypertension artérielle traitée. Hipertansiyon öyküsü var.", {}, {"hypotension"}),
+    ("Warned nursing staff re risk of hypotension if infused too fast.", {}, {"hypotension"}),
+    ("La dernière cure le 5 avril 2023. TEP réalisée le 20 avril 2023.", {"days_since_chemo": 15.0}, set()),
+    ("Lipegfilgrastim (Lonquex) il 2 marzo, PET il 16 marzo.", {"days_since_pegfilgrastim": 14.0}, set()),
+    ("Neulasta am 3. Mai, PET-CT am 20. Mai.", {"days_since_pegfilgrastim": 17.0}, set()),
 ]
 
 

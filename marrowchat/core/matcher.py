@@ -144,18 +144,22 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
-                       r"eseguita il|eseguito il)?\s*(?:on\s+)?"
+                       r"eseguita il|eseguito il)?\s*(?:on\s+|the\s+)?"  # "the PET was done the 2 of April"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
 _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:therapy)?|last cycle|last treatment|"
+                        # the end of a course: "Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05"
+                        r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|"
+                        r"tot en met|"
                         r"completed|given on|last on|last(?= ?\d)|last [a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*\([^()]{0,60}\))?"
                         # "laatste Neulasta 08.03.2024", "dernière injection de Zarzio le 04/03", "ostatnia dawka
                         # filgrastymu 10.03.2024", "последнее введение филграстима 08.03.2024"
                         r"|(?:laatste|letzte|dernière|derniere|última|ultima|ostatnia|sidste|senaste|siste|zadnja|utolsó|"
                         r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?)"
-                        r"\s*(?:on|was|:)?\s*"
+                        r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
+_UNTIL = re.compile(r"until|till|up to|bis|jusqu|hasta|fino|tot en")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
 _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
@@ -192,9 +196,20 @@ _US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
 _MONTHS = {m: i for i, ms in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
                                         "jul july", "aug august", "sep sept september", "oct october",
                                         "nov november", "dec december"), 1) for m in ms.split()}
+# the months of the languages whose notes give dates in words ("la dernière le 5 avril 2023", "el 2 de marzo",
+# "il 16 marzo", "am 20. Mai", "op 3 maart"); a day must come first for these
+_FOREIGN_MONTHS = {m: i for i, ms in enumerate((
+    "janvier enero gennaio janeiro januar januari", "février fevrier febrero febbraio fevereiro februar februari",
+    "mars marzo março marco märz maart", "avril abril aprile", "mai mayo maggio maio mei", "juin junio giugno junho juni",
+    "juillet julio luglio julho juli", "août aout agosto augustus", "septembre septiembre setiembre settembre setembro",
+    "octobre octubre ottobre outubro oktober", "novembre noviembre novembro",
+    "décembre decembre diciembre dicembre dezembro dezember"), 1) for m in ms.split()}
+_EN_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS.update(_FOREIGN_MONTHS)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + _MONTH_RE + r")\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?"
-                        r"|\b(?P<mon2>" + _MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?")
+_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+|du\s+)?(?P<mon>" + _MONTH_RE + r")(?!\w)\.?"
+                        r"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?"
+                        r"|\b(?P<mon2>" + _EN_MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?")
 
 
 _ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)[-.](?P<im>[01]\d)[-.](?P<id>[0-3]\d)\.?(?![\d])")
@@ -507,7 +522,7 @@ _COMPARISON_WORDS = frozenset(fold(w) for w in {"than", "dan", "que", "als", "ch
                                "comparable", "egale", "pari", "igual", "gleich", "gelijk"})  # (tokens are accent-folded)
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
-_RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later )*(?:resolved|settled|subsided|"
+_RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later |now |completely |fully )*(?:resolved|settled|subsided|"
                        r"disappeared|went away|gone away|stopped)\b")
 _COLUMN_DATE = re.compile(r"(?<![\d/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?"
                           r"|(?P<mm>\d{1,2})/(?P<my>(?:19|20)\d{2})|(?P<year_only>(?:19|20)\d{2}))(?![\d/])")
@@ -968,7 +983,7 @@ class Matcher:
                 if joined and before else None
             found_before = len(result.findings)
             self._clause(text, tokens, lo, hi, result)
-            if joined and before:
+            if before and (joined or tokens[lo - 1].text in {";", ","}):
                 self._resolved_by_which(tokens, before, lo, hi, result.findings[:found_before])
             before = (lo, hi)
         self._age_sex(text, result)
@@ -1494,16 +1509,17 @@ class Matcher:
 
     def _resolved_by_which(self, tokens: list[Token], before: tuple[int, int], lo: int, hi: int,
                            earlier: list[Extracted]) -> None:
-        """"stopped because of bone pain, which resolved within days": a clause opened by "which/that resolved"
-        says the symptom the clause before it ended on has gone."""
-        if tokens[lo - 1].text not in {"which", "that"}:
+        """"stopped because of bone pain, which resolved within days", "bone pain at diagnosis (2019); resolved after
+        induction": a clause opened by "which/that resolved" (or by "resolved" after a semicolon or comma) says the
+        last symptom of the clause before it has gone."""
+        if tokens[lo - 1].text not in {"which", "that", ";", ","}:
             return
         head = min(hi, lo + 4)
         if not _RESOLVED.match(" ".join(t.text for t in tokens[lo:head])):
             return
-        end = tokens[before[1] - 1].end
+        start = tokens[before[0]].start
         faded = next((e for e in reversed(earlier) if e.status == "present" and e.value is None
-                      and e.span[1] >= end - 2 and self.bundle.findings[e.finding].section == "symptoms"), None)
+                      and e.span[0] >= start and self.bundle.findings[e.finding].section == "symptoms"), None)
         if faded is not None:
             span = (tokens[lo].start, tokens[head - 1].end)
             faded.status = "absent"
@@ -2184,6 +2200,9 @@ class Matcher:
             else:
                 days = int(mt.group("n2"))
             before = clause[max(0, mt.start() - 8):mt.start()]
+            if re.search(r"\b(?:after|post)\s*$", mt.group(0)) and re.match(
+                    r"\s*(?:this|the|her|his)\s+(?:pet|scan|imaging|study)", clause[mt.end():]):
+                continue  # "Salvage R-ICE started 5 days after this PET": after the scan, not days since
             if mt.group("n1") and _MORE_THAN.search(clause[max(0, mt.start() - 16):mt.start()]):
                 days += 1  # "stopped more than four weeks before the scan": at least 29 days, past a 28-day window
             if mt.group("n2") == "0" and _DATED_DAY_ZERO.match(clause[mt.end():mt.end() + 20]):
@@ -2338,6 +2357,8 @@ class Matcher:
                 continue
             if dm.re is _DOSE_DATE and _LAST_WORD.match(dm.group(0)) and at <= dm.start():
                 continue  # "last seen 12/03": "last" of something that is not a drug
+            if day > scan and dm.re is _DOSE_DATE and _UNTIL.match(dm.group(0)):
+                continue  # "chemo planned until 30/06": a course still to run, not one that ended last year
             if day > scan and not dm.group("y"):
                 day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else None
                 if day is None:
