@@ -964,6 +964,14 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("La dernière cure le 5 avril 2023. TEP réalisée le 20 avril 2023.", {"days_since_chemo": 15.0}, set()),
     ("Lipegfilgrastim (Lonquex) il 2 marzo, PET il 16 marzo.", {"days_since_pegfilgrastim": 14.0}, set()),
     ("Neulasta am 3. Mai, PET-CT am 20. Mai.", {"days_since_pegfilgrastim": 17.0}, set()),
+    ('Presented to A&E with "pain in all my bones", especially the shins.', {"bone_pain": "present"}, set()),
+    ("She reports persistent tenderness over the lower thoracic spine.", {"bone_pain": "present"}, set()),
+    ("62-vuotias mies hakeutui päivystykseen luukipujen vuoksi", {"bone_pain": "present"}, set()),
+    ("CT viste en paravertebral bløtvevskomponent ved Th10.", {"extramedullary_masses": "present"}, set()),
+    ("the spleen tip was palpable at the level of the umbilicus.", {"massive_splenomegaly": "present"}, set()),
+    ("very big spleen going until pelvis", {"massive_splenomegaly": "present"}, set()),
+    ("Mass extending into the pelvis. Umbilical hernia at the level of the umbilicus.", {},
+     {"massive_splenomegaly"}),
 ]
 
 

@@ -98,7 +98,7 @@ _MEASURING = {fold(w) for w in {"measuring", "measures", "measured", "mäter", "
               "midiendo", "mide", "medindo", "mede", "misst", "messend", "meet", "mierzy", "ölçüldü",
               # "Milten målt 23 cm på CT", "Milz gemessen 19 cm", "milza misurata 21 cm"
               "målt", "mätt", "mätte", "gemessen", "misurata", "misurato", "medido", "medida", "mesurée", "mesuré",
-              "gemeten", "zmierzona", "mitattu"}}
+              "gemeten", "zmierzona", "mitattu", "mättes", "måltes", "måles"}}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
 _FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
@@ -576,6 +576,9 @@ class _WordSet:
 
 
 _NEAR_BREAK = {",", ";", ".", ")", "(", ":", "but", "whereas", "while"}
+# small words that may also be read as a term of their own (lower-case "all" as the leukaemia) but do not part the
+# two words of a near pair ("pain in all my bones")
+_NEAR_FILLERS = frozenset({"all", "my", "the", "both", "of", "in"})
 
 
 @dataclass
@@ -1400,8 +1403,8 @@ class Matcher:
                     if j != i and not covered[j] and second.has(toks[j]) and not (
                             j >= 2 and toks[j - 1] in {"-", "–"} and toks[j - 2] in {"non", "not", "un"}):  # "non-tender"
                         lo_, hi_ = min(i, j), max(i, j) + 1
-                        if not any((covered[k] and k not in own) or toks[k] in _NEAR_BREAK or toks[k] in not_between
-                                   for k in range(lo_, hi_)):
+                        if not any((covered[k] and k not in own and toks[k] not in _NEAR_FILLERS)
+                                   or toks[k] in _NEAR_BREAK or toks[k] in not_between for k in range(lo_, hi_)):
                             # a shared pair is read at its second word, leaving the words between (the size in
                             # "vergrote milt van 24 cm met een focale laesie") to be read too
                             hit = (j, j + 1) if shared else (lo_, hi_)
