@@ -972,6 +972,19 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("very big spleen going until pelvis", {"massive_splenomegaly": "present"}, set()),
     ("Mass extending into the pelvis. Umbilical hernia at the level of the umbilicus.", {},
      {"massive_splenomegaly"}),
+    # what the ji_ and jj_ case batches taught: rows of labs led by their dates, the report's own date line, a cycle
+    # day that is dated, a dated last dose over a count said of an earlier scan, a serum G-CSF level
+    ("labs:\n05/31/2024  WBC 3.1  ANC 1.6  Hgb 9.7  Plt 88\n04/15/2024  WBC 6.8  ANC 4.9  Hgb 11.8 Plt 214",
+     {"wbc": 3.1, "hb": 9.7, "platelets": 88.0}, set()),
+    ("C6 day 1 was 04/15/2024, last filgrastim 04/21/2024. EXAM DATE: 06/02/2024", {"days_since_gcsf": 42.0},
+     {"days_since_chemo"}),
+    ("filgrastim daily for 4 days, last injection 05.02.2024. PET-CT, done 11.03.2024.", {"days_since_gcsf": 35.0},
+     set()),
+    ("Pegfilgrastim on day 2 of every cycle (last dose 14/01/2025). Interim PET (performed 17 days after a "
+     "pegfilgrastim dose). Date of scan: 21/02/2025", {"days_since_pegfilgrastim": 38.0}, set()),
+    ("Serum G-CSF, measured on day 9, was 118 pg/mL", {}, {"days_since_gcsf"}),
+    ('her legs feel "like cotton", numbness from the feet up to the knees', {"cord_compression_signs": "present"},
+     set()),
 ]
 
 

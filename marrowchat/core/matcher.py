@@ -140,7 +140,10 @@ _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[Cc
                       r"(?:home\s+|tympanic\s+|oral\s+|digital\s+)?thermometer",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
-_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?)(?!\w)\s*"
+_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?|"
+                       # a pasted report's own date line ("EXAM DATE: 06/02/2024", "Study date 02.06.2024")
+                       r"exam date|date of exam(?:ination)?|examination date|study date|date of study|scan date|"
+                       r"untersuchungsdatum|date de l'examen|fecha del estudio|data esame)(?!\w)\s*,?\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
@@ -159,6 +162,10 @@ _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:
                         r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?)"
                         r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
+_LAST_DOSE_WORDS = re.compile(r"last (?:dose|injection|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
+                              r"sidste|senaste|siste|utolsó|последн")
+_ROW_DATE = re.compile(r"[ \t]*(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
+                       r"(?P<y>\d{4}|\d{2}))(?![\d/.])")
 _UNTIL = re.compile(r"until|till|up to|bis|jusqu|hasta|fino|tot en")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
 _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
@@ -343,7 +350,7 @@ _LAST_WEEK = ("last week", "la semaine dernière", "la semana pasada", "la setti
               "förra veckan", "sidste uge", "forrige uke", "w zeszłym tygodniu", "geçen hafta", "semana passada",
               "minulý týden", "múlt héten", "viime viikolla", "на прошлой неделе")
 _DAYS = re.compile(
-    r"(?:(?P<n1>(?<![\d:])\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+    r"(?:(?P<n1>(?<![\w:])\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
     r")(?!\w)\s*(?:ago|after|since|post|earlier|prior|before|back|pre|" + "|".join(_AFTER_WORDS + _AGO_WORDS) +
     r")?(?!\w))"
@@ -1026,7 +1033,8 @@ class Matcher:
                 prev = last_lab.get(ex.finding)
                 # "plt 64 ... LP deferred until platelets >50": a threshold does not replace a measured value
                 if prev is None or not ((ex.qualifier in _BOUNDS and result.findings[prev].qualifier not in _BOUNDS)
-                                        or self._aside(result.findings[prev], ex)):
+                                        or self._aside(result.findings[prev], ex)
+                                        or self._older_row(result.findings[prev], ex)):
                     last_lab[ex.finding] = i
         # a test reported again later as indeterminate or pending replaces an earlier negative ("QuantiFERON negative
         # before infliximab ... repeat QuantiFERON indeterminate")
@@ -2220,8 +2228,8 @@ class Matcher:
                     r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
                 continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date
             if mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or _BARE_DATE.match(
-                    clause[mt.end():mt.end() + 12].lstrip(" :(="))):
-                continue  # "C4 D1 08/05", "completed D5 13/08": the day of a cycle, dated; not days since
+                    re.sub(r"^[\s:(=]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))):
+                continue  # "C4 D1 08/05", "completed D5 13/08", "C6 day 1 was 04/15/2024": a cycle's day, dated
             if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 24])):
                 continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
             if mt.group("n1") and not mt.group(0).rstrip().endswith(("ago", "after", "since", "post", "earlier",
@@ -2353,7 +2361,9 @@ class Matcher:
                 continue
             found = (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
                 low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
-            if found is None or found[1] in have:
+            # a count said elsewhere gives way only to a dose dated as the last one ("last dose 14/01/2025 ... Date
+            # of scan: 21/02/2025" outranks "the interim PET, performed 17 days after a pegfilgrastim dose")
+            if found is None or (found[1] in have and not (dm.re is _DOSE_DATE and _LAST_DOSE_WORDS.match(dm.group(0)))):
                 continue
             at, fid = found
             if dm.re is _BARE_DATE and not _DOSE_GAP.match(low[at:dm.start()]):
@@ -2421,11 +2431,14 @@ class Matcher:
     def _not_anchor_tokens(self, toks: list[str]) -> set[int]:
         """Token positions inside a phrase whose drug-like word dates nothing ("iliac crest autograft")."""
         out: set[int] = set()
+        # matched over the words alone, hyphens dropped as the phrases were ("serum G-CSF" is serum, g, csf)
+        at = [i for i, t in enumerate(toks) if t not in {"-", "–"}]
+        words = [toks[i] for i in at]
         for phrase in self.not_anchors:
             k = len(phrase)
-            for i in range(len(toks) - k + 1):
-                if tuple(toks[i:i + k]) == phrase:
-                    out.update(range(i, i + k))
+            for i in range(len(words) - k + 1):
+                if tuple(words[i:i + k]) == phrase:
+                    out.update(range(at[i], at[i + k - 1] + 1))
         # "C3 0.41 C4 0.04", "low C3/C4": complement levels, not cycles 3 and 4
         for i, t in enumerate(toks):
             if t in {"c3", "c4"} and ((i + 1 < len(toks) and toks[i + 1][:1].isdigit() and "." in toks[i + 1])
@@ -2513,6 +2526,30 @@ class Matcher:
                 if fid is not None and key[0] not in _CYCLE_WORDS and key not in self.after_anchors:
                     return start + words[i].end, fid
         return None
+
+    def _row_date(self, pos: int) -> datetime.date | None:
+        """The date a pasted lab row starts with ("05/31/2024  WBC 3.1  ANC 1.6  Hgb 9.7"), if it has one."""
+        start = self._text.rfind("\n", 0, pos) + 1
+        mt = _ROW_DATE.match(self._text, start)
+        if mt is None:
+            return None
+        if mt.group("iy"):
+            y, a, b = int(mt.group("iy")), int(mt.group("im")), int(mt.group("id"))
+            month, day = a, b
+        else:
+            a, b, y = int(mt.group("a")), int(mt.group("b")), int(mt.group("y"))
+            y = y + 2000 if y < 100 else y
+            month, day = (a, b) if self._month_order else (b, a)
+        try:
+            return datetime.date(y, month, day)
+        except ValueError:
+            return None
+
+    def _older_row(self, first: Extracted, later: Extracted) -> bool:
+        """Rows of labs each led by its date, newest first ("05/31/2024 WBC 3.1 ... / 04/15/2024 WBC 6.8"): the later
+        row is the older result and does not replace today's."""
+        a, b = self._row_date(first.span[0]), self._row_date(later.span[0])
+        return a is not None and b is not None and b < a
 
     def _aside(self, first: Extracted, later: Extracted) -> bool:
         """"Hb 8.9 (three weeks after cycle 6 it had recovered: Hb 11.2)": a later value of the same lab inside a
