@@ -976,8 +976,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     # day that is dated, a dated last dose over a count said of an earlier scan, a serum G-CSF level
     ("labs:\n05/31/2024  WBC 3.1  ANC 1.6  Hgb 9.7  Plt 88\n04/15/2024  WBC 6.8  ANC 4.9  Hgb 11.8 Plt 214",
      {"wbc": 3.1, "hb": 9.7, "platelets": 88.0}, set()),
-    ("C6 day 1 was 04/15/2024, last filgrastim 04/21/2024. EXAM DATE: 06/02/2024", {"days_since_gcsf": 42.0},
-     {"days_since_chemo"}),
+    ("C6 day 1 was 04/15/2024, last filgrastim 04/21/2024. EXAM DATE: 06/02/2024", {"days_since_gcsf": 42.0,
+                                                                                   "days_since_chemo": 48.0}, set()),
     ("filgrastim daily for 4 days, last injection 05.02.2024. PET-CT, done 11.03.2024.", {"days_since_gcsf": 35.0},
      set()),
     ("Pegfilgrastim on day 2 of every cycle (last dose 14/01/2025). Interim PET (performed 17 days after a "
@@ -985,6 +985,27 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Serum G-CSF, measured on day 9, was 118 pg/mL", {}, {"days_since_gcsf"}),
     ('her legs feel "like cotton", numbness from the feet up to the knees', {"cord_compression_signs": "present"},
      set()),
+    # "peg" is pegfilgrastim in a note that names it; a schedule "day 2 each cycle"; a dated cycle, and the drug
+    # given with it
+    ("R-CHOP-14 with pegfilgrastim 6 mg sc day 2 each cycle. C1 14/02, C2 28/02/24 (peg 29/02). Interim PET-CT "
+     "09/03/2024.", {"days_since_chemo": 10.0, "days_since_pegfilgrastim": 9.0}, set()),
+    ("PEG tube inserted 29/02. PET 09/03/2024.", {}, {"days_since_pegfilgrastim"}),
+    ("C3 day 1 on 25 March, PET 12 April.", {"days_since_chemo": 18.0}, set()),
+    ("Onpro on-body injector applied with C2 on 11 March; PET-CT 25 March.",
+     {"days_since_chemo": 14.0, "days_since_pegfilgrastim": 14.0}, set()),
+    # what the jk_, jl_ and jm_ case batches taught
+    ("got filgrastim 300 mcg sc x5 days, last\ndose 21/03. PET-CT 08/05 done for ?lung nodule.", {"days_since_gcsf": 48.0},
+     set()),
+    ("Nuclear medicine -> Lymphoma team, 05/06/2025\nEnd-of-treatment PET today. Pegfilgrastim with cycles 1-3 only "
+     "(last dose 19/03/2025, day 2 of C3).", {"days_since_pegfilgrastim": 78.0}, {"days_since_chemo"}),
+    ("progressed over the last 10 days to outright refusal to walk", {"bone_pain": "present"}, set()),
+    ("tenderness over the distal femora and proximal tibiae bilaterally", {"bone_pain": "present"},
+     {"appendicular_extension"}),
+    ("uptake extending to the distal femora and proximal tibiae, with marrow SUVmax 12.6", {}, {"bone_pain"}),
+    ("iperaccumulo midollare diffuso a carico dei segmenti prossimali e diafisari di omeri e femori",
+     {"appendicular_extension": "present"}, set()),
+    ("time   T °C   HR    BP       RR   SpO2   ACVPU\n08:00  37.9   102   112/66   18   98 %   A\n"
+     "12:00  38.6   118   98/56    22   97 %   A", {"heart_rate": 118.0, "systolic_bp": 98.0}, set()),
 ]
 
 

@@ -151,7 +151,7 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
-_DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:therapy)?|last cycle|last treatment|"
+_DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+chemo(?:therapy)?|last\s+cycle|last\s+treatment|"
                         # the end of a course: "Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05"
                         r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|"
                         r"tot en met|"
@@ -162,7 +162,8 @@ _DOSE_DATE = re.compile(r"\b(?:last dose|last injection|last given|last chemo(?:
                         r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?)"
                         r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
-_LAST_DOSE_WORDS = re.compile(r"last (?:dose|injection|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
+_SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\btoday\b|\btoday'?s? (?:pet|scan)\b")
+_LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
                               r"sidste|senaste|siste|utolsó|последн")
 _ROW_DATE = re.compile(r"[ \t]*(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
                        r"(?P<y>\d{4}|\d{2}))(?![\d/.])")
@@ -172,7 +173,7 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
-_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})\s*d\d{1,2}\s*[:(=]?\s*$")
+_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*\d{1,2})?\s*(?:[:(=]|on|was)?\s*$")  # "C4 D1 08/05", "C2 28/02/24"
 # the scan and a growth factor dated by the day of the cycle ("PET on D15 of the cycle", "TEP à J12 de la cure",
 # "PET-DT dag 14 i kur 3", "PET-CT w 12. dobie cyklu"; never a transplant day "+")
 _CYCLE_DAY_WORD = r"(?:d|day|j|jour|tag|dag|día|dia|giorno|dzień|doba|dobie|gün)"
@@ -888,6 +889,7 @@ class Matcher:
         self._degree_spans: list[tuple[int, int]] = []
         self._carried: str | None = None  # the organ a clause inherits from the one its sentence began with
         self._month_order = False  # the note writes dates month first
+        self._named_drugs: set[str] = set()
         self._transplant_named: bool | None = None  # does the note name a transplant? (worked out when asked)
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.weak_yield = {f.id: re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in f.weak_terms_yield_to)
@@ -979,6 +981,9 @@ class Matcher:
         self._month_order = _month_first(_undash(text.lower()))
         self._transplant_named = None
         tokens = tokenize(text)
+        # the drugs the note names in full: there a short form ("peg 29/02") is that drug, not a PEG tube
+        self._named_drugs = {self.anchors[(t.text,)] for t in tokens
+                             if (t.text,) in self.anchors and (t.text,) not in self.after_anchors}
         if not tokens:
             return result
         # a temperature written with its degree sign is understood even where no word names it (read below)
@@ -2176,8 +2181,9 @@ class Matcher:
                 key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key in self.anchors:
                     if key in self.after_anchors and not (i > 0 and toks[i - 1] in {"post", "after", "since",
-                                                                                     "following"}):
-                        break  # "PEG tube": only "8 days post peg" makes it the drug
+                                                                                     "following"}) \
+                            and self.anchors[key] not in self._named_drugs:
+                        break  # "PEG tube": only "8 days post peg" makes it the drug (or a note that names it)
                     if not (i > 0 and toks[i - 1] in _DENIED):  # "no gcsf given": a denied drug takes no date
                         anchors.append((i, i + k, self.anchors[key]))
                     i += k - 1
@@ -2230,6 +2236,11 @@ class Matcher:
             if mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or _BARE_DATE.match(
                     re.sub(r"^[\s:(=]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))):
                 continue  # "C4 D1 08/05", "completed D5 13/08", "C6 day 1 was 04/15/2024": a cycle's day, dated
+            if mt.group("n2") and "+" not in mt.group(0) and re.search(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[,;(]?\s*$",
+                                            clause[max(0, mt.start() - 16):mt.start()]):
+                continue  # "last dose 19/03/2025, day 2 of C3": the day the dated dose fell on, not days since
+            if mt.group("n2") and re.match(r"\s*(?:of\s+)?(?:each|every|all)\b", clause[mt.end():]):
+                continue  # "pegfilgrastim 6 mg sc day 2 each cycle": a schedule, not days since
             if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 24])):
                 continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
             if mt.group("n1") and not mt.group(0).rstrip().endswith(("ago", "after", "since", "post", "earlier",
@@ -2339,6 +2350,11 @@ class Matcher:
                  if m.group("y") and len(m.group("y")) == 4]
         year = max(years) if years else None
         scans = [d for d in (_date_of(sm, month_first, year) for sm in pets) if d is not None]
+        if not scans and _SCAN_TODAY.search(low):
+            # "end-of-treatment PET today" in a note dated at its head ("Nuclear medicine -> Lymphoma team, 05/06/2025")
+            head = _BARE_DATE.search(low[:low.find("\n", 1) if "\n" in low[1:] else len(low)])
+            if head is not None and head.group("y"):
+                scans = [d for d in (_date_of(head, month_first, year),) if d is not None]
         if not scans:
             return
         scan = max(scans)
@@ -2361,27 +2377,28 @@ class Matcher:
                 continue
             found = (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
                 low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
-            # a count said elsewhere gives way only to a dose dated as the last one ("last dose 14/01/2025 ... Date
-            # of scan: 21/02/2025" outranks "the interim PET, performed 17 days after a pegfilgrastim dose")
-            if found is None or (found[1] in have and not (dm.re is _DOSE_DATE and _LAST_DOSE_WORDS.match(dm.group(0)))):
-                continue
-            at, fid = found
-            if dm.re is _BARE_DATE and not _DOSE_GAP.match(low[at:dm.start()]):
-                continue
-            if dm.re is _DOSE_DATE and _LAST_WORD.match(dm.group(0)) and at <= dm.start():
-                continue  # "last seen 12/03": "last" of something that is not a drug
-            if day > scan and dm.re is _DOSE_DATE and _UNTIL.match(dm.group(0)):
-                continue  # "chemo planned until 30/06": a course still to run, not one that ended last year
-            if day > scan and not dm.group("y"):
-                day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else None
-                if day is None:
+            for at, fid in [found, *self._given_with_cycle(low, dm)] if found else []:
+                # a count said elsewhere gives way only to a dose dated as the last one ("last dose 14/01/2025 ...
+                # Date of scan: 21/02/2025" outranks "the interim PET, performed 17 days after a pegfilgrastim dose")
+                if fid in have and not (dm.re is _DOSE_DATE and _LAST_DOSE_WORDS.match(dm.group(0))):
                     continue
-            days = (scan - day).days
-            if not 0 <= days <= (3650 if dm.group("y") else 365):
-                continue  # a dose dated with its year may be years back ("pegfilgrastim ... (last 29 Aug 2023)")
-            if fid in latest and latest[fid][0] <= days:
-                continue  # "C4 D1 24/02, D8 03/03": the most recent dose is the one that counts
-            latest[fid] = (days, dm)
+                if dm.re is _BARE_DATE and not _DOSE_GAP.match(low[at:dm.start()]):
+                    continue
+                if dm.re is _DOSE_DATE and _LAST_WORD.match(dm.group(0)) and at <= dm.start():
+                    continue  # "last seen 12/03": "last" of something that is not a drug
+                if day > scan and dm.re is _DOSE_DATE and _UNTIL.match(dm.group(0)):
+                    continue  # "chemo planned until 30/06": a course still to run, not one that ended last year
+                dose_day: datetime.date | None = day
+                if day > scan and not dm.group("y"):
+                    dose_day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else None
+                if dose_day is None:
+                    continue
+                days = (scan - dose_day).days
+                if not 0 <= days <= (3650 if dm.group("y") else 365):
+                    continue  # a dose dated with its year may be years back ("pegfilgrastim ... (last 29 Aug 2023)")
+                if fid in latest and latest[fid][0] <= days:
+                    continue  # "C4 D1 24/02, D8 03/03": the most recent dose is the one that counts
+                latest[fid] = (days, dm)
         for fid, (days, dm) in latest.items():
             f = self.bundle.findings[fid]
             result.findings = [e for e in result.findings if not (e.finding == fid and e.value is not None)]
@@ -2416,6 +2433,22 @@ class Matcher:
                 self._record_value(f, float(days), f.units[0], text[dm.start():dm.end()], "days", None,
                                    (dm.start(), dm.end()), None, result)
                 have.add(found[1])
+
+    def _given_with_cycle(self, low: str, dm: re.Match[str]) -> list[tuple[int, str]]:
+        """The drug given with a dated cycle ("Onpro on-body injector applied with C2 on 11 March"): the cycle's date
+        is the drug's too."""
+        if dm.re is not _BARE_DATE:
+            return []
+        lo = max(0, dm.start() - 16)
+        cycle = _CYCLE_DAY_DATE.search(low[lo:dm.start()])
+        if cycle is None:
+            return []
+        drug = self._anchor_before(low, lo + cycle.start())
+        if drug is None or drug[1] == self.anchors.get((cycle.group("c"),)):
+            return []
+        gap = low[drug[0]:lo + cycle.start()]
+        return [(dm.start(), drug[1])] if len(gap) <= 40 and re.search(r"\bwith\s*$", gap) and not any(
+            c in gap for c in ".;\n") else []
 
     def _day_named(self, low: str, pos: int) -> tuple[int, str] | None:
         """A date whose day is named just before it: "C4 D1 08/05/2025" is a chemotherapy date (the cycle word is
@@ -2523,7 +2556,8 @@ class Matcher:
             for k in range(min(self.anchor_len, i + 1), 0, -1):
                 key = tuple(texts[i - k + 1 : i + 1])
                 fid = self.anchors.get(key)
-                if fid is not None and key[0] not in _CYCLE_WORDS and key not in self.after_anchors:
+                if fid is not None and key[0] not in _CYCLE_WORDS and (key not in self.after_anchors
+                                                                       or fid in self._named_drugs):
                     return start + words[i].end, fid
         return None
 

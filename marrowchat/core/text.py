@@ -72,8 +72,23 @@ def _newest_first(header: str) -> bool:
     return all(keys[i][k] > keys[i + 1][k] for i in range(len(keys) - 1) for k in readings)
 
 
-_HEAD_CELL = re.compile(r"[^\W\d][\w'#%/.-]{0,11}")  # a column name: "Hb", "SpO2", "NEWS2", "Temp", "Neut#"
+_HEAD_CELL = re.compile(r"[^\W\d][\w'#%/.°()-]{0,11}")  # a column name: "Hb", "SpO2", "NEWS2", "Temp", "Neut#"
 _DATA_CELL = re.compile(r"[<>≤≥]?\d")
+
+
+_UNIT_CELL = re.compile(r"°[CF]?|%|mmhg|/min|bpm|\(°[CF]\)|\(%\)", re.IGNORECASE)
+
+
+def _cells(line: str) -> list[str]:
+    """A table line's cells, a unit standing alone joined to the cell before it ("T °C" is one column, "98 %" one
+    value)."""
+    out: list[str] = []
+    for cell in line.split():
+        if out and _UNIT_CELL.fullmatch(cell):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
 
 
 def columns_as_pairs(text: str) -> str:
@@ -85,18 +100,18 @@ def columns_as_pairs(text: str) -> str:
     lines = text.split("\n")
     n = 0
     while n < len(lines):
-        head = lines[n].split()
+        head = _cells(lines[n])
         rows = 0
         if len(head) >= 3 and all(_HEAD_CELL.fullmatch(c) for c in head):
             while n + rows + 1 < len(lines):
-                cells = lines[n + rows + 1].split()
+                cells = _cells(lines[n + rows + 1])
                 if len(cells) != len(head) or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells) + 1:
                     break
                 rows += 1
         if not rows:
             n += 1
             continue
-        last = lines[n + rows].split()
+        last = _cells(lines[n + rows])
         pairs = [f"{h} {v}," for h, v in zip(head, last, strict=True)]
         # whole pairs laid into the table's own lines, each padded to its length, so the text keeps its offsets
         out, k = [], 0
