@@ -1006,6 +1006,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"appendicular_extension": "present"}, set()),
     ("time   T °C   HR    BP       RR   SpO2   ACVPU\n08:00  37.9   102   112/66   18   98 %   A\n"
      "12:00  38.6   118   98/56    22   97 %   A", {"heart_rate": 118.0, "systolic_bp": 98.0}, set()),
+    ("the femoral uptake sits around the nail and the lesser trochanter fragment", {}, {"appendicular_extension"}),
+    ("femoral and humeral marrow uptake", {"appendicular_extension": "present"}, set()),
 ]
 
 
