@@ -176,3 +176,17 @@ def test_a_measured_cytopenia_outranks_a_denial_nearby(engine: Engine) -> None:
     # a normal count leaves a stated cytopenia alone, and a denial with a normal count stays a denial
     _, snap = engine.assess("no thrombocytopenia, platelets 245")
     assert snap.facts.status("thrombocytopenia") == "absent"
+
+
+def test_a_yes_no_question_takes_the_number_the_chat_shows(engine: Engine) -> None:
+    # the chat numbers a yes/no question's answers "1 yes  2 no  3 unknown"; "2" typed and sent at once is "no"
+    state = engine.new_session()
+    snap = engine.replay(state)
+    while snap.current is not None and snap.current.kind != "yes_no":
+        state, snap = engine.answer(state, "unknown", stamp=False)
+    assert snap.current is not None
+    finding = snap.current.finding
+    state, snap = engine.answer(state, "2", stamp=False)
+    assert snap.facts.status(finding) == "absent"
+    state, snap = engine.answer(state, "1", stamp=False)  # the next yes/no question, or a choice: "1" is its first
+    assert snap.outcomes[-1].problem is None

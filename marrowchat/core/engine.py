@@ -28,6 +28,10 @@ from marrowchat.core.text import clean, normalise
 TurnKind = Literal["answer", "skip", "clarify", "note"]
 
 
+# the answers of a yes/no question in the order the chat numbers them
+YES_NO_NUMBERS = {"1": "yes", "2": "no", "3": "unknown"}
+
+
 class Turn(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -468,6 +472,11 @@ class Engine:
         if not key and text not in {"?"}:
             out.problem = "empty"
             return out
+        if isinstance(node, m.YesNoNode) and text in YES_NO_NUMBERS:
+            # the chat shows a yes/no question's answers numbered "1 yes  2 no  3 unknown": a bare number typed and
+            # sent at once is that answer
+            text = YES_NO_NUMBERS[text]
+            key = self._words(text)
         if key in self.unknown or text == "?":
             out.answered = out.unknown = True
             return out

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from marrowchat.core import conversation as talk
 from marrowchat.core import models as m
-from marrowchat.core.engine import Engine, SessionState, Snapshot
+from marrowchat.core.engine import YES_NO_NUMBERS, Engine, SessionState, Snapshot
 from marrowchat.core.sessions import save
 from marrowchat.tui.widgets import AnswerInput, DifferentialPanel, QuickReplies, ReportView, Transcript
 
@@ -110,7 +110,7 @@ class ChatScreen(Screen[None]):
         if isinstance(node, m.ChoiceNode):
             return [o.label for o in node.options]
         if isinstance(node, m.YesNoNode):
-            return ["yes", "no", "unknown"]
+            return list(YES_NO_NUMBERS.values())
         if self.snap.pending is not None:
             return [self.bundle.findings[c].label for c in self.snap.pending.candidates[:3]] + ["neither"]
         return []
