@@ -1008,6 +1008,16 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      "12:00  38.6   118   98/56    22   97 %   A", {"heart_rate": 118.0, "systolic_bp": 98.0}, set()),
     ("the femoral uptake sits around the nail and the lesser trochanter fragment", {}, {"appendicular_extension"}),
     ("femoral and humeral marrow uptake", {"appendicular_extension": "present"}, set()),
+    # what the jn_ and jo_ case batches taught
+    ("Our review: uptake is not symmetric. L femoral shaft SUVmax 6.1 vs R femoral shaft 3.0.",
+     {"uptake_asymmetric": "present"}, set()),
+    ("Ecografia addome: splenomegalia (diametro bipolare 21 cm), lieve epatomegalia.", {"spleen_length": 21.0}, set()),
+    ("milza con captazione diffusa intensa (SUVmax 8,9) e due aree focali più intense al polo inferiore",
+     {"splenic_focal_lesions": "present"}, set()),
+    ("L4-L5 son plaklarda fokal belirgin tutulum (SUVmax 5,8).", {"focal_lesions": "present"}, set()),
+    ("Στο CT διάχυτη οστεοσκλήρυνση σπονδύλων και πυέλου.", {"sclerotic_lesions": "present"}, set()),
+    ("CBC (20/02/2025): Hb 9.1 g/dL, Plt 82,000/cumm. (Counts at end of chemo 06/01: Hb 10.8, Plt 1.9 lakh.)",
+     {"hb": 9.1, "platelets": 82.0}, set()),
 ]
 
 

@@ -490,11 +490,14 @@ _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatm
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
 _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years? ago|"
+                         r"at (?:the )?end of (?:chemo(?:therapy)?|treatment|induction|therapy)|"
                          r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
 # "Copied from 10/2024 clinic letter: Hb 13.1, WBC 5.8, plt 246": a clause that opens as old results
 _PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)\d\d\b|\b(?:copied from (?:the |her |his )?(?:previous|old|last|prior|earlier)|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
                            r"prior) (?:letter|notes|clinic|admission)|(?:previous|old|prior|historical) (?:results|bloods|"
-                           r"labs)|clinic letter|discharge summary from)\b")
+                           r"labs)|clinic letter|discharge summary from|"
+                           # "(Counts at end of chemo 06/01: Hb 10.8, TLC 6,900)"
+                           r"(?:counts|bloods|labs|fbc|cbc) at (?:the )?end of (?:chemo(?:therapy)?|treatment|induction))\b")
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
@@ -1401,6 +1404,17 @@ class Matcher:
         """A finding said by two words close together in either order, neither already part of a term, with no
         clause break and no other term between them: "the bones in my back feel like they're being crushed"."""
         n = len(toks)
+        # a short bracketed aside between the two words does not part them ("milza con captazione diffusa intensa
+        # (SUVmax 8,9) e due aree focali")
+        aside: set[int] = set()
+        opened: list[int] = []
+        for k, t in enumerate(toks):
+            if t == "(":
+                opened.append(k)
+            elif t == ")" and opened:
+                start = opened.pop()
+                if k - start <= 10:
+                    aside.update(range(start, k + 1))
         for fid, first, second, window, not_before, second_first, not_between, shared in self.near:
             i = 0
             while i < n:
@@ -1412,12 +1426,17 @@ class Matcher:
                 own = next((range(mt.start_tok, mt.end_tok) for mt in mentions if mt.start_tok <= i < mt.end_tok),
                            range(i, i + 1)) if shared and covered[i] else range(i, i + 1)
                 hit = None
-                for j in range(max(0, i - window), i if second_first else min(n, i + window + 1)):
+                # the window counts words outside a bracketed aside
+                ahead = window + sum(1 for k in range(i + 1, min(n, i + window + 12)) if k in aside)
+                behind = window + sum(1 for k in range(max(0, i - window - 11), i) if k in aside)
+                for j in range(max(0, i - behind), i if second_first else min(n, i + ahead + 1)):
                     if j != i and not covered[j] and second.has(toks[j]) and not (
                             j >= 2 and toks[j - 1] in {"-", "–"} and toks[j - 2] in {"non", "not", "un"}):  # "non-tender"
                         lo_, hi_ = min(i, j), max(i, j) + 1
-                        if not any((covered[k] and k not in own and toks[k] not in _NEAR_FILLERS)
-                                   or toks[k] in _NEAR_BREAK or toks[k] in not_between for k in range(lo_, hi_)):
+                        if i not in aside and j not in aside and not any(
+                                (covered[k] and k not in own and toks[k] not in _NEAR_FILLERS)
+                                or toks[k] in _NEAR_BREAK or toks[k] in not_between
+                                for k in range(lo_, hi_) if k not in aside):
                             # a shared pair is read at its second word, leaving the words between (the size in
                             # "vergrote milt van 24 cm met een focale laesie") to be read too
                             hit = (j, j + 1) if shared else (lo_, hi_)
