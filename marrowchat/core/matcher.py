@@ -165,8 +165,8 @@ _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+
 _SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\btoday\b|\btoday'?s? (?:pet|scan)\b")
 _LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
                               r"sidste|senaste|siste|utolsó|последн")
-_ROW_DATE = re.compile(r"[ \t]*(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
-                       r"(?P<y>\d{4}|\d{2}))(?![\d/.])")
+# a row's leading date, with its year (ISO dates are turned day/month/year first by _numeric_dates)
+_ROW_DATE = re.compile(r"[ \t]*(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.])")
 _UNTIL = re.compile(r"until|till|up to|bis|jusqu|hasta|fino|tot en")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
 _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
@@ -248,12 +248,16 @@ def _numeric_dates(low: str, month_first: bool) -> str:
     # "podán 3. 5." (Czech, Slovak): a space after the day's dot
     low = _SPACED_DATE.sub(lambda mt: (f"{mt.group(1)}.{int(mt.group(2)):02d}.").ljust(len(mt.group(0))), low)
     # "Neulasta op 3-6, PET-CT op 19-6" (Dutch): a day and month joined by a dash, after "op"; "18-03-2024" with a year
-    return _OP_DASH_DATE.sub(lambda mt: mt.group(0).replace("-", "/"), _undash(low))
+    return _OP_DASH_DATE.sub(_slashed, _undash(low))
 
 
 def _undash(low: str) -> str:
     """"18-03-2024" (or "03-18-2024" in a US note) written with slashes; a dashed pair needs its year."""
-    return _DASH_DATE.sub(lambda mt: mt.group(0).replace("-", "/"), low)
+    return _DASH_DATE.sub(_slashed, low)
+
+
+def _slashed(mt: re.Match[str]) -> str:
+    return mt.group(0).replace("-", "/")
 
 
 def _month_first(low: str) -> bool:
@@ -2581,22 +2585,13 @@ class Matcher:
         return None
 
     def _row_date(self, pos: int) -> datetime.date | None:
-        """The date a pasted lab row starts with ("05/31/2024  WBC 3.1  ANC 1.6  Hgb 9.7"), if it has one."""
+        """The date a pasted lab row starts with ("05/31/2024  WBC 3.1  ANC 1.6  Hgb 9.7"), if it has one (read as
+        every other date of the note: ISO and written-out dates through _numeric_dates, then _date_of)."""
         start = self._text.rfind("\n", 0, pos) + 1
-        mt = _ROW_DATE.match(self._text, start)
-        if mt is None:
-            return None
-        if mt.group("iy"):
-            y, a, b = int(mt.group("iy")), int(mt.group("im")), int(mt.group("id"))
-            month, day = a, b
-        else:
-            a, b, y = int(mt.group("a")), int(mt.group("b")), int(mt.group("y"))
-            y = y + 2000 if y < 100 else y
-            month, day = (a, b) if self._month_order else (b, a)
-        try:
-            return datetime.date(y, month, day)
-        except ValueError:
-            return None
+        end = self._text.find("\n", start)
+        line = _numeric_dates(self._text[start:end if end >= 0 else len(self._text)].lower(), self._month_order)
+        mt = _ROW_DATE.match(line)
+        return _date_of(mt, self._month_order, None) if mt else None
 
     def _older_row(self, first: Extracted, later: Extracted) -> bool:
         """Rows of labs each led by its date, newest first ("05/31/2024 WBC 3.1 ... / 04/15/2024 WBC 6.8"): the later
