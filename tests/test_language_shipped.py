@@ -1018,6 +1018,15 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Στο CT διάχυτη οστεοσκλήρυνση σπονδύλων και πυέλου.", {"sclerotic_lesions": "present"}, set()),
     ("CBC (20/02/2025): Hb 9.1 g/dL, Plt 82,000/cumm. (Counts at end of chemo 06/01: Hb 10.8, Plt 1.9 lakh.)",
      {"hb": 9.1, "platelets": 82.0}, set()),
+    # what the jp_ and jq_ case batches taught: a French organ leading its bullet, lung adjectives after the noun,
+    # Czech pain sites in the locative, a dose route written "s.c."
+    ("- rate de 12,5 cm, fixation diffuse supérieure au foie, avec de multiples micronodules hypermétaboliques ;\n"
+     "- micronodules pulmonaires des deux lobes supérieurs.", {"splenic_focal_lesions": "present"}, {"focal_lesions"}),
+    ("Rate 120 bpm, no lesions", {}, {"splenic_focal_lesions"}),
+    ("micronódulos pulmonares bilaterales.", {}, {"focal_lesions"}),
+    ("Pacient od prosince 2024 udává bolesti v bederní páteři a v pánvi.", {"bone_pain": "present"}, set()),
+    ("pegfilgrastim (Neulasta) 6 mg s.c. 11.01.2025 etter hver kur. PET/CT 20.02.2025", {"days_since_pegfilgrastim": 40.0},
+     set()),
 ]
 
 

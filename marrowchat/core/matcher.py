@@ -185,7 +185,8 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
-                       r"(?:(?:sc|s/c|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|d\d{1,2}|day \d{1,2}|with|"
+                       r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
+                       r"d\d{1,2}|day \d{1,2}|with|"
                        r"only|alone|infusion|completed|finished|ended|applied|administered|"
                        # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
                        r"am|le|il|el|op|pe|den|dne|em|na|administrat|administrado|administrada|administré|administrée|"
@@ -547,6 +548,9 @@ _SITE_SKIP = {"the", "a", "an", "both", "left", "right", "l", "r", "enlarged",
               # "In der Milz mehrere Herde", "В селезёнке множественные очаги", "Ve slezině ...", "W śledzionie ..."
               "in", "der", "dem", "в", "во", "ve", "v", "w", "nella", "nel", "dans", "la", "le", "en", "el", "het", "de",
               "no", "na", "em", "i"}
+# what follows an organ's name when it leads a clause in another language ("rate de 12,5 cm", "milza di 14 cm")
+_LEAD_ORGAN_NEXT = frozenset({"de", "du", "à", "a", "di", "con", "mit", "met", "med", "com", "avec", "ile", "z", "s",
+                              "mesurant", "misura", "mide", "mäter", "måler"})
 # a preposition before a second body site ("pain in both shoulders and in the mid-back")
 _LEAD_PREPS = frozenset({"in", "over", "across", "along"})
 _SIZE_WORDS = {"cm", "mm", "-", "x", "×", "."}  # "a 13.0 cm spleen", "a 16 x 7 cm spleen"
@@ -1577,7 +1581,11 @@ class Matcher:
             return None
         lead = toks[at]
         heading = at + 1 < len(toks) and toks[at + 1] == ":"
-        if lead in self.lead_organs or (lead in self.organs and (heading or lead in self.remap_organs)):
+        # an organ a remap speaks of leads even when it is not an organ word on its own (French "rate", which is
+        # also an English word: "- rate de 12,5 cm, ..., avec de multiples micronodules")
+        follows = toks[at + 1] if at + 1 < len(toks) else ""
+        if lead in self.lead_organs or (lead in self.organs and (heading or lead in self.remap_organs)) or (
+                lead in self.remap_organs and (heading or follows in _LEAD_ORGAN_NEXT)):
             return lead
         return None
 
