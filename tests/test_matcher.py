@@ -100,3 +100,9 @@ def test_a_table_of_named_columns_keeps_its_length_and_reads_its_last_row() -> N
     # prose, a row of a different width, or too little room: left as written
     for text in ("The patient was seen\n12 3 4", "Hb WBC Plt\n7.9 1.2 38", "Hb  WBC  Plt\n7.9  1.2"):
         assert columns_as_pairs(text) == text
+
+
+def test_the_words_of_a_dated_dose_are_not_listed_as_not_understood(shipped: Bundle) -> None:
+    res = Matcher(shipped).match("C6 day 1 was 04/15/2024, last filgrastim 04/21/2024. EXAM DATE: 06/02/2024.")
+    assert {e.finding: e.value for e in res.findings if e.value is not None}.get("days_since_chemo") == 48.0
+    assert not any("C6" in u or "DATE" in u for u in res.unmatched), res.unmatched

@@ -2438,6 +2438,12 @@ class Matcher:
                 end += 1  # over the padding of a date written in words ("29 Aug 2023" is "29/08/2023 ")
             self._record_value(f, float(days), f.units[0], text[dm.start():end].strip(), "days", None, (dm.start(), end),
                                None, result)
+            # the words that led to the date on its line ("C6 day 1 was 04/15/2024") were understood after all
+            line_start = text.rfind("\n", 0, dm.start()) + 1
+            _understood(result, text[max(line_start, dm.start() - 24):end])
+        if latest:
+            for sm in pets:  # and so was the scan's date line ("EXAM DATE: 06/02/2024")
+                _understood(result, text[sm.start():sm.end()])
 
     def _cycle_day_doses(self, text: str, result: MatchResult) -> None:
         """A growth factor and the scan both dated by the day of the cycle: "lenograstim D6-D12, PET on D15 of the
