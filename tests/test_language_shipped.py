@@ -1027,6 +1027,11 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("Pacient od prosince 2024 udává bolesti v bederní páteři a v pánvi.", {"bone_pain": "present"}, set()),
     ("pegfilgrastim (Neulasta) 6 mg s.c. 11.01.2025 etter hver kur. PET/CT 20.02.2025", {"days_since_pegfilgrastim": 40.0},
      set()),
+    # devices as case writers name them
+    ("Spiking fevers to 39.8; repeat cultures from the port grew Candida albicans.",
+     {"prosthetic_device": "present", "positive_blood_cultures": "present"}, set()),
+    ("Pacjent z wszczepionym stymulatorem serca. Pasienten har veneport.", {"prosthetic_device": "present"}, set()),
+    ("Port wine stain on the face; airport worker.", {}, {"prosthetic_device"}),
 ]
 
 
