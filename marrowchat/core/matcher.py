@@ -151,10 +151,11 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
+# the end of a course ("Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05")
+_UNTIL_WORDS = r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|tot en met"
+_UNTIL = re.compile(_UNTIL_WORDS)
 _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+chemo(?:therapy)?|last\s+cycle|last\s+treatment|"
-                        # the end of a course: "Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05"
-                        r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|"
-                        r"tot en met|"
+                        + _UNTIL_WORDS + r"|"
                         r"completed|given on|last on|last(?= ?\d)|last [a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*\([^()]{0,60}\))?"
                         # "laatste Neulasta 08.03.2024", "dernière injection de Zarzio le 04/03", "ostatnia dawka
                         # filgrastymu 10.03.2024", "последнее введение филграстима 08.03.2024"
@@ -167,7 +168,6 @@ _LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|given)|laatste|letzte|d
                               r"sidste|senaste|siste|utolsó|последн")
 # a row's leading date, with its year (ISO dates are turned day/month/year first by _numeric_dates)
 _ROW_DATE = re.compile(r"[ \t]*(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.])")
-_UNTIL = re.compile(r"until|till|up to|bis|jusqu|hasta|fino|tot en")
 # "Neulasta 6 mg s/c 22/12/2024": a date right after a drug (and its dose) is the day it was given
 _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
@@ -1415,14 +1415,10 @@ class Matcher:
         # a short bracketed aside between the two words does not part them ("milza con captazione diffusa intensa
         # (SUVmax 8,9) e due aree focali")
         aside: set[int] = set()
-        opened: list[int] = []
         for k, t in enumerate(toks):
-            if t == "(":
-                opened.append(k)
-            elif t == ")" and opened:
-                start = opened.pop()
-                if k - start <= 10:
-                    aside.update(range(start, k + 1))
+            start = _opening(toks, k) if t == ")" else None
+            if start is not None and k - start <= 10:
+                aside.update(range(start, k + 1))
         for fid, first, second, window, not_before, second_first, not_between, shared in self.near:
             i = 0
             while i < n:
