@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -61,13 +60,13 @@ def test_matcher_never_crashes(text: str, shipped: Bundle) -> None:
         assert 0 <= ex.span[0] <= ex.span[1]
 
 
-def test_one_megabyte_paste_is_refused_fast(shipped: Bundle) -> None:
+def test_one_megabyte_paste_is_refused_before_it_is_read(shipped: Bundle) -> None:
+    # refused on its length, so nothing in it is matched (how fast that is, benchmarks/ measures, not a timed test)
     matcher = Matcher(shipped)
     text = ("Diffuse marrow uptake, no fever. " * 40_000)[:1_000_000]
-    t0 = time.perf_counter()
     res = matcher.match(text)
-    assert time.perf_counter() - t0 < 1.0
     assert res.refused is not None
+    assert res.findings == []
 
 
 def test_longest_accepted_paste_finishes(shipped: Bundle) -> None:
