@@ -1718,3 +1718,26 @@ def test_more_wordings_of_pain_shock_spleen_and_super_uptake(shipped: Bundle, no
 def test_anaphylactic_shock_is_not_sepsis(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess("choque anafiláctico tras picadura de avispa en 2019; anaphylactic shock")
     assert snap.facts.status("sepsis_physiology") != "present"
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    # a review of systems written as questions and answers: the answer, not the question mark, decides
+    ("Fever? No. Night sweats? Yes.", {"fever": "absent", "night_sweats": "present"}),
+    ("Night sweats? Yes, drenching.", {"night_sweats": "present"}),
+    ("Weight loss? Not really.", {"weight_loss": "absent"}),
+    ("Fieber? Nein. Nachtschweiß? Ja.", {"fever": "absent", "night_sweats": "present"}),
+    ("Any back pain, leg weakness or bladder problems? Pt says no to all.",
+     {"bone_pain": "absent", "cord_compression_signs": "absent"}),
+    # the answer reaches back to the word that opens the question, not over what was said before it
+    ("had fever 39, any night sweats? no", {"fever": "present", "night_sweats": "absent"}),
+    # a bare answer after a separator
+    ("Asked about bone pain: denies.", {"bone_pain": "absent"}),
+    # unanswered, a question stays a question; an answer must end its item ("no data" answers nothing)
+    ("Splenomegaly? To be assessed on US.", {"splenomegaly": None}),
+    ("Night sweats? no data", {"night_sweats": None}),
+    # "denies" that opens the next item still denies that item, not the one before
+    ("bone pain: denies fever", {"bone_pain": "present", "fever": "absent"}),
+])
+def test_questions_answered_in_the_note(shipped: Bundle, note: str, expected: dict[str, str | None]) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert {f: snap.facts.status(f) for f in expected} == expected

@@ -870,6 +870,10 @@ class Matcher:
         self.term_stop = _Triggers(lang.terminators)
         self.ignore = {normalise(w) for w in [*lang.ignore, *lang.yes, *lang.no, *lang.unknown]}
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
+        # a question answered in the note ("Fever? No.", "Any back pain or leg weakness? Says no to all")
+        self.answer_no = _Triggers([w for w in [*lang.no, *lang.note_answers.no] if w != "?"])
+        self.answer_yes = _Triggers([w for w in [*lang.yes, *lang.note_answers.yes] if w != "?"])
+        self.question_opens = _Triggers(lang.note_answers.opens)
         self.other_sites = {normalise(w) for w in lang.other_sites}
         # words that place a value or finding in the marrow or skeleton (the English ones here; other languages' in
         # the data: "captazione midollare", "hyperfixation médullaire")
@@ -2821,11 +2825,26 @@ class Matcher:
             if toks[i] == "?" and i + 1 < n and tokens[lo + i].end == tokens[lo + i + 1].start \
                     and tokens[lo + i + 1].kind == "word":
                 continue  # "?abscess": a question mark glued to the next word asks about that word only
+            if toks[i] == "?" and (answered := self._answer(tokens, lo, toks, i)) is not None:
+                # "Fever? No.", "Night sweats? Yes, drenching": the question is answered, so nothing is in doubt
+                no, k = answered
+                for j in range(i, i + k):
+                    covered[j] = True
+                    pre.pop(j, None)
+                if no:
+                    trig = trigger("negation", i, k)
+                    for idx in self._asked(toks, mentions, i):
+                        if idx not in status:
+                            status[idx] = ("negation", trig,
+                                           (tokens[lo + mentions[idx].start_tok].start, tokens[lo + i + k - 1].end))
+                continue
             for kind, trig_set in (("negation", self.neg_post), ("uncertainty", self.unc_post), ("answer", None)):
                 if trig_set is None:
-                    # "Fevers - no", "B symptoms: none": a bare answer word after a separator, ending the clause
-                    k = 1 if (toks[i] in self.no_words and i > 0 and toks[i - 1] in {":", "-", "=", "–"}
-                              and (i + 1 == n or tokens[lo + i + 1].kind == "sym")) else 0
+                    # "Fevers - no", "B symptoms: none", "Bone pain: denies": a bare answer after a separator, ending
+                    # the clause
+                    k = self.answer_no.at(toks, i) or int(toks[i] in self.no_words)
+                    if not (i > 0 and toks[i - 1] in {":", "-", "=", "–"} and (i + k == n or tokens[lo + i + k].kind == "sym")):
+                        k = 0
                     kind = "negation"
                 else:
                     k = trig_set.at(toks, i)
@@ -3099,6 +3118,29 @@ class Matcher:
         # "no pyometra, tubo-ovarian abscess": one comma is a list too when its items are bare words ("not on ART,
         # fevers" is not)
         return commas >= 2 or (words <= 2 and not any(t in _PREPOSITIONS for t in gap))
+
+    def _answer(self, tokens: list[Token], lo: int, toks: list[str], i: int) -> tuple[bool, int] | None:
+        """A question mark at i followed by an answer that ends the clause or its item: (a no?, tokens from i)."""
+        n = len(toks)
+        j = i + 1
+        while j < n and toks[j] in {"-", ":", "–", "=", ">", "->", "→"}:
+            j += 1
+        if j == n:
+            return None
+        for no, words in ((True, self.answer_no), (False, self.answer_yes)):
+            k = words.at(toks, j)
+            if k and (j + k == n or tokens[lo + j + k].kind == "sym"):
+                return no, j + k - i
+        return None
+
+    def _asked(self, toks: list[str], mentions: list[Mention], i: int) -> list[int]:
+        """The mentions a question ending at token i asks about: back to the last question, semicolon or colon,
+        or to the word that opens the question when there is one ("had fever, any night sweats?")."""
+        start = next((j + 1 for j in range(i - 1, -1, -1) if toks[j] in {"?", ";", ":"}), 0)
+        opens = [j for j in range(start, i) if self.question_opens.at(toks, j)]
+        if opens:
+            start = opens[-1]
+        return [idx for idx, mt in enumerate(mentions) if mt.start_tok >= start and mt.end_tok <= i]
 
     def _backward_scope(self, toks: list[str], mentions: list[Mention], before: list[int], pos: int,
                         alternatives: bool = False) -> list[int]:

@@ -236,6 +236,13 @@ class NormalPercent(Strict):
     marrow_words: list[str] = Field(min_length=1)
 
 
+class NoteAnswers(Strict):
+    yes: list[str] = Field(default=[], description="words that answer yes ('Night sweats? Ja')")
+    no: list[str] = Field(default=[], description="words that answer no ('Fever? Denies', 'Any ...? Says no to all')")
+    opens: list[str] = Field(default=[], description="words that open a question: an answer reaches back to the "
+                             "first of them ('had fever last week, any night sweats? no' denies the sweats only)")
+
+
 class LanguageFile(Strict):
     """NegEx-style trigger lists and matching thresholds (all data, no code)."""
 
@@ -318,6 +325,10 @@ class LanguageFile(Strict):
     scope_tokens: int = Field(default=6, ge=1, le=30)
     yes: list[str] = []
     no: list[str] = []
+    note_answers: NoteAnswers = Field(
+        default_factory=lambda: NoteAnswers(), description="answers written after a question in a note "
+        "('Fever? No.', 'Night sweats? Yes', 'Any back pain or leg weakness? Says no to all'), beyond the chat's "
+        "yes and no words")
     unknown: list[str] = []
     fuzzy_cutoff: float = Field(default=88.0, ge=50, le=100)
     fuzzy_min_length: int = Field(default=5, ge=2)
