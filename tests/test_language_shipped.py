@@ -1741,3 +1741,28 @@ def test_anaphylactic_shock_is_not_sepsis(shipped: Bundle) -> None:
 def test_questions_answered_in_the_note(shipped: Bundle, note: str, expected: dict[str, str | None]) -> None:
     _, snap = Engine(shipped).assess(note)
     assert {f: snap.facts.status(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # a term that names the marrow is the marrow's, though the clause starts with the spleen
+    ("Splenomegaly (22 cm) with heterogeneous marrow uptake extending into both femoral shafts.",
+     "appendicular_extension", "present"),
+    ("Splenomegaly (22 cm) with heterogeneous marrow uptake extending into both femoral shafts.",
+     "uptake_heterogeneous", "present"),
+    # devices that make a bacteraemia a red flag
+    ("Staph aureus bacteraemia in a patient with a prosthetic knee (2018).", "prosthetic_device", "present"),
+    ("Intense linear uptake along the aorto-bifemoral graft with perigraft fluid.", "prosthetic_device", "present"),
+    ("Portsystem re. infraklavikulär seit 2022.", "prosthetic_device", "present"),
+    # a spleen enlarged "to" its length, abroad; the French bedside overhang
+    ("Milten forstørret til 24 cm, når ned i venstre fossa iliaca.", "massive_splenomegaly", "present"),
+    ("Milz vergrößert auf 24 cm.", "massive_splenomegaly", "present"),
+    ("Débord splénique de 4 travers de doigt.", "massive_splenomegaly", "present"),
+    # pain at a fracture is bone pain
+    ("Fell at home 12 days ago, can't weight-bear since; L pubic rami fractures on CT.", "bone_pain", "present"),
+    ("Severe pain from the vertebral fracture, needs oxycodone.", "bone_pain", "present"),
+    ("FRAX 10-year fracture risk 12 %; abdominal pain after meals.", "bone_pain", None),
+])
+def test_marrow_terms_devices_spleen_and_fracture_pain(shipped: Bundle, note: str, finding: str,
+                                                        status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

@@ -88,6 +88,8 @@ _NUMBER_BRIDGE = {fold(w) for w in {":", "=", "of", "is", "was", "at", "(", "now
                   "mede", "mide", "misura", "mesure", "misst", "meet", "mäter", "måler", "mierzy", "ölçüldü", "měří",
                   # "Baço com 23 cm", "Mjälten förstorad till 22 cm", "Dalak boyutu 21 cm", "A lép mérete 19 cm"
                   "com", "till", "boyutu", "boyu", "mérete",
+                  # "Milten forstørret til 24 cm", "Milz vergrößert auf 24 cm", "bazo aumentado hasta 24 cm"
+                  "til", "auf", "hasta", "tot", "até", "fiel", "sank", "gesunken", "gefallen", "stieg", "gestiegen",
                   # "Serum ferritin was markedly elevated at 15,230 ng/mL", "LDH was raised (1,240 U/L)"
                   "elevated", "raised", "high", "low", "reduced", "markedly", "significantly", "severely", "mildly",
                   "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
@@ -222,7 +224,7 @@ _WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+|d
 
 
 _ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)[-.](?P<im>[01]\d)[-.](?P<id>[0-3]\d)\.?(?![\d])")
-_SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?!\d)")
+_SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?: ?((?:19|20)\d\d)(?!\d))?(?!\d)")
 _OP_DASH_DATE = re.compile(r"\bop [0-3]?\d-[01]?\d(?![\d-])")
 _DASH_DATE = re.compile(r"(?<![\d./-])\d{1,2}-\d{1,2}-(?:19|20)\d\d(?![\d-])")  # "18-03-2024": only with its year
 
@@ -246,8 +248,10 @@ def _numeric_dates(low: str, month_first: bool) -> str:
         out = (f"{m}/{d}/{y}" if month_first else f"{d}/{m}/{y}")
         return out + " " * (len(mt.group(0)) - len(out))
     low = _ISO_DATE.sub(iso, low)
-    # "podán 3. 5." (Czech, Slovak): a space after the day's dot
-    low = _SPACED_DATE.sub(lambda mt: (f"{mt.group(1)}.{int(mt.group(2)):02d}.").ljust(len(mt.group(0))), low)
+    # "podán 3. 5." (Czech, Slovak): a space after the day's dot, and the year kept with it ("4.-8. 2. 2025": a
+    # course of filgrastim given as a range of dates ends on its last dose)
+    low = _SPACED_DATE.sub(lambda mt: (f"{mt.group(1)}.{int(mt.group(2)):02d}." + (mt.group(3) or "")).ljust(
+        len(mt.group(0))), low)
     # "Neulasta op 3-6, PET-CT op 19-6" (Dutch): a day and month joined by a dash, after "op"; "18-03-2024" with a year
     return _OP_DASH_DATE.sub(_slashed, _undash(low))
 
@@ -1512,6 +1516,8 @@ class Matcher:
         it in the same comma-free stretch, else the organ the clause starts with ("Spleen: ..."); a marrow word on
         the way means the marrow (returned as None)."""
         n = len(toks)
+        if any(t in self.marrow_words for t in toks[mt.start_tok:mt.end_tok]):
+            return None  # "splenomegaly (22 cm) with heterogeneous marrow uptake": a term that names the marrow
         j = mt.end_tok
         if j < n and toks[j] in _SITE_PREPS:
             # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
@@ -1539,7 +1545,9 @@ class Matcher:
                 owner = self._with_owner(toks, k)
                 if owner:
                     return owner
-            if t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t) or t in _STRETCH_END:
+            if t in self.marrow_words:
+                return None  # "splenomegaly with marrow uptake extending into both femoral shafts": the marrow's
+            if t in self.skeletal_words or _LEVEL.fullmatch(t) or t in _STRETCH_END:
                 break
             if t in self.organs:
                 return t
