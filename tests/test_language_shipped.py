@@ -560,8 +560,9 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
      {"anc": 0.6, "platelets": 31.0, "hb": 8.1}, set()),
     ("Inv: Hb 7.8 gm%, TLC 2800/cumm, platelets 0.86 lakh/cumm", {"hb": 7.8, "wbc": 2.8, "platelets": 86.0}, set()),
     ("9 cm necrotic GB mass invading seg IVb/V", {"bulky_avid_mass": "present"}, {"wbc"}),
+    # (the date is the last EC cycle's; pegfilgrastim came the day after it)
     ("pegfilgrastim after each EC cycle (last 29 Aug 2023). PET-CT 4 Jun 2025: diffuse uptake",
-     {"days_since_pegfilgrastim": 645.0}, set()),
+     {"days_since_chemo": 645.0, "days_since_pegfilgrastim": 644.0}, set()),
     ("NEW: 5/52 mid-thoracic pain, worse lying flat, waking him", {"bone_pain": "present"}, set()),
     ("Since about 3 months he laments pains at the lumbar column and at the ribs", {"bone_pain": "present"}, set()),
     # ex_: a negated list read to its end; a neurological examination is not the marrow; a hedge about what a
@@ -1764,5 +1765,134 @@ def test_questions_answered_in_the_note(shipped: Bundle, note: str, expected: di
 ])
 def test_marrow_terms_devices_spleen_and_fracture_pain(shipped: Bundle, note: str, finding: str,
                                                         status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # an episode in an earlier year than the note's own is the past ...
+    ("Had septic shock from urosepsis in 2022 (ICU 5 days), fully recovered. PET 12/03/25.", "sepsis_physiology", None),
+    ("She was pancytopenic in 2021 during a parvovirus B19 infection. PET 03/2025.", "pancytopenia", None),
+    ("In 2019 she had bone pain. PET 2024.", "bone_pain", None),
+    # ... unless the stretch brings it to the present, or names the note's year too
+    ("Bone pain since 2019, PET 2024.", "bone_pain", "present"),
+    ("Myeloma diagnosed in 2019, now bone pain; PET 2024.", "bone_pain", "present"),
+    ("Bone pain in 2023 and 2024; PET 2024.", "bone_pain", "present"),
+    # a month with the year may be weeks before the scan
+    ("Fever in December 2024 with rigors. PET January 2025.", "fever", "present"),
+    # with no later year in the note, a year alone cannot say it is the past
+    ("Septic shock in 2022.", "sepsis_physiology", "present"),
+    # a device put in years ago is still there
+    ("Staph aureus bacteraemia in a patient with a prosthetic knee (2018). PET 2025.", "prosthetic_device", "present"),
+])
+def test_an_episode_in_an_earlier_year_is_the_past(shipped: Bundle, note: str, finding: str,
+                                                   status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # where the marrow SUV was measured may stand between the word and the value
+    ("Knochenmark SUVmax LWK 3: 6,8, Leber 2,5.", "marrow_suvmax", 6.8),
+    ("Hypermétabolisme médullaire (SUVmax rachis 5,1 / foie 2,7).", "marrow_suvmax", 5.1),
+    # month names abroad, with their genitive forms, and Hungarian dates year first
+    ("Pegfilgrastim gavs 14 februari 2024, PET-DT 28 februari 2024.", "days_since_pegfilgrastim", 14),
+    ("Pegfilgrastim primljen 3. svibnja 2024., PET/CT 13. svibnja 2024.", "days_since_pegfilgrastim", 10),
+    ("Chemioterapia: 4 cykle R-CHOP, ostatni 3 maja 2024; PET-CT 21 maja 2024.", "days_since_chemo", 18),
+    ("pegfilgrastim 15 января 2024 г.; ПЭТ/КТ 2 февраля 2024 г.", "days_since_pegfilgrastim", 18),
+    ("Pegfilgrasztim (Neulasta) 2024. január 10-én, PET/CT 2024. január 25-én.", "days_since_pegfilgrastim", 15),
+    ("podáván filgrastim (Zarzio 30 MU s.c. denně) 4.-8. 2. 2025. PET/CT 20. 3. 2025", "days_since_gcsf", 40),
+])
+def test_marrow_suv_sites_and_dates_abroad(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # above the liver, abroad; the spleen's comparison stays the spleen's
+    ("Knochenmark intensiver als die Leber.", "marrow_above_liver", "present"),
+    ("Hypermétabolisme médullaire diffus, supérieur au foie.", "marrow_above_liver", "present"),
+    ("Kemik iliğinde karaciğerden yüksek tutulum.", "marrow_above_liver", "present"),
+    ("Milz intensiver als die Leber, Knochenmark unauffällig.", "marrow_above_liver", None),
+    # extension into the limbs, however it is said
+    ("Diffuse marrow uptake throughout the axial and appendicular skeleton.", "appendicular_extension", "present"),
+    ("Intense marrow uptake involving the whole skeleton including the distal limbs.", "appendicular_extension",
+     "present"),
+    ("Diffuse, physiological uptake in the axial and appendicular skeleton.", "appendicular_extension", None),
+    ("Glukosemetabolismus des Knochenmarks, intensiver als die Leber (SUVmax LWK 3: 6,8 vs. Leber 2,5), mit Ausdehnung "
+     "in die Femur- und Humerusschäfte.", "appendicular_extension", "present"),
+])
+def test_intensity_and_extension_abroad(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # a growth factor given with every cycle was last given with the last (dated) cycle
+    ("Treatment: R-CHOP-21 x6, 28/09/2023 to 11/01/2024 (C6 D1). Pegfilgrastim (Pelgraz 6 mg) on day 2 with each "
+     "cycle. EOT PET-CT 21/03/2024 (planned 6-8 weeks after C6, delayed by a scanner breakdown)",
+     "days_since_pegfilgrastim", 69),
+    # ... and the plan for the scan is not when it was done
+    ("Treatment: R-CHOP-21 x6, 28/09/2023 to 11/01/2024 (C6 D1). Pegfilgrastim (Pelgraz 6 mg) on day 2 with each "
+     "cycle. EOT PET-CT 21/03/2024 (planned 6-8 weeks after C6, delayed by a scanner breakdown)", "days_since_chemo", 70),
+    ("Pegfilgrastim with each cycle. Last chemo 40 days ago.", "days_since_pegfilgrastim", 39),
+    # the other way round: a dose on a cycle's day dates the cycle
+    ("On dose-dense AC, received pegfilgrastim 6 mg on day 2 of cycle 3, ten days before the PET/CT.",
+     "days_since_chemo", 11),
+    # a month alone, when even its last day is past the window
+    ("Neulasta Onpro applied with C1 and C2 only. Last dose was with C2 in December. EXAM DATE: 03/26/2024.",
+     "days_since_pegfilgrastim", 86),
+    # transplant days, once the transplant is dated; a course ended by engraftment on a given day
+    ("Autograft 20/03/2023; filgrastim from day +5 to day +13. PET 22/05/2024.", "days_since_gcsf", 416),
+    ("Allogeneic transplant on 5th of january 2024 and the PET was made on 18th of march. He got G-CSF from day +5 "
+     "until engraftment on day +16.", "days_since_gcsf", 57),
+    # "17/7 2023" is a date, not seventeen days ("x/7"); a course of dates "dal 17 al 21 febbraio"
+    ("Stamcellsdonator juli 2023 (filgrastim 14-17/7 2023). PET-DT 2024-03-12.", "days_since_gcsf", 239),
+    ("L'ultimo ciclo di filgrastim dal 17 al 21 febbraio. PET 20/06/2024.", "days_since_gcsf", 120),
+    # a neutrophil count after the white count, in a table with pipes
+    ("Hb 8,7 g/dL | GB 2,1 x10^9/L | N 0,8 | L 1,0 | PLT 71 x10^9/L", "anc", 0.8),
+])
+def test_growth_factor_timing_as_notes_write_it(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("note", [
+    # a month in the scan's own month, or recent chemotherapy that may be another regimen: the drug stays undated
+    "Pegfilgrastim in March. PET 28/03/2024.",
+    "Pegfilgrastim with each cycle. Last chemo 10 days ago.",
+])
+def test_a_growth_factor_is_not_dated_by_guesswork(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("days_since_pegfilgrastim") is None
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # one comparative shared by the liver and the brain
+    ("Marrow uptake higher than the liver and the cerebellum.", "marrow_ge_brain", "present"),
+    ("Knochenmark intensiver als Leber und Kleinhirn.", "marrow_ge_brain", "present"),
+    ("Difuzno pojačano nakupljanje FDG-a u koštanoj srži, jače od jetre i od malog mozga.", "marrow_ge_brain", "present"),
+    ("Marrow above liver, cerebellum normal.", "marrow_ge_brain", None),
+    ("Marrow above liver, cerebellum normal.", "marrow_above_liver", "present"),
+    # a marrow-to-cerebellum ratio and a vertebral SUV abroad; extension "down to the knees"
+    ("Rapporto midollo/cervelletto 0,88; SUVmax vertebrale 7,2.", "marrow_cerebellum_high", "present"),
+    ("Rapporto midollo/cervelletto 0,88; SUVmax vertebrale 7,2.", "marrow_suv_high", "present"),
+    ("Benmärgsupptaget är fläckigt och heterogent, med utbredning ned till knäna.", "appendicular_extension", "present"),
+    # the liver's value in brackets after the liver is not the marrow's
+    ("Диффузное повышение метаболизма ФДГ в костном мозге, SUVmax 8,3 в теле L4, выше печени (SUVmax 2,2).",
+     "marrow_suv_high", "present"),
+    # a focus's SUV is the hottest point, not the diffuse background's
+    ("Ložisková akumulace v obratli Th10 (SUVmax 8,1) na pozadí difuzně zvýšené aktivity dřeně.", "marrow_suv_high",
+     None),
+    ("Ložisková akumulace v obratli Th10 (SUVmax 8,1) na pozadí difuzně zvýšené aktivity dřeně.", "focal_lesions",
+     "present"),
+    # drugs not given, said after them
+    ("G-CSF kullanımı yok.", "gcsf_exposure", "absent"),
+    ("G-CSF-et nem kapott.", "gcsf_exposure", "absent"),
+    ("Филграстим не получал.", "gcsf_exposure", "absent"),
+    ("Ei aiempaa kantasolusiirtoa eikä solunsalpaajahoitoja.", "hsct", "absent"),
+])
+def test_comparisons_ratios_foci_and_denials_abroad(shipped: Bundle, note: str, finding: str,
+                                                    status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status

@@ -111,18 +111,31 @@ _PET_DAY = re.compile(r"\b(?:pet|tep|restag(?:ing|ed)|scan(?:ned)?)\S*(?:[^.\n\d
                       # "Now day +47. PET/CT was done ...", "Oggi giorno +38": the note's own day is the scan's
                       r"|\b(?:now|currently|today(?: is)?|is now|presently|oggi|aujourd'hui|hoy|hoje|heute|vandaag|dzisiaj|dziś|bugün)"
                       r"\s*(?:at\s*|on\s*|è\s*|il\s*|le\s*|el\s*|é\s*|ist\s*)?" + _TX_DAY_PLUS + r"\s*\+\s*(?P<c>\d{1,3})\b")
-_DAY_SCHEDULE = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till)\s*(?:day|d)?\s*\+\s*(?P<end>\d{1,3})\b")
+_DAY_SCHEDULE = re.compile(r"\b(?:day|d|dag|dia|día|tag|jour|j|giorno|g)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till|til|a|al|à|au|"
+                           r"bis|tot|do|ao|até|och|og|fino a)\s*(?:day|d|dag|dia|día|tag|jour|j|giorno|g)?\s*\+\s*"
+                           r"(?P<end>\d{1,3})\b")
 # "lenograstim ... was started on day +1 ... and continued": still being given on the day of the scan
 _DAY_ONGOING = re.compile(r"\b(?:started|begun|began|commenced|given|from)\s+(?:on\s+|from\s+)?(?:day|d)\s*\+\s*"
                           r"(?P<start>\d{1,3})\b[^.]{0,60}?\b(?:continued|ongoing|until engraftment|until neutrophil "
-                          r"recovery|until count recovery|still on)\b")
+                          r"recovery|until count recovery|still on)\b(?!\s*(?:on|at|=|,)?\s*(?:day|d)\s*\+?\s*\d)")
+# "until engraftment on day +16": the engraftment's day ends the course
+_DAY_UNTIL_DAY = re.compile(r"\b(?:day|d)\s*\+\s*\d{1,3}\s*until\s+(?:engraftment|neutrophil recovery|count recovery|"
+                            r"recovery)\s*(?:on|at|=|,)?\s*(?:day|d)\s*\+?\s*(?P<end>\d{1,3})\b")
 # "(N 40 L 52)", "DLC: P70 L25 M3 E2": letters of a white-cell differential (E, M, B are read and left)
 _DIFF_PAIR = re.compile(r"\b(?P<l>[NnPpLlMmEeBb])\s?[-:]?\s?(?P<v>\d{1,2}(?:\.\d)?)\s?%?(?![\d.,]?\d)")
 _DIFF_RUN = re.compile(r"\b[NnPpLlMmEeBb]\s?[-:]?\s?\d{1,2}(?:\.\d)?\s?%?(?:\s*[,;/]?\s*\b[NnPpLlMmEeBb]\s?[-:]?\s?"
                        r"\d{1,2}(?:\.\d)?\s?%?)+(?![\d.,]?\d)")
 _DIFF_OTHER = {"m", "e", "b"}
 _FOCUS_WORDS = {"focal", "foci", "focus", "lesion", "lesions", "fracture", "fractures", "hotspot", "hotspots", "nodule",
-                "nodules", "deposit", "deposits", "callus", "hottest", "island", "islands", "plate", "incision"}
+                "nodules", "deposit", "deposits", "callus", "hottest", "island", "islands", "plate", "incision"} | {
+    # and abroad ("Ložisková akumulace v obratli Th10 (SUVmax 8,1)", "foyer hypermétabolique de L2 (SUVmax 9)")
+    fold(w) for w in ("ložisková", "ložiskové", "ložisko", "ložiska", "fokale", "fokal", "fokaler", "fokalen", "focale",
+                      "focali", "focales", "foyer", "foyers", "foco", "focos", "focolaio", "focolai", "herd", "herde",
+                      "herden", "herdförmige", "ognisko", "ogniska", "ognisk", "ogniskowe", "odak", "odaklar", "odağı",
+                      "gócos", "góc", "gócok", "fokaalinen", "fokaalisia", "очаг", "очага", "очаги", "очагов",
+                      "очаговое", "εστία", "εστίες", "εστιακή", "žarište", "žarišta", "leziune", "leziuni", "laesie",
+                      "laesies", "lésion", "lésions", "lesión", "lesiones", "lesione", "lesioni", "lesão", "lesões",
+                      "läsion", "läsionen", "läsionen", "fokus", "fokuser", "fokusar")}
 _FOCUS_DENIALS = {"no", "without", "nor", "not", "neither", "absent"}
 _BACKGROUND_WORDS = {"background", "diffuse", "diffusely", "remaining", "rest", "elsewhere", "otherwise", "generalised",
                      "generalized", "homogeneous", "homogeneously"}
@@ -133,7 +146,7 @@ _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"
 _FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogramme|blutbild|fbe)\s*[:=]?\s*"
                          r"(?P<hb>\d{1,3}(?:[.,]\d)?)\s*/\s*(?P<wbc>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<plt>\d{1,4})\b"
                          r"(?!\s*/\s*\d|[.,]\d)", re.IGNORECASE)
-_AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
+_AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;|]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFf]|℃|℉)"  # º: "39,1ºC"
                       r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b"
@@ -149,7 +162,10 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
-                       r"eseguita il|eseguito il)?\s*(?:on\s+|the\s+)?"  # "the PET was done the 2 of April"
+                       r"eseguita il|eseguito il|"
+                       # "The PET/CT was made at the 28th of May", "PET-CT was taken on", "PET was at"
+                       r"was made at|was made on|made at|made on|was made|was taken on|taken on|was at|was on|"
+                       r"was done at|done at|done on|was done on|was performed at)?\s*(?:on\s+|the\s+)?"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
@@ -193,12 +209,19 @@ _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d
                        # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
                        r"am|le|il|el|op|pe|den|dne|em|na|administrat|administrado|administrada|administré|administrée|"
                        r"somministrato|somministrata|podany|podana|podán|podána|gegeben|verabreicht|toegediend|fait|"
-                       r"appliqué|appliquée|dado|dada|given on|введён|введен|введена|введено)"
+                       r"appliqué|appliquée|dado|dada|given on|введён|введен|введена|введено|"
+                       # "Pegfilgrastim gavs 14 februari", "primljen 3. svibnja", "ostatni 3 maja", "έλαβε"
+                       r"gavs|gavs den|fick|givet|gitt|fik|fikk|primljen|primljena|primio|primila|dan|dana|ostatni|"
+                       r"ostatnia|ostatnie|ostatnim|otrzymał|otrzymała|dostał|dostała|poslední|posledni|dostal|dostala|"
+                       r"aplicado|aplicada|ricevuto|ricevuta|recibió|recebeu|kreeg|gekregen|kapott|alındı|verildi|"
+                       r"yapıldı|получил|получила|последний|последняя|последнее|последняя доза|έλαβε|χορηγήθηκε|"
+                       r"χορήγηση|sai|saanut|annettu|viimeinen|primit|primită|administrată)"
                        r"[ \t]*[(|]?[ \t]*)*$")
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
-_DOSE_RANGE = re.compile(r"\b\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{2,4})?)?\.?\s*(?:-|–|to|until)\s*" + _DATE_RE)
+_DOSE_RANGE = re.compile(r"\b\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{2,4})?)?\.?\s*(?:-|–|to|until|al|au|à|a|bis|tot|do|ao|até|"
+                         r"till|til|och|og|έως|до)\s*" + _DATE_RE)
 _ANY_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
                        r"|(?<![\d/.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")  # not "10.9"
 _US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
@@ -215,6 +238,23 @@ _FOREIGN_MONTHS = {m: i for i, ms in enumerate((
     "juillet julio luglio julho juli", "août aout agosto augustus", "septembre septiembre setiembre settembre setembro",
     "octobre octubre ottobre outubro oktober", "novembre noviembre novembro",
     "décembre decembre diciembre dicembre dezembro dezember"), 1) for m in ms.split()}
+# and in the languages of the other pasted notes, with their genitive forms ("15 января 2024 г.", "3. svibnja 2024.",
+# "5. března 2024", "3 maja 2024", "9 Μαΐου 2024", "12 Mart 2024", "14 februari 2024", "2. maj 2024"); Croatian
+# "listopada" (October) is left out: in Polish the same word is November
+_FOREIGN_MONTHS.update({m: i for i, ms in enumerate((
+    "stycznia ledna siječnja января ιανουαρίου ocak ocakta ianuarie tammikuuta január januára",
+    "lutego února veljače февраля φεβρουαρίου şubat şubatta februarie helmikuuta február februára",
+    "marca března ožujka марта μαρτίου mart martta martie maaliskuuta marts március",
+    "kwietnia dubna travnja апреля απριλίου nisan nisanda aprilie huhtikuuta április",
+    "maja května svibnja мая μαΐου μαΐου mayıs mayısta maj toukokuuta május",
+    "czerwca června lipnja июня ιουνίου haziran haziranda iunie kesäkuuta június",
+    "lipca července srpnja июля ιουλίου temmuz temmuzda iulie heinäkuuta július",
+    "sierpnia srpna kolovoza августа αυγούστου ağustos ağustosta augusti elokuuta augusztus",
+    "września září rujna сентября σεπτεμβρίου eylül eylülde septembrie syyskuuta szeptember",
+    "października října октября οκτωβρίου ekim ekimde octombrie lokakuuta október",
+    "listopada listopadu studenoga studenog ноября νοεμβρίου kasım kasımda noiembrie marraskuuta",
+    "grudnia prosince prosinca декабря δεκεμβρίου aralık aralıkta decembrie joulukuuta desember"), 1)
+    for m in ms.split()})
 _EN_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTHS.update(_FOREIGN_MONTHS)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -223,6 +263,12 @@ _WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+|d
                         r"|\b(?P<mon2>" + _EN_MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?")
 
 
+# Hungarian, year first: "2024. január 10-én", "2024. márc. 5."
+_HU_MONTHS = {m: i for i, ms in enumerate((
+    "január jan", "február febr feb", "március márc már", "április ápr", "május máj", "június jún", "július júl",
+    "augusztus aug", "szeptember szept szep", "október okt", "november nov", "december dec"), 1) for m in ms.split()}
+_HU_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\.\s*(?P<mon>" + "|".join(sorted(_HU_MONTHS, key=len, reverse=True))
+                      + r")\.?\s+(?P<d>[0-3]?\d)\.?(?:-?(?:én|án|ig|től|tól|i|ei|ai|a|e|je|ja|jén|ján)\b)?")
 _ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)[-.](?P<im>[01]\d)[-.](?P<id>[0-3]\d)\.?(?![\d])")
 _SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?: ?((?:19|20)\d\d)(?!\d))?(?!\d)")
 _OP_DASH_DATE = re.compile(r"\bop [0-3]?\d-[01]?\d(?![\d-])")
@@ -241,6 +287,13 @@ def _numeric_dates(low: str, month_first: bool) -> str:
         a, b = (f"{month:02d}", f"{int(day):02d}") if month_first else (f"{int(day):02d}", f"{month:02d}")
         out = f"{a}/{b}" + (f"/{year}" if year else "")
         return out + " " * (len(mt.group(0)) - len(out)) if len(out) <= len(mt.group(0)) else mt.group(0)
+    def hungarian(mt: re.Match[str]) -> str:
+        d, m, y = int(mt.group("d")), _HU_MONTHS[mt.group("mon")], mt.group("y")
+        if not 1 <= d <= 31:
+            return mt.group(0)
+        out = f"{m:02d}/{d:02d}/{y}" if month_first else f"{d:02d}/{m:02d}/{y}"
+        return out + " " * (len(mt.group(0)) - len(out))
+    low = _HU_DATE.sub(hungarian, low)
     low = _WORD_DATE.sub(sub, low)
 
     def iso(mt: re.Match[str]) -> str:  # "2024-03-22", "2024.05.15." (Swedish, Hungarian): year first
@@ -365,7 +418,8 @@ _DAYS = re.compile(
     r")(?!\w)\s*(?:ago|after|since|post|earlier|prior|before|back|pre|" + "|".join(_AFTER_WORDS + _AGO_WORDS) +
     r")?(?!\w))"
     r"|(?:\b" + _TX_DAY + r"\s*\+?\s*(?P<n2>\d+)\b)"
-    r"|(?:(?<![\d/.])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d))"  # "1/52" = one week, "3/12" = three months, "5/7" = five days
+    # "1/52" = one week, "3/12" = three months, "5/7" = five days; not a date ("filgrastim 14-17/7 2023")
+    r"|(?:(?<![\d/.\-–])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d)(?!\s*(?:19|20)\d\d(?!\d)))"
     # "Neulasta yesterday", "cycle 4 of FOLFOX last week": one day, seven days
     r"|(?:(?<!\w)(?P<yday>" + "|".join(_YESTERDAY) + r")(?!\w))"
     r"|(?:(?<!\w)(?P<lastweek>" + "|".join(_LAST_WEEK) + r")(?!\w))"
@@ -599,6 +653,53 @@ class _WordSet:
 
 
 _NEAR_BREAK = {",", ";", ".", ")", "(", ":", "but", "whereas", "while"}
+_SHARED_FILLERS = {"the", "that", "of", "od", "als", "que", "than", "di", "de", "del", "du", "van", "an", "malog", "male"}
+# a year, and dates with a two-digit year ("12/03/24"), from which a note's own (latest) year is taken
+# where a marrow SUV was measured, between the word and the value: "SUVmax LWK 3: 6,8", "SUVmax rachis 5,1",
+# "SUVmax spine 5.1 / liver 2.7" (a level "L3" is read by _LEVEL)
+_LEVEL_WORDS = {"lwk", "bwk", "hwk", "wk", "lw", "bw"}
+_SITE_LEVEL = re.compile(r"(?:lwk|bwk|hwk|th|d)\d{1,2}")
+_VALUE_SITES = _LEVEL_WORDS | {"spine", "spinal", "vertebral", "vertebrae", "vertebra", "rachis", "rachidien", "colonne",
+                               "columna", "colonna", "coluna", "wirbelsäule", "wirbelkörper", "lws", "bws", "pelvis",
+                               "pelvic", "bassin", "becken", "bacino", "sternum", "sternal", "iliac",
+                               "crest", "crests", "ilium", "sacrum", "axial", "squelette", "skelett", "esqueleto",
+                               "scheletro", "lombaire", "lumbar", "lumbale", "lombare", "thoracic", "dorsal",
+                               "vertebrale", "vertébral", "vertébrale", "vertebrales", "wirbel", "kręgosłupa",
+                               "omurga", "gerinc", "páteře", "coloanei", "vertebrală", "kralježnice", "позвоночника"}
+# a growth factor given with every cycle ("pegfilgrastim on day 2 with each cycle", "pegfilgrastim ke každému cyklu",
+# "Peg-G-CSF an Tag 2 jedes Zyklus") and how many days after a cycle starts its last dose falls
+_EACH_CYCLE = re.compile(
+    r"\b(?:with|after|following|in|for|of|on|at)?\s*(?:each|every|all)\s+(?:the\s+)?(?:\w+\s+)?(?:cycles?|courses?)\b|"
+    r"ke každému cyklu|s každým cyklem|po každém cyklu|v každém cyklu|jede[snm] zyklus|jedem zyklus|jeden zyklus|"
+    r"nach jedem zyklus|à chaque cycle|après chaque cycle|a chaque cure|à chaque cure|après chaque cure|"
+    r"(?:a|con|tras|en|después de) cada ciclo|(?:ad|a|dopo|con) ogni ciclo|(?:em|após|a|com) cada ciclo|"
+    r"(?:bij|na|met) elke (?:kuur|cyclus)|(?:w|po|do|przy) każdym cyklu|(?:vid|efter|med|i) varje (?:cykel|kur)|"
+    r"(?:med|efter|ved|i) hver (?:kur|cyklus|syklus)|her kür(?:den sonra|de|le)|minden ciklus(?: után|ban|sal)|"
+    r"jokaisen (?:syklin|hoidon) (?:jälkeen|yhteydessä)|(?:după|la|cu) fiecare ciclu|"
+    r"(?:с|после) каждого курса|с каждым курсом|(?:μετά από|σε|με) κάθε κύκλο|(?:uz|nakon|sa) svak(?:i|og) cikl(?:us|usa)")
+_PER_CYCLE_OFFSET = {"days_since_pegfilgrastim": 1.0, "days_since_gcsf": 8.0}
+_DOSE_CYCLE_DAY = re.compile(r"\bon\s+(?:day|d)\s*(?P<n>[1-9]|1\d)\s+of\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|"
+                             r"sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:cycle|course|c)\s*\d{0,2}\b")
+_PER_CYCLE_WINDOW = {"days_since_pegfilgrastim": 21.0, "days_since_gcsf": 14.0}
+# a month said alone, or with its year ("in December", "in June 2021", "en junio de 2021", "im Juni 2021")
+_IN_MONTH = re.compile(r"(?<!\w)(?:in|during|en|im|em|nel|nell'|in|w|v|ve|i|в|u|a|de|of)\s+(?:the\s+month\s+of\s+)?"
+                       r"(?P<mon>" + _MONTH_RE + r")(?!\w)(?:\s+(?:de\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?")
+
+
+def _numeric_dates_free(low: str) -> str:
+    """The text as it is: a month name is read here only where no day goes with it (those are dates, read elsewhere)."""
+    return _WORD_DATE.sub(lambda mt: " " * len(mt.group(0)), low)
+_THIS_YEAR = datetime.date.today().year
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](\d\d)(?![\d/-])(?!\.\d)")
+# "in 2021", "during 2019", "(2018)", "im Jahr 2020", "en 2019", "nel 2020", "w 2019 r.", "в 2019": a finding said
+# of that year (before the note's own) is the past, unless its stretch brings it to the present
+_IN_YEAR = {"in", "during", "(", "im", "jahr", "en", "nel", "em", "w", "v", "i", "в", "year", "of", "late", "early",
+            "mid", "mid-", "since-"}
+_NOW_WORDS = {"now", "currently", "current", "still", "again", "today", "since", "ongoing", "persisting",
+              "persistent", "recurrent", "recurring", "new", "newly", "worsening", "progressive", "seit", "depuis",
+              "desde", "da", "od", "sinds", "sedan", "siden", "aktuell", "actuellement", "actualmente", "attualmente"}
+_STRETCH_BREAKS = {",", ";", ":", ".", "but", "whereas", "while", "and now", "now"}
 # small words that may also be read as a term of their own (lower-case "all" as the leukaemia) but do not part the
 # two words of a near pair ("pain in all my bones")
 _NEAR_FILLERS = frozenset({"all", "my", "the", "both", "of", "in"})
@@ -996,11 +1097,16 @@ class Matcher:
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_in_trends(columns_as_pairs(clean(text)))
         self._text = text
+        # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
+        years = [int(y) for y in _YEAR.findall(text)] + [2000 + int(y) for y in _SHORT_YEAR_DATE.findall(text)]
+        # (not a count that looks like a year: "ferritin 2080")
+        self._note_year = max((y for y in years if y <= _THIS_YEAR + 1), default=None)
         # dates month first (a US note)? read by both date readers
         self._month_order = _month_first(_undash(text.lower()))
         self._transplant_named = None
         tokens = tokenize(text)
         # the drugs the note names in full: there a short form ("peg 29/02") is that drug, not a PEG tube
+        self._scan: datetime.date | None = None  # the scan's date, when the note gives it in full
         self._named_drugs = {self.anchors[(t.text,)] for t in tokens
                              if (t.text,) in self.anchors and (t.text,) not in self.after_anchors}
         if not tokens:
@@ -1028,6 +1134,9 @@ class Matcher:
         self._percent_counts(result)
         self._dated_doses(text, result)
         self._cycle_day_doses(text, result)
+        self._per_cycle_growth_factor(text, result)
+        self._month_only_growth_factor(text, result)
+        self._transplant_schedule(text.lower(), result)
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
         # spleen 3.4 ..."); later ones stay in the trace as alternatives
         seen: set[str] = set()
@@ -1230,6 +1339,23 @@ class Matcher:
                 ex.context, ex.status = "history", None
                 result.set_aside.append(ex)
 
+    def _in_past_year(self, toks: list[str], mt: Mention) -> bool:
+        """A finding said in its comma-free stretch to have been in a year before the note's latest ("She was
+        pancytopenic in 2021 during a parvovirus infection", "Febrile neutropenia in 2019 after ABVD", "In 2019 she
+        had bone pain"), with no word that brings it to the present ("now", "again", "still", "since")."""
+        if self._note_year is None:
+            return False
+        n = len(toks)
+        lo_ = next((j + 1 for j in range(mt.start_tok - 1, -1, -1) if toks[j] in _STRETCH_BREAKS), 0)
+        hi_ = next((j for j in range(mt.end_tok, n) if toks[j] in _STRETCH_BREAKS), n)
+        stretch = toks[lo_:hi_]
+        if any(t in _NOW_WORDS or (_YEAR.fullmatch(t) and int(t) >= self._note_year) for t in stretch):
+            return False  # "bone pain in 2023 and 2024" (the scan's year) is not only the past
+        # a month with the year may be weeks ago ("fever in December 2024", PET in January 2025): only two years back
+        return any(_YEAR.fullmatch(t) and k > 0 and (
+            (stretch[k - 1] in _IN_YEAR and int(t) < self._note_year)
+            or (stretch[k - 1] in _MONTHS and int(t) < self._note_year - 1)) for k, t in enumerate(stretch))
+
     def _doubt_heading(self, toks: list[str]) -> bool:
         """A clause headed "Differential:", "DDx:", "Query:" - a list of possibilities, none of them stated."""
         at = next((i for i, t in enumerate(toks[:4]) if t == ":"), None)
@@ -1315,6 +1441,7 @@ class Matcher:
             self._level_sites(toks, covered, mentions)
         if self.near:
             self._near_words(toks, covered, mentions)
+            self._shared_comparison(toks, covered, mentions)
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
@@ -1462,6 +1589,36 @@ class Matcher:
                     covered[k] = True
                 i = hi_
 
+    def _shared_comparison(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
+        """"higher than the liver and the cerebellum", "jače od jetre i od malog mozga", "intensiver als Leber und
+        Kleinhirn": one comparative shared by two reference organs - the marrow is above the brain too."""
+        brain = [first for fid, first, *_ in self.near if fid == "marrow_ge_brain"]
+        if not brain or "marrow_ge_brain" not in self.bundle.findings:
+            return
+        liver = [first for fid, first, *_ in self.near if fid == "marrow_above_liver"]
+        n = len(toks)
+        for mt in [x for x in mentions if x.finding == "marrow_above_liver"]:
+            k = mt.end_tok
+            # (a comparative read with the liver word after it: "jače od jetre", "intensiver als Leber")
+            while k < min(n, mt.end_tok + 3) and (toks[k] in _SHARED_FILLERS or any(w.has(toks[k]) for w in liver)):
+                k += 1
+            start = k
+            joins = (self.item_joins - {","}) | {"i", "a", "и"}  # ("and" in Croatian, Polish, Czech, Russian)
+            while k < n and not covered[k] and (toks[k] in _SHARED_FILLERS or toks[k] in joins) and k < start + 3:
+                k += 1
+            if not any(toks[q] in joins for q in range(start, k)):
+                continue
+            # the brain word, after at most two more small words ("malog mozga", "the cerebellum")
+            for j in range(k, min(n, k + 3)):
+                if covered[j]:
+                    break
+                if any(b.has(toks[j]) for b in brain):
+                    mentions.append(Mention("marrow_ge_brain", j, j + 1, toks[j], 100.0, "exact"))
+                    covered[j] = True
+                    break
+                if toks[j] not in _SHARED_FILLERS:
+                    break  # "above the liver and well below cerebellar activity": the brain has its own comparison
+
     def _level_sites(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
         """"tender at T6", "percussion tenderness over the L2", "T12 pain": a vertebral level named as the site of a
         composed complaint (for findings whose composed terms allow it)."""
@@ -1516,8 +1673,10 @@ class Matcher:
         it in the same comma-free stretch, else the organ the clause starts with ("Spleen: ..."); a marrow word on
         the way means the marrow (returned as None)."""
         n = len(toks)
-        if any(t in self.marrow_words for t in toks[mt.start_tok:mt.end_tok]):
-            return None  # "splenomegaly (22 cm) with heterogeneous marrow uptake": a term that names the marrow
+        if any(t in self.marrow_words or t in self.skeletal_words for t in toks[mt.start_tok:mt.end_tok]):
+            # "splenomegaly (22 cm) with heterogeneous marrow uptake", "(... vs. Leber 2,5), mit Ausdehnung in die
+            # Femur- und Humerusschäfte": a term that names the marrow or a bone is theirs
+            return None
         j = mt.end_tok
         if j < n and toks[j] in _SITE_PREPS:
             # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
@@ -1910,9 +2069,12 @@ class Matcher:
         steps = 0
         exam = _EXAM_WORDS if f.id in self.lang.below_margin else frozenset()
         while j < min(n, next_start + 1) and steps < 6 and (toks[j] in _NUMBER_BRIDGE or toks[j] in exam or (
-                f.section == "uptake" and _LEVEL.fullmatch(toks[j]))) and tokens[lo + j].kind != "num":
+                f.section == "uptake" and (_LEVEL.fullmatch(toks[j]) or _SITE_LEVEL.fullmatch(toks[j])
+                                           or toks[j] in _VALUE_SITES))) and tokens[lo + j].kind != "num":
             if toks[j] in _QUALIFIERS:
                 qualifier = _QUALIFIERS[toks[j]]
+            if toks[j] in _LEVEL_WORDS and j + 1 < n and toks[j + 1].isdigit() and int(toks[j + 1]) <= 12:
+                j += 1  # "SUVmax LWK 3: 6,8": the 3 names the vertebra, the value follows
             if toks[j] == "(":
                 # "Serum tryptase (sent on the radiologist's suggestion) 78 µg/L": an aside without numbers
                 close = next((k for k in range(j + 1, min(n, j + 13)) if toks[k] == ")"), None)
@@ -2278,8 +2440,21 @@ class Matcher:
             if mt.group("n2") and "+" not in mt.group(0) and re.search(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[,;(]?\s*$",
                                             clause[max(0, mt.start() - 16):mt.start()]):
                 continue  # "last dose 19/03/2025, day 2 of C3": the day the dated dose fell on, not days since
-            if mt.group("n2") and re.match(r"\s*(?:of\s+)?(?:each|every|all)\b", clause[mt.end():]):
-                continue  # "pegfilgrastim 6 mg sc day 2 each cycle": a schedule, not days since
+            if re.search(r"\b(?:planned|scheduled|due|intended|supposed|meant|foreseen|repeat|will|geplant|prévue?|"
+                         r"previst[oa]|programad[oa]|planejad[oa]|gepland|planerad|planlagt|zaplanowan[aey])\b"
+                         r"(?:\s+(?:for|at|a|the|pet|pet-ct|pet/ct|scan|imaging|be|done|repeated))*\s+"
+                         r"(?:\d+\s*[-–]\s*)?$", clause[max(0, mt.start() - 40):mt.start()]):
+                continue  # "EOT PET (planned 6-8 weeks after C6, ...)", "repeat PET 6-8 weeks after C6": the plan
+            if mt.group("n2") and "+" not in mt.group(0) and re.match(
+                    r"\s*of\s+(?:the\s+)?(?:\w+\s+)?(?:cycle|course|c\d)", clause[mt.end():]) and (
+                    (gf_before := self._anchor_before(clause, mt.start())) is not None
+                    and gf_before[1] in _PER_CYCLE_OFFSET
+                    and not re.search(r"\b(?:pet|scan|tep)\b", clause[gf_before[0]:mt.start()])):
+                continue  # "pegfilgrastim on day 2 of cycle 3, ten days before the PET": where the dose fell in the
+                # cycle, not days since (but "PET-CT (day 15 of C3)" is the scan's day of the cycle)
+            if mt.group("n2") and re.match(r"\s*(?:of|with|in|after|for|from)?\s*(?:the\s+)?(?:each|every|all)\b",
+                                            clause[mt.end():]):
+                continue  # "pegfilgrastim 6 mg sc day 2 each cycle", "on day 2 with each cycle": a schedule
             if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 24])):
                 continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
             if mt.group("n1") and not mt.group(0).rstrip().endswith(("ago", "after", "since", "post", "earlier",
@@ -2376,6 +2551,96 @@ class Matcher:
             self._record_value(f, float(int(cycle_day.group(1))), f.units[0], toks[a_lo], "days", None, span,
                                Mention(day_fid, a_lo, a_hi, toks[a_lo], 100.0, "pattern"), result)
 
+    def _per_cycle_growth_factor(self, text: str, result: MatchResult) -> None:
+        """"Pegfilgrastim on day 2 with each cycle ... R-CHOP x6 to 11/01/2024 ... PET 21/03/2024": a growth factor
+        given with every cycle, with no date of its own, was last given with the last cycle - so the days since the
+        last chemotherapy, less the day of the cycle it comes on (pegfilgrastim the day after; a daily course ends
+        about eight days in), date it. Only when the chemotherapy is dated and the drug is not."""
+        have = {e.finding: e.value for e in result.findings if e.value is not None}
+        chemo_fid = self.anchors.get(("chemotherapy",))  # the finding the knowledge base dates chemotherapy to
+        chemo = have.get(chemo_fid) if chemo_fid else None
+        low = text.lower()
+        if chemo_fid:
+            # the other way round: "received pegfilgrastim 6 mg on day 2 of cycle 3, ten days before the PET/CT" -
+            # that cycle began a day before the dose, eleven days before the scan ("on day 2 of the third cycle of
+            # R-CHOP, 10 days before": the interval is the dose's, though the regimen is named nearer to it)
+            for dm in _DOSE_CYCLE_DAY.finditer(low):
+                gf = self._anchor_before(low, dm.start() + 1)
+                if gf is None or gf[1] not in _PER_CYCLE_OFFSET or "." in low[gf[0]:dm.start()]:
+                    continue
+                if have.get(gf[1]) is None and chemo is not None:
+                    ex = next((e for e in result.findings if e.finding == chemo_fid and e.value is not None
+                               and 0 <= e.span[0] - dm.end() <= 40), None)
+                    if ex is None:
+                        continue
+                    g = self.bundle.findings[gf[1]]
+                    self._record_value(g, float(chemo), g.units[0], ex.text, "days", None, ex.span, None, result)
+                    have[gf[1]] = chemo
+                    ex.value = chemo = float(chemo) + int(dm.group("n")) - 1
+                elif chemo is None and have.get(gf[1]) is not None:
+                    f = self.bundle.findings[chemo_fid]
+                    chemo = float(have[gf[1]]) + int(dm.group("n")) - 1
+                    self._record_value(f, chemo, f.units[0], text[dm.start():dm.end()].strip(), "days", None,
+                                       (dm.start(), dm.end()), None, result)
+                break
+        if chemo is None:
+            return
+        for sm in _EACH_CYCLE.finditer(low):
+            start = max(low.rfind(".", 0, sm.start()), low.rfind("\n", 0, sm.start()), sm.start() - 80) + 1
+            before = low[start:sm.start()]
+            found = None
+            for key, fid in self.anchors.items():
+                if fid not in _PER_CYCLE_OFFSET or (key in self.after_anchors and fid not in self._named_drugs):
+                    continue
+                hits = list(re.finditer(r"(?<!\w)" + re.escape(" ".join(key)) + r"(?!\w)", before))
+                if hits and (found is None or hits[-1].start() > found[0]):
+                    found = (hits[-1].start(), fid, " ".join(key))
+            if found is None or found[1] in have:
+                continue
+            at, fid, name = found
+            f = self.bundle.findings[fid]
+            days = max(0.0, chemo - _PER_CYCLE_OFFSET[fid])
+            end = min(x for x in (low.find(".", sm.end()), low.find("\n", sm.end()), len(low)) if x >= 0)
+            rest = low[start:sm.start()] + " " + low[sm.end():end]  # ("each cycle" names no regimen)
+            named = any(re.search(r"(?<!\w)" + re.escape(" ".join(key)) + r"(?!\w)", rest)
+                        for key, k_fid in self.anchors.items() if k_fid == chemo_fid and len(" ".join(key)) > 2)
+            if days <= _PER_CYCLE_WINDOW[fid] and not named:
+                # the last chemotherapy may be another regimen given without it ("AC with pegfilgrastim each cycle,
+                # then weekly paclitaxel"): only a gap past the drug's window is sure without the regimen named here
+                continue
+            span = (start + at, sm.end())
+            self._record_value(f, days, f.units[0], text[span[0]:span[1]], "days", None, span,
+                               Mention(fid, 0, 1, name, 100.0, "pattern"), result)
+            have[fid] = days
+
+    def _month_only_growth_factor(self, text: str, result: MatchResult) -> None:
+        """"Neulasta ... last dose was with C2 in December" (scan 03/26/2024), "pegfilgrastim ... last in June 2021":
+        a growth factor dated by its month alone was given at the latest on that month's last day. Recorded only when
+        even that is past the drug's window, so the month can only say the dose is too old to explain the scan."""
+        if self._scan is None:
+            return
+        low = _numeric_dates_free(text.lower())
+        have = {e.finding for e in result.findings if e.value is not None}
+        for mm in _IN_MONTH.finditer(low):
+            found = self._anchor_before(low, mm.start())
+            if found is None or found[1] not in _PER_CYCLE_WINDOW or found[1] in have:
+                continue
+            between = low[found[0]:mm.start()]
+            if ("." in between or "\n" in between) and not _LAST_DOSE.search(between):
+                continue  # another sentence's month (unless it goes on about the drug: "Last dose was in December")
+            month = _MONTHS[mm.group("mon")]
+            if not mm.group("y") and month == self._scan.month:
+                continue  # the scan's own month: any day of it
+            year = int(mm.group("y")) if mm.group("y") else (
+                self._scan.year if month < self._scan.month else self._scan.year - 1)
+            last_day = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+            days = (self._scan - last_day).days
+            if _PER_CYCLE_WINDOW[found[1]] < days <= 3650:
+                f = self.bundle.findings[found[1]]
+                self._record_value(f, float(days), f.units[0], text[mm.start():mm.end()].strip(), "days", "ge",
+                                   (mm.start(), mm.end()), None, result)
+                have.add(found[1])
+
     def _dated_doses(self, text: str, result: MatchResult) -> None:
         """MDT notes give dates, not intervals: "last dose 22/05 ... iPET 30/05" is 8 days since the dose. The scan's
         date is the latest one given for a PET; each dated dose takes the drug named just before it. Dates may carry
@@ -2397,6 +2662,7 @@ class Matcher:
         if not scans:
             return
         scan = max(scans)
+        self._scan = scan if any(sm.group("y") for sm in pets) else None
         # a bare "filgrastim 5 days" (a course, or days since?) gives way to a dated dose
         have = {e.finding for e in result.findings if e.value is not None and not (
             e.unit == "days" and e.raw_unit == "days" and not _SINCE_WORDS.search(e.text.lower()))}
@@ -2750,9 +3016,21 @@ class Matcher:
                 self._record_value(f, day, f.units[0], raw, "days", None, (mt.start(), mt.end()), None, result)
         else:
             return
-        # "filgrastim from day +5 to day +16 ... PET at day +47": 31 days since the last dose
+        self._transplant_schedule(low, result, day)
+
+    def _transplant_schedule(self, low: str, result: MatchResult, day: float | None = None) -> None:
+        """"filgrastim from day +5 to day +16 ... PET at day +47": 31 days since the last dose. The scan's transplant
+        day is the one read from the note's days ("day +47") or, once dates are read, the days since a dated
+        transplant ("Autotransplante a 20/03/2023; filgrastim de D+5 a D+13 ... PET 22/05/2024")."""
+        fid = self.lang.transplant_day
+        if fid is None:
+            return
+        if day is None:
+            day = next((e.value for e in result.findings if e.finding == fid and e.value is not None), None)
+            if day is None:
+                return
         have = {e.finding for e in result.findings if e.value is not None}
-        for sm in (*_DAY_SCHEDULE.finditer(low), *_DAY_ONGOING.finditer(low)):
+        for sm in (*_DAY_SCHEDULE.finditer(low), *_DAY_UNTIL_DAY.finditer(low), *_DAY_ONGOING.finditer(low)):
             found = self._anchor_before(low, sm.start() + 1)
             if found is None or found[1] in have or found[1] == fid or found[0] < sm.start() - 80:
                 continue
@@ -2760,7 +3038,7 @@ class Matcher:
                 since = 0.0 if int(sm.group("start")) <= day else -1.0
             else:
                 since = day - int(sm.group("end"))
-            if 0 <= since <= 365:
+            if 0 <= since <= 3650:
                 g = self.bundle.findings[found[1]]
                 self._record_value(g, since, g.units[0], sm.group(0).strip(), "days", None, (sm.start(), sm.end()),
                                    None, result)
@@ -2949,6 +3227,11 @@ class Matcher:
             if idx not in status and not mt.negative and self._test_without_result(tokens, lo, toks, mt):
                 ex.no_result, ex.status = True, None
                 result.uncertain.append(ex)
+                continue
+            if idx not in status and f.section != "history" and f.kind == "boolean" and not mt.negative \
+                    and self._in_past_year(toks, mt):
+                ex.context, ex.status = "history", None  # "Had septic shock from urosepsis in 2022, fully recovered"
+                result.set_aside.append(ex)
                 continue
             if idx in status:
                 kind, trig, scope = status[idx]
@@ -3165,7 +3448,9 @@ class Matcher:
                and not (t in _SAMPLE_WORDS and i > 0 and gap[i - 1].isdigit())]
         # "Rose Bengal 1/40 negative", "ANA 1:80 neg": a titre read as negative is still a negative result
         gap = _drop_titres(gap)
-        if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and not _TIMES.fullmatch(t) for t in gap)):
+        # "a paravertebral mass at T4 that was no longer visible": a vertebral level and "that" do not break the reach
+        if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and t != "that" and not _TIMES.fullmatch(t)
+                                                    and not _LEVEL.fullmatch(t) for t in gap)):
             return out
         out.append(last)
         nxt = last
