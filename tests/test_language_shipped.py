@@ -1896,3 +1896,80 @@ def test_comparisons_ratios_foci_and_denials_abroad(shipped: Bundle, note: str, 
                                                     status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # structured text: a reference range before the value, dated rows under a name, header cells with units, days
+    # as J0 J3 J7, a sample's date before its value, a row of dated values
+    ("Test             ref          12/03/24\nCa (adj)         2.20-2.60    3.02    H\nCreatinine       60-110       248"
+     "     H\nHb (g/L)         130-170      92      L\nsFLC ratio       0.26-1.65    214     H", "calcium", 3.02),
+    ("Test             ref          12/03/24\nCa (adj)         2.20-2.60    3.02    H\nCreatinine       60-110       248"
+     "     H", "creatinine", 248),
+    ("Ferritin (ug/L):\n05/09   12,400\n07/09   24,900\n09/09   38,000\nTG 09/09: 2.1 mmol/L", "ferritin", 38000),
+    ("Ferritin (ug/L):\n05/09   12,400\n07/09   24,900\n09/09   38,000\nTG 09/09: 2.1 mmol/L", "triglycerides", 2.1),
+    ("US spleen (craniocaudal):\n06/2023   13.5 cm\n12/2023   17 cm\n05/2024   22 cm\nLiver 14 cm, normal",
+     "spleen_length", 22),
+    ("Datum       Hb (g/dl)  Leuko (G/l)  Thrombo (G/l)  CRP (mg/l)\n03.04.2024  12,1       7,2          245            8\n"
+     "17.04.2024  8,7        1,9          71             131", "platelets", 71),
+    ("Time   T (°C)   HR   BP\n08:00  37.0     80   120/70\n16:00  38.9     118  88/50", "temperature", 38.9),
+    ("Bilan              J0      J3      J7\nHb (g/dL)          11,2    9,6     8,3\nPlaquettes (G/L)   142     96      58",
+     "platelets", 58),
+    ("PLT  12/02: 178   19/02: 96 L   26/02: 52 L   (ref 150-450 x10^9/L)", "platelets", 52),
+    # units abroad: 10^4/µL (a Japanese letter), Polish "tys./µl", a Fahrenheit fever with its letter alone
+    ("Leukocytes 11 x 10^4/uL on the referral letter, blasts 30 %.", "wbc", 110),
+    ("Leukocytoza 156 tys./µl", "wbc", 156),
+    ("Morfologia: WBC 1,6 tys/µl, NEU 0,2 tys/µl, HGB 7,9 g/dl, PLT 15 tys/µl.", "anc", 0.2),
+    ("bukhar since 7 wks, evening rise upto 101.8 F", "temperature", 38.78),
+    # a decimal comma after a zero is not a thousands separator
+    ("cadenas ligeras libres lambda 1.150 mg/L, cociente kappa/lambda 0,006.", "flc_ratio", 166.667),
+    # a dose "the next day" with its date
+    ("Neulasta (pegfilgrastim) the next day 28/02/2024. PET/CT 16/04/2024", "days_since_pegfilgrastim", 48),
+])
+def test_structured_text_and_units_as_pasted(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value, rel=1e-3)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("ROS:\nFever: Y\nNight sweats [x]\nWeight loss? no\nBone pain: -\nPruritus: N", "bone_pain", "absent"),
+    ("ROS:\nFever: Y\nNight sweats [x]\nWeight loss? no\nBone pain: -\nPruritus: N", "fever", "present"),
+    # a dash that goes on is not a minus
+    ("Outcome: BM uptake extending to tibiae - ?infiltration vs G-CSF effect, for BMAT.", "appendicular_extension",
+     "present"),
+    ("Leucócitos 186.000/mm³ com 70% de blastos; fibrinogênio 90 mg/dL; CIVD.", "dic", "present"),
+    ("'My legs just went from under me on Tuesday and I can't tell when I need to wee' - with two weeks of mid-back "
+     "pain.", "cord_compression_signs", "present"),
+    # a clause all of whose years are long before the note's is the past
+    ("Antécédents : cancer du sein 2013 (dernière cure le 17/09/2013), compliquées d'une aplasie fébrile (bactériémie à "
+     "E. coli). TEP-TDM du 12/03/2024 : hyperfixation médullaire diffuse.", "positive_blood_cultures", None),
+    ("Treated for TB in 2015, presents with fever and weight loss. PET 2024.", "fever", "present"),
+])
+def test_checklists_emergencies_and_old_clauses(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # a checklist's minus after the symptom, and symptoms in patients' words
+    ("Sweats +, wt ↓ 5kg/2mo, fever –, itch –.", "fever", "absent"),
+    ("Sweats +, wt ↓ 5kg/2mo, fever –, itch –.", "night_sweats", "present"),
+    ("Wife reports he has been 'soaking the sheets' most nights for a month.", "night_sweats", "present"),
+    ("Lost nearly a stone since Christmas, 'my trousers are falling off me'.", "weight_loss", "present"),
+    ("Patient have pain in the spine since one month, now he cannot feel the legs good and he make urine in the bed.",
+     "cord_compression_signs", "present"),
+    ("La patiente dit : « j'ai mal dans les os, surtout la nuit ».", "bone_pain", "present"),
+    # lesions and where they are
+    ("Innumerable small hypodense FDG-avid foci scattered throughout the spleen.", "splenic_focal_lesions", "present"),
+    ("Solitary focal sternal uptake (SUVmax 7.1) on a background of diffuse marrow activation.", "focal_lesions",
+     "present"),
+    ("Lesiones blásticas en columna y pelvis.", "sclerotic_lesions", "present"),
+    ("Multipla lytiska skelettförändringar i bäckenet.", "lytic_lesions", "present"),
+    ("Litičke lezije u rebrima i zdjelici, neke s mekotkivnom komponentom.", "extramedullary_masses", "present"),
+    # degenerative endplate sclerosis is not a sclerotic lesion
+    ("Склеротические изменения замыкательных пластинок позвонков дегенеративного характера.", "sclerotic_lesions",
+     None),
+])
+def test_checklist_minus_lay_symptoms_and_lesions_abroad(shipped: Bundle, note: str, finding: str,
+                                                         status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

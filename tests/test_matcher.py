@@ -106,3 +106,20 @@ def test_the_words_of_a_dated_dose_are_not_listed_as_not_understood(shipped: Bun
     res = Matcher(shipped).match("C6 day 1 was 04/15/2024, last filgrastim 04/21/2024. EXAM DATE: 06/02/2024.")
     assert {e.finding: e.value for e in res.findings if e.value is not None}.get("days_since_chemo") == 48.0
     assert not any("C6" in u or "DATE" in u for u in res.unmatched), res.unmatched
+
+
+def test_reference_ranges_and_dated_rows_keep_the_text_length_and_leave_the_value() -> None:
+    from marrowchat.core.text import latest_dated_rows, ranges_before_values
+    report = "Ca (adj)         2.20-2.60    3.02    H\nCreatinine       60-110       248     H"
+    out = ranges_before_values(report)
+    assert len(out) == len(report) and "2.20" not in out and "60-110" not in out and "3.02" in out and "248" in out
+    # a trend said in prose ("Hb 8-9.5"), with no value after it, is left as written
+    assert ranges_before_values("Hb 8-9.5 g/dL, stable") == "Hb 8-9.5 g/dL, stable"
+    rows = "Ferritin (ug/L):\n05/09   12,400\n07/09   24,900\n09/09   38,000\nTG 2.1"
+    out = latest_dated_rows(rows)
+    assert len(out) == len(rows) and out.startswith("Ferritin (ug/L):") and out.endswith("38,000\nTG 2.1")
+    assert "12,400" not in out and "05/09" not in out and "09/09" not in out
+    # rows that run backwards keep their first (newest) row; a heading with no name of its own is not one
+    back = "Platelets:\n26/02/2024   52\n19/02/2024   96\n12/02/2024   178"
+    assert "52" in latest_dated_rows(back) and "178" not in latest_dated_rows(back)
+    assert latest_dated_rows("12/02:\n13/02  5\n14/02  6") == "12/02:\n13/02  5\n14/02  6"

@@ -32,8 +32,10 @@ from marrowchat.core.text import (
     clean,
     columns_as_pairs,
     fold,
+    latest_dated_rows,
     latest_in_trends,
     normalise,
+    ranges_before_values,
     term_tokens,
     tokenize,
 )
@@ -152,7 +154,9 @@ _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[Cc
                       r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b"
                       # "38.9 on home thermometer", "39.2 on the tympanic thermometer"
                       r"|(?<![\d.,])(?P<v3>3[5-9][.,]\d|4[0-2][.,]\d)\s+(?:on|by)\s+(?:the\s+|a\s+|her\s+|his\s+|my\s+)?"
-                      r"(?:home\s+|tympanic\s+|oral\s+|digital\s+)?thermometer",
+                      r"(?:home\s+|tympanic\s+|oral\s+|digital\s+)?thermometer"
+                      # "evening rise upto 101.8 F", "102F": a Fahrenheit fever with its letter alone
+                      r"|(?<![\d.,])(?P<v4>(?:9[6-9]|10[0-7])(?:[.,]\d)?)\s?(?P<u4>F|deg\s?F|degrees\s+F)\b(?![/.]\w)",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?|"
@@ -211,6 +215,7 @@ _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d
                        r"somministrato|somministrata|podany|podana|podán|podána|gegeben|verabreicht|toegediend|fait|"
                        r"appliqué|appliquée|dado|dada|given on|введён|введен|введена|введено|"
                        # "Pegfilgrastim gavs 14 februari", "primljen 3. svibnja", "ostatni 3 maja", "έλαβε"
+                       r"the next day|next day|the following day|the day after|"
                        r"gavs|gavs den|fick|givet|gitt|fik|fikk|primljen|primljena|primio|primila|dan|dana|ostatni|"
                        r"ostatnia|ostatnie|ostatnim|otrzymał|otrzymała|dostał|dostała|poslední|posledni|dostal|dostala|"
                        r"aplicado|aplicada|ricevuto|ricevuta|recibió|recebeu|kreeg|gekregen|kapott|alındı|verildi|"
@@ -595,6 +600,8 @@ _COMPARISON_WORDS = frozenset(fold(w) for w in {"than", "dan", "que", "als", "ch
                                "superieure", "superieur", "superiore", "superior", "ubersteigt", "equal", "similar",
                                "comparable", "egale", "pari", "igual", "gleich", "gelijk"})  # (tokens are accent-folded)
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
+_PLACED = {"scattered", "seen", "noted", "distributed", "located", "present", "visible", "identified", "dispersed",
+           "spread", "also", "mainly", "predominantly"}
 _OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later |now |completely |fully )*(?:resolved|settled|subsided|"
                        r"disappeared|went away|gone away|stopped)\b")
@@ -689,6 +696,10 @@ _IN_MONTH = re.compile(r"(?<!\w)(?:in|during|en|im|em|nel|nell'|in|w|v|ve|i|в|u
 def _numeric_dates_free(low: str) -> str:
     """The text as it is: a month name is read here only where no day goes with it (those are dates, read elsewhere)."""
     return _WORD_DATE.sub(lambda mt: " " * len(mt.group(0)), low)
+_NEXT_DATED_VALUE = re.compile(r"(?:[ \t]*[HL]\b|[ \t]*\([HL]\)|[ \t]*[↑↓*]+)?[ \t,;]+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?[ \t]*[:=][ \t]*"
+                               r"(?=[<>≤≥]?\d)")
+_DATE_THEN_VALUE = re.compile(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?[ \t]*[:=][ \t]*(?=[<>≤≥]?\d)")
+_MINUS = {"-", "−", "–", "(-)", "ø"}
 _THIS_YEAR = datetime.date.today().year
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](\d\d)(?![\d/-])(?!\.\d)")
@@ -699,6 +710,9 @@ _IN_YEAR = {"in", "during", "(", "im", "jahr", "en", "nel", "em", "w", "v", "i",
 _NOW_WORDS = {"now", "currently", "current", "still", "again", "today", "since", "ongoing", "persisting",
               "persistent", "recurrent", "recurring", "new", "newly", "worsening", "progressive", "seit", "depuis",
               "desde", "da", "od", "sinds", "sedan", "siden", "aktuell", "actuellement", "actualmente", "attualmente"}
+_PRESENT_WORDS = {"presents", "presenting", "admitted", "admission", "recently", "recent", "currently", "yesterday",
+                  "week", "weeks", "days", "tonight", "this", "last", "présente", "actuel", "actuellement", "aktuell",
+                  "derzeit", "jetzt", "ahora", "adesso", "ora", "agora", "nu", "nyt", "teraz", "sada", "acum"}
 _STRETCH_BREAKS = {",", ";", ":", ".", "but", "whereas", "while", "and now", "now"}
 # small words that may also be read as a term of their own (lower-case "all" as the leukaemia) but do not part the
 # two words of a near pair ("pain in all my bones")
@@ -1095,7 +1109,7 @@ class Matcher:
             )
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
-        text = latest_in_trends(columns_as_pairs(clean(text)))
+        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(clean(text)))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         years = [int(y) for y in _YEAR.findall(text)] + [2000 + int(y) for y in _SHORT_YEAR_DATE.findall(text)]
@@ -1338,6 +1352,17 @@ class Matcher:
                     continue
                 ex.context, ex.status = "history", None
                 result.set_aside.append(ex)
+
+    def _old_clause(self, tokens: list[Token], lo: int, toks: list[str]) -> bool:
+        """A clause whose every year is at least two before the note's own and that says nothing of now: "(last
+        cycle 17/09/2013), complicated by febrile aplasia on day 10 of cycle 4 (5 days in hospital, E. coli
+        bacteraemia" in a 2024 letter is the past."""
+        if self._note_year is None or not toks:
+            return False
+        text = self._text[tokens[lo].start:tokens[lo + len(toks) - 1].end]
+        years = [int(y) for y in _YEAR.findall(text)] + [2000 + int(y) for y in _SHORT_YEAR_DATE.findall(text)]
+        return bool(years) and max(years) <= self._note_year - 2 and not any(
+            t in _NOW_WORDS or t in _PRESENT_WORDS for t in toks)
 
     def _in_past_year(self, toks: list[str], mt: Mention) -> bool:
         """A finding said in its comma-free stretch to have been in a year before the note's latest ("She was
@@ -1678,6 +1703,8 @@ class Matcher:
             # Femur- und Humerusschäfte": a term that names the marrow or a bone is theirs
             return None
         j = mt.end_tok
+        while j < min(n, mt.end_tok + 2) and toks[j] in _PLACED:
+            j += 1  # "foci scattered throughout the spleen", "lesions seen in the liver"
         if j < n and toks[j] in _SITE_PREPS:
             # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
             for t in toks[j + 1 : j + 5]:
@@ -2022,8 +2049,8 @@ class Matcher:
         s = raw
         if "," in s:
             parts = s.split(",")
-            if all(len(p) == 3 for p in parts[1:]) and "." not in parts[-1]:
-                s = s.replace(",", "")
+            if all(len(p) == 3 for p in parts[1:]) and "." not in parts[-1] and parts[0].lstrip("-") not in {"0", ""}:
+                s = s.replace(",", "")  # "1,150": thousands (but "0,006" is a decimal comma)
             elif len(parts) == 2 and "." not in s:
                 s = s.replace(",", ".")
             else:
@@ -2108,6 +2135,24 @@ class Matcher:
         if j == mt.end_tok and j + 2 < n and toks[j] == "," and toks[j + 1] in _MEASURING \
                 and tokens[lo + j + 2].kind == "num" and f.kind == "numeric":
             j += 2  # "The spleen is markedly enlarged, measuring 22.4 cm": a size given after the comma
+        if j < n and tokens[lo + j].kind == "num" and f.kind == "numeric":
+            # "Ferritin 05/09: 12,400", "TG 09/09: 2.1 mmol/L": the sample's date, then its value
+            dm = _DATE_THEN_VALUE.match(self._text, tokens[lo + j].start)
+            if dm is not None:
+                k = j
+                while k < n and tokens[lo + k].start < dm.end():
+                    k += 1
+                if k < n and tokens[lo + k].kind == "num":
+                    j = k
+                    # "PLT  12/02: 178   19/02: 96 L   26/02: 52 L": a row of dated values is read at its last
+                    end = tokens[lo + j].end
+                    while (dated := _NEXT_DATED_VALUE.match(self._text, end)) is not None:
+                        q = j
+                        while q < n and tokens[lo + q].start < dated.end():
+                            q += 1
+                        if q >= n or tokens[lo + q].kind != "num":
+                            break
+                        j, end = q, tokens[lo + q].end
         if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
             qualifier = _QUALIFIERS[toks[j]]
             j += 1
@@ -2434,6 +2479,8 @@ class Matcher:
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(
                     r"\b(?:ago|after|before|since|prior|earlier|post)\b", mt.group(0)):
                 continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date
+            if mt.group("n2") and re.match(r"[/.]\d", clause[mt.end():mt.end() + 2]):
+                continue  # "Neulasta the next day 28/02/2024": the day of a date, not day 28
             if mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or _BARE_DATE.match(
                     re.sub(r"^[\s:(=]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))):
                 continue  # "C4 D1 08/05", "completed D5 13/08", "C6 day 1 was 04/15/2024": a cycle's day, dated
@@ -3054,12 +3101,12 @@ class Matcher:
         for mt in _DEGREES.finditer(text):
             if any(ex.span[0] <= mt.start() < ex.span[1] for ex in result.findings):
                 continue
-            raw_unit = mt.group("u") or "°C"
+            raw_unit = mt.group("u") or ("°F" if mt.group("u4") else "°C")
             letter = {"℃": "c", "℉": "f"}.get(raw_unit, raw_unit[-1:].lower())
             unit = next((u for u in f.units if u.unit.lower().endswith(letter)), None)
             if unit is None:
                 continue
-            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3")
+            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3") or mt.group("v4")
             celsius = (float(raw_value.replace(",", ".")) + unit.offset) * unit.factor
             if not 34 <= celsius <= 43:
                 continue  # "room at 21 °C": not a body temperature
@@ -3067,9 +3114,10 @@ class Matcher:
                 best = (celsius, mt, unit)
         if best is not None:
             _, mt, unit = best
-            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3")
-            self._record_value(f, float(raw_value.replace(",", ".")), unit, raw_value, mt.group("u") or "°C", None,
-                               (mt.start(), mt.end()), None, result)
+            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3") or mt.group("v4")
+            self._record_value(f, float(raw_value.replace(",", ".")), unit, raw_value,
+                               mt.group("u") or ("°F" if mt.group("u4") else "°C"), None, (mt.start(), mt.end()), None,
+                               result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
         if self.age_finding is None:
@@ -3124,12 +3172,21 @@ class Matcher:
                             status[idx] = ("negation", trig,
                                            (tokens[lo + mentions[idx].start_tok].start, tokens[lo + i + k - 1].end))
                 continue
+            minus = False
             for kind, trig_set in (("negation", self.neg_post), ("uncertainty", self.unc_post), ("answer", None)):
                 if trig_set is None:
                     # "Fevers - no", "B symptoms: none", "Bone pain: denies": a bare answer after a separator, ending
                     # the clause
                     k = self.answer_no.at(toks, i) or int(toks[i] in self.no_words)
-                    if not (i > 0 and toks[i - 1] in {":", "-", "=", "–"} and (i + k == n or tokens[lo + i + k].kind == "sym")):
+                    ends = i + max(k, 1) == n or tokens[lo + i + max(k, 1)].kind == "sym" or "\n" in self._text[
+                        tokens[lo + i].end:tokens[lo + i + 1].start]
+                    # (the minus ends its line or item in the text itself: "- pain in the low back - which wakes
+                    # him" is a dash, though "which" ends the clause)
+                    line_end = re.match(r"[ \t]*(?:[,;.)]|\r?\n|$)", self._text[tokens[lo + i].end:]) is not None
+                    if not k and toks[i] in _MINUS and i > 0 and line_end and (
+                            toks[i - 1] in {":", "="} or tokens[lo + i - 1].kind == "word"):
+                        k, minus = 1, True  # "Bone pain: -", "NS -" on a checklist line: a minus answers no
+                    elif not (i > 0 and toks[i - 1] in {":", "-", "=", "–"} and ends):
                         k = 0
                     kind = "negation"
                 else:
@@ -3138,8 +3195,11 @@ class Matcher:
                     k = 0
                 if not k:
                     continue
-                before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i]
-                targets = self._backward_scope(toks, mentions, before, i, alternatives=kind == "uncertainty")
+                # (a term read with the minus after it, "fever –", ends at the minus)
+                before = [idx for idx, mt in enumerate(mentions) if mt.end_tok <= i or (
+                    minus and mt.end_tok == i + 1 and mt.start_tok < i)]
+                reach = mentions[before[-1]].end_tok if minus and before and mentions[before[-1]].end_tok > i else i
+                targets = self._backward_scope(toks, mentions, before, reach, alternatives=kind == "uncertainty")
                 if not targets and kind == "negation" and before and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS \
                         and mentions[before[-1]].finding in self.testable:
                     # "..., ANCA and antiphospholipid antibodies were negative": the last item is a test the
@@ -3207,6 +3267,7 @@ class Matcher:
                     end_tok = mentions[idx].end_tok
                     status[idx] = (kind, trig, (tokens[lo + i].start, tokens[lo + end_tok - 1].end))
         clause_out: dict[str, Extracted] = {}
+        old_clause = self._old_clause(tokens, lo, toks)
         for idx, mt in enumerate(mentions):
             if not mt.finding:
                 continue
@@ -3229,7 +3290,7 @@ class Matcher:
                 result.uncertain.append(ex)
                 continue
             if idx not in status and f.section != "history" and f.kind == "boolean" and not mt.negative \
-                    and self._in_past_year(toks, mt):
+                    and (old_clause or self._in_past_year(toks, mt)):
                 ex.context, ex.status = "history", None  # "Had septic shock from urosepsis in 2022, fully recovered"
                 result.set_aside.append(ex)
                 continue

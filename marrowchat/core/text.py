@@ -33,7 +33,7 @@ def clean(text: str) -> str:
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
-_DATE_CELLS = re.compile(r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dD][+-]?\d{1,3}|"
+_DATE_CELLS = re.compile(r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
                          r"\d{1,2}-\d{1,2}(?:-\d{2,4})?|\d{4}-\d{2}-\d{2}|"
                          r"\d{1,2}:\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?(?=[ \t]|$)){3,}", re.IGNORECASE)
 # two full dates (with the year), each maybe with its time, are a header too: "02/04/25   22/04/25   Ref",
@@ -72,11 +72,13 @@ def _newest_first(header: str) -> bool:
     return all(keys[i][k] > keys[i + 1][k] for i in range(len(keys) - 1) for k in readings)
 
 
-_HEAD_CELL = re.compile(r"[^\W\d][\w'#%/.°()-]{0,11}")  # a column name: "Hb", "SpO2", "NEWS2", "Temp", "Neut#"
+_HEAD_CELL = re.compile(r"[^\W\d][\w'#%/.°()-]{0,11}(?:\([^()\s]{1,10}\))?")  # a column name: "Hb", "SpO2", "NEWS2", "Temp", "Neut#"
 _DATA_CELL = re.compile(r"[<>≤≥]?\d")
+_NAME_UNIT = re.compile(r"(.+?)\(([^()]+)\)")
+_ROW_LEAD = re.compile(r"[<>≤≥+−-]?\d|[dDjJ][+−-]?\d")  # a row led by a value, time, date or day ("+5", "D+8", "J3")
 
 
-_UNIT_CELL = re.compile(r"°[CF]?|%|mmhg|/min|bpm|\(°[CF]\)|\(%\)", re.IGNORECASE)
+_UNIT_CELL = re.compile(r"°[CF]?|%|mmhg|/min|bpm|\(°[CF]\)|\(%\)|\([^()\s\d]{0,3}[^()\s]{1,9}\)", re.IGNORECASE)
 
 
 def _cells(line: str) -> list[str]:
@@ -105,14 +107,18 @@ def columns_as_pairs(text: str) -> str:
         if len(head) >= 3 and all(_HEAD_CELL.fullmatch(c) for c in head):
             while n + rows + 1 < len(lines):
                 cells = _cells(lines[n + rows + 1])
-                if len(cells) != len(head) or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells) + 1:
-                    break
+                if len(cells) != len(head) or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells) + 1 \
+                        or not _ROW_LEAD.match(cells[0]):
+                    break  # (a row led by a name - "Hb (g/dL)  11,2  9,6  8,3" under "J0  J3  J7" - is a trend row)
                 rows += 1
         if not rows:
             n += 1
             continue
         last = _cells(lines[n + rows])
-        pairs = [f"{h} {v}," for h, v in zip(head, last, strict=True)]
+        # a unit in the column's name goes after the value ("T (°C)" / "38.9" is "T 38.9°C", "Hb (g/dl)" / "8,7" is
+        # "Hb 8,7 g/dl")
+        pairs = [f"{u.group(1)} {v}{'' if u.group(2).startswith('°') else ' '}{u.group(2)}," if (
+            u := _NAME_UNIT.fullmatch(h)) else f"{h} {v}," for h, v in zip(head, last, strict=True)]
         # whole pairs laid into the table's own lines, each padded to its length, so the text keeps its offsets
         out, k = [], 0
         for x in lines[n:n + rows + 1]:
@@ -179,6 +185,60 @@ def latest_in_trends(text: str) -> str:
             if chars[k] != "|":
                 chars[k] = " "  # the flag and reference-range columns ("H | 4.0-11.0") are not values
         lines[n] = "".join(chars)
+    return "\n".join(lines)
+
+
+# a lab row with its reference range before its value: "Ca (adj)   2.20-2.60   3.02   H", "Hb (g/L)  130-170  92  L"
+_RANGE_THEN_VALUE = re.compile(r"^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<range>[<>]?\d+(?:[.,]\d+)?[ \t]?[-–][ \t]?\d+(?:[.,]\d+)?"
+                               r"(?:[ \t]?[^\d\s]\S*)?)[ \t]{2,}(?P<value>[<>]?\d[\d,]*(?:[.,]\d+)?)(?![\d/.-]\d)",
+                               re.MULTILINE)
+
+
+def ranges_before_values(text: str) -> str:
+    """A pasted lab report with the reference range before the value ("Creatinine   60-110   248   H") is read at its
+    value: the range becomes blanks of its own length, so the text keeps its offsets."""
+    def blank(mt: re.Match[str]) -> str:
+        a, b = mt.span("range")
+        start = mt.start()
+        return mt.group(0)[:a - start] + " " * (b - a) + mt.group(0)[b - start:]
+    return _RANGE_THEN_VALUE.sub(blank, text)
+
+
+# a measurement named on its own line, then dated rows of its values ("Ferritin (ug/L):" / "05/09   12,400" /
+# "07/09   24,900" / "09/09   38,000"; "US spleen (craniocaudal):" / "06/2023   13.5 cm" / ... / "05/2024   22 cm")
+_ROW_DATE_CELL = re.compile(r"^[ \t]*(?P<date>\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\.?|\d{1,2}/\d{4}|\d{4}-\d{2}(?:-\d{2})?|"
+                            r"[^\W\d]{3,9}\.?[ \t]+(?:\d{2}|\d{4}))[ \t]{2,}(?P<value>[<>]?\d)")
+
+
+def latest_dated_rows(text: str) -> str:
+    """Under a heading that names one measurement, rows that each start with a date: the newest row (the last, or the
+    first when the dates run backwards) is the value; the other rows and the newest row's date become blanks."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines):
+        head = lines[n].rstrip()
+        k = n + 1
+        while k < len(lines) and _ROW_DATE_CELL.match(lines[k]):
+            k += 1
+        if k - n - 1 < 2 or not head.endswith(":") or any(ch.isdigit() for ch in head.split("(")[0]):
+            n = max(k, n + 1)
+            continue
+        rows = list(range(n + 1, k))
+        dates = "   ".join(_ROW_DATE_CELL.match(lines[r]).group("date") for r in rows)  # type: ignore[union-attr]
+        keep = rows[0] if _newest_first("x " + dates) else rows[-1]
+        for r in rows:
+            mt = _ROW_DATE_CELL.match(lines[r])
+            assert mt is not None
+            if r == keep:
+                lines[r] = " " * mt.end("date") + lines[r][mt.end("date"):]
+            else:
+                lines[r] = " " * len(lines[r])
+        # the heading and the rows up to the kept one become one line (each line break a space): the value is read
+        # with its name
+        lines[n:keep + 1] = [" ".join(lines[n:keep + 1])]
+        n += k - keep
     return "\n".join(lines)
 
 
