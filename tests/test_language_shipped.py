@@ -1973,3 +1973,39 @@ def test_checklist_minus_lay_symptoms_and_lesions_abroad(shipped: Bundle, note: 
                                                          status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # what the scan was for, or its title, between its name and its date
+    ("C6 07/10/2025. Pegfilgrastim 6 mg el 16/07/2025. PET-TC de fin de tratamiento 25/10/2025.", "days_since_chemo", 18),
+    ("Filgrastim, last dose 01/02/2025.\nPET-CT FDG (SKULL VERTEX TO KNEES)                  11/03/2025",
+     "days_since_gcsf", 38),
+    # a count with no word of "since" gives way to the dose's own date
+    ("En C2 neutropenia G3 con retraso de 1 semana -> pegfilgrastim 6 mg el 16/07/2025. PET-TC 25/10/2025.",
+     "days_since_pegfilgrastim", 101),
+    # "last dose" abroad, a line wrapped inside the brackets, and a growth factor with each cycle in Greek
+    ("6 x R-CHOP-21, jeweils Pegfilgrastim 6 mg s.c. an Tag 2 (zuletzt\n  20.07.2024). FDG-PET/CT 05.12.2024: diffus.",
+     "days_since_pegfilgrastim", 138),
+    ("TC x4, τελευταίος κύκλος 12/08/2025, με pegfilgrastim την επομένη κάθε κύκλου. PET/CT 26/09/2025",
+     "days_since_pegfilgrastim", 44),
+])
+def test_scan_titles_and_dose_words_as_written(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Από αρχές Σεπτεμβρίου πόνος στα πλευρά δεξιά και χαμηλά στη μέση.", "bone_pain", "present"),
+    ("Sinds 4 weken pijn laag in de rug.", "bone_pain", "present"),
+    ("2 v tilltagande värk i bröstryggen.", "bone_pain", "present"),
+    ("Oğlu: iki gündür bacaklarında güç yok, dün akşamdan beri idrar yapamadı.", "cord_compression_signs", "present"),
+    ("Fixare focală intensă la nivelul discului L4-L5.", "focal_lesions", "present"),
+    ("PET/TC: milza aumentata (DL 18 cm) con captazione diffusa intensa, SUVmax 8,9, e alcune aree focali più "
+     "captanti.", "splenic_focal_lesions", "present"),
+    # pelvic pain is not counted as bone pain by the bone-name rule
+    ("Πόνος στη λεκάνη μετά τη γυναικολογική επέμβαση.", "bone_pain", None),
+])
+def test_bone_pain_cord_and_lesions_in_more_languages(shipped: Bundle, note: str, finding: str,
+                                                      status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

@@ -162,7 +162,13 @@ _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?|"
                        # a pasted report's own date line ("EXAM DATE: 06/02/2024", "Study date 02.06.2024")
                        r"exam date|date of exam(?:ination)?|examination date|study date|date of study|scan date|"
-                       r"untersuchungsdatum|date de l'examen|fecha del estudio|data esame)(?!\w)\s*,?\s*"
+                       r"untersuchungsdatum|date de l'examen|fecha del estudio|data esame)(?!\w)"
+                       # "PET-TC de fin de tratamiento 25/10/2025", "PET-CT FDG (SKULL VERTEX TO KNEES)   11/03/2025":
+                       # what the study was for, or its title, then its date
+                       r"(?:[ \t]+(?:de|di|del|of|the|fin|fine|end|eot|tratamiento|traitement|trattamento|treatment|"
+                       r"restaging|interim|staging|control|contrôle|controllo|réévaluation|reevaluación|rivalutazione|"
+                       r"abschluss|zum|therapieabschluss|de control)(?=[ \t])){0,4}"
+                       r"(?:[ \t]*fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*,?\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
@@ -215,13 +221,16 @@ _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d
                        r"somministrato|somministrata|podany|podana|podán|podána|gegeben|verabreicht|toegediend|fait|"
                        r"appliqué|appliquée|dado|dada|given on|введён|введен|введена|введено|"
                        # "Pegfilgrastim gavs 14 februari", "primljen 3. svibnja", "ostatni 3 maja", "έλαβε"
-                       r"the next day|next day|the following day|the day after|"
+                       r"the next day|next day|the following day|the day after|an tag \d{1,2}|tag \d{1,2}|zuletzt|"
+                       r"zuletzt am|letztmalig|letztmals|last|last on|last given|dernière le|ultima il|última el|"
+                       r"τελευταία δόση|τελευταία|laatste|laatste dosis|laatste gift|ostatnia dawka|poslední dávka|"
+                       r"son doz|utolsó adag|viimeinen annos|sista dos|sidste dosis|siste dose|ultima doză|"
                        r"gavs|gavs den|fick|givet|gitt|fik|fikk|primljen|primljena|primio|primila|dan|dana|ostatni|"
                        r"ostatnia|ostatnie|ostatnim|otrzymał|otrzymała|dostał|dostała|poslední|posledni|dostal|dostala|"
                        r"aplicado|aplicada|ricevuto|ricevuta|recibió|recebeu|kreeg|gekregen|kapott|alındı|verildi|"
                        r"yapıldı|получил|получила|последний|последняя|последнее|последняя доза|έλαβε|χορηγήθηκε|"
                        r"χορήγηση|sai|saanut|annettu|viimeinen|primit|primită|administrată)"
-                       r"[ \t]*[(|]?[ \t]*)*$")
+                       r"[ \t]*[(|]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
@@ -412,6 +421,7 @@ _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día",
 # after the count: "ago" and "after" words ("6 giorni fa", "3 dni temu", "6 jours après")
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
 _AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten")
+_FOREIGN_SINCE = {*_AGO_WORDS, *_AFTER_WORDS, "hace", "vor", "seit", "depuis", "desde", "da", "od", "sinds", "há"}
 _YESTERDAY = ("the day before yesterday", "yesterday", "gestern", "ayer", "ieri", "igår", "i går", "wczoraj", "dün", "ontem",
               "вчера", "eilen", "tegnap", "včera", "jučer", "gisteren", "χθες")
 _LAST_WEEK = ("last week", "la semaine dernière", "la semana pasada", "la settimana scorsa", "letzte woche", "vorige week",
@@ -602,7 +612,9 @@ _COMPARISON_WORDS = frozenset(fold(w) for w in {"than", "dan", "que", "als", "ch
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _PLACED = {"scattered", "seen", "noted", "distributed", "located", "present", "visible", "identified", "dispersed",
            "spread", "also", "mainly", "predominantly"}
-_OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring"}
+_OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring",
+           "con", "avec", "mit", "met", "med", "com", "ze", "cu", "ile"}
+_AND_WORDS = {"and", "e", "y", "et", "und", "en", "och", "og", "és", "ve", "și", "oraz"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later |now |completely |fully )*(?:resolved|settled|subsided|"
                        r"disappeared|went away|gone away|stopped)\b")
 _COLUMN_DATE = re.compile(r"(?<![\d/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?"
@@ -683,7 +695,7 @@ _EACH_CYCLE = re.compile(
     r"(?:bij|na|met) elke (?:kuur|cyclus)|(?:w|po|do|przy) każdym cyklu|(?:vid|efter|med|i) varje (?:cykel|kur)|"
     r"(?:med|efter|ved|i) hver (?:kur|cyklus|syklus)|her kür(?:den sonra|de|le)|minden ciklus(?: után|ban|sal)|"
     r"jokaisen (?:syklin|hoidon) (?:jälkeen|yhteydessä)|(?:după|la|cu) fiecare ciclu|"
-    r"(?:с|после) каждого курса|с каждым курсом|(?:μετά από|σε|με) κάθε κύκλο|(?:uz|nakon|sa) svak(?:i|og) cikl(?:us|usa)")
+    r"(?:с|после) каждого курса|с каждым курсом|(?:μετά από|σε|με) κάθε κύκλο|(?:την επομένη )?κάθε κύκλου|(?:uz|nakon|sa) svak(?:i|og) cikl(?:us|usa)")
 _PER_CYCLE_OFFSET = {"days_since_pegfilgrastim": 1.0, "days_since_gcsf": 8.0}
 _DOSE_CYCLE_DAY = re.compile(r"\bon\s+(?:day|d)\s*(?P<n>[1-9]|1\d)\s+of\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|"
                              r"sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:cycle|course|c)\s*\d{0,2}\b")
@@ -1726,8 +1738,9 @@ class Matcher:
                     k = opened
                     continue
                 break
-            if t == "and":
-                # "a 13.6 cm spleen with uptake above liver and two small hypodense foci": still the spleen's
+            if t in _AND_WORDS:
+                # "a 13.6 cm spleen with uptake above liver and two small hypodense foci": still the spleen's (and
+                # abroad: "milza aumentata con captazione diffusa intensa, SUVmax 8,9, e alcune aree focali")
                 owner = self._with_owner(toks, k)
                 if owner:
                     return owner
@@ -2482,7 +2495,7 @@ class Matcher:
             if mt.group("n2") and re.match(r"[/.]\d", clause[mt.end():mt.end() + 2]):
                 continue  # "Neulasta the next day 28/02/2024": the day of a date, not day 28
             if mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or _BARE_DATE.match(
-                    re.sub(r"^[\s:(=]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))):
+                    re.sub(r"^[\s:(=,]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))):
                 continue  # "C4 D1 08/05", "completed D5 13/08", "C6 day 1 was 04/15/2024": a cycle's day, dated
             if mt.group("n2") and "+" not in mt.group(0) and re.search(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[,;(]?\s*$",
                                             clause[max(0, mt.start() - 16):mt.start()]):
@@ -2712,7 +2725,9 @@ class Matcher:
         self._scan = scan if any(sm.group("y") for sm in pets) else None
         # a bare "filgrastim 5 days" (a course, or days since?) gives way to a dated dose
         have = {e.finding for e in result.findings if e.value is not None and not (
-            e.unit == "days" and e.raw_unit == "days" and not _SINCE_WORDS.search(e.text.lower()))}
+            e.unit == "days" and not _SINCE_WORDS.search(e.text.lower())
+            and not _FOREIGN_SINCE & set(e.text.lower().split()))}  # ("a 1-week delay -> pegfilgrastim 6 mg on
+        # 16/07/2025": a count with no word of "since" or "ago", in any language, gives way too)
         ranges = [m for m in _DOSE_RANGE.finditer(low) if "/" in m.group(0) or m.group("y")]  # not "Hb 8-9.5"
         doses = sorted([*_DOSE_DATE.finditer(low), *ranges], key=lambda m: m.start())
         taken = [(m.start(), m.end()) for m in (*doses, *pets)]
