@@ -2009,3 +2009,17 @@ def test_bone_pain_cord_and_lesions_in_more_languages(shipped: Bundle, note: str
                                                       status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # the same, typed on one line into the chat (found running the chat in tmux: these read 5 and 2.2)
+    ("Ferritin (ug/L): 05/09 12,400 then 09/09 38,000; Ca (adj) 2.20-2.60 3.02 H", "ferritin", 38000),
+    ("Ferritin (ug/L): 05/09 12,400 then 09/09 38,000; Ca (adj) 2.20-2.60 3.02 H", "calcium", 3.02),
+    ("WBC 4.0-11.0 3.1 L", "wbc", 3.1),
+    # a value before its range, and a decimal that looks like a dotted date, are read as written
+    ("Test            Result   Ref range        Flag\nWBC             3.2      4.0-11.0 x10^9/L L", "wbc", 3.2),
+    ("BP 120/80 HR 110", "systolic_bp", 120),
+])
+def test_ranges_and_sample_dates_on_one_line(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)

@@ -708,9 +708,14 @@ _IN_MONTH = re.compile(r"(?<!\w)(?:in|during|en|im|em|nel|nell'|in|w|v|ve|i|в|u
 def _numeric_dates_free(low: str) -> str:
     """The text as it is: a month name is read here only where no day goes with it (those are dates, read elsewhere)."""
     return _WORD_DATE.sub(lambda mt: " " * len(mt.group(0)), low)
-_NEXT_DATED_VALUE = re.compile(r"(?:[ \t]*[HL]\b|[ \t]*\([HL]\)|[ \t]*[↑↓*]+)?[ \t,;]+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?[ \t]*[:=][ \t]*"
-                               r"(?=[<>≤≥]?\d)")
-_DATE_THEN_VALUE = re.compile(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?[ \t]*[:=][ \t]*(?=[<>≤≥]?\d)")
+# a sample's date before its value: "05/09: 12,400", "05/09 12,400", "05.09.: 12,400", "05.09.2024 12,400" (a dotted
+# pair alone, "3.2  4.0", is a decimal, not a date)
+_SAMPLE_DATE = (r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2})(?:/\d{2,4})?(?:[ \t]*[:=][ \t]*|[ \t]+)|"
+                r"\.(?P<m2>\d{1,2})(?:\.(?:\d{2,4})?(?:[ \t]*[:=][ \t]*|[ \t]+)|[ \t]*[:=][ \t]*))(?=[<>≤≥]?\d)")
+_NEXT_DATED_VALUE = re.compile(r"(?:[ \t]*[HL]\b|[ \t]*\([HL]\)|[ \t]*[↑↓*]+)?[ \t,;]+(?:(?:then|and|->|→|>)[ \t]+)?"
+                               + _SAMPLE_DATE)
+_DATE_THEN_VALUE = re.compile(_SAMPLE_DATE)
+_RANGE_THEN_VALUE = re.compile(r"\d+(?:[.,]\d+)?[ \t]?[-–][ \t]?\d+(?:[.,]\d+)?[ \t]+(?=[<>≤≥]?\d)")
 _MINUS = {"-", "−", "–", "(-)", "ø"}
 _THIS_YEAR = datetime.date.today().year
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -934,6 +939,10 @@ class Matcher:
             (v.finding, _WordSet(v.near.a), _WordSet(v.near.b), v.near.window, frozenset(v.near.not_before),
              v.near.second_first, frozenset(v.near.not_between), v.near.shared_first)
             for v in bundle.vocabulary if v.finding and v.near]
+        # the brain and liver words of the near pairs, which one comparative may share ("higher than the liver and
+        # the cerebellum")
+        self._brain_words = [first for fid, first, *_ in self.near if fid == "marrow_ge_brain"]
+        self._liver_words = [first for fid, first, *_ in self.near if fid == "marrow_above_liver"]
         # findings whose composed terms take a vertebral level as a site: the words before and after a level
         self.level_sites: list[tuple[str, set[tuple[str, ...]], set[str]]] = [
             (v.finding, {term_tokens(w) for w in v.composed.before} | {
@@ -1629,10 +1638,9 @@ class Matcher:
     def _shared_comparison(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
         """"higher than the liver and the cerebellum", "jače od jetre i od malog mozga", "intensiver als Leber und
         Kleinhirn": one comparative shared by two reference organs - the marrow is above the brain too."""
-        brain = [first for fid, first, *_ in self.near if fid == "marrow_ge_brain"]
+        brain, liver = self._brain_words, self._liver_words
         if not brain or "marrow_ge_brain" not in self.bundle.findings:
             return
-        liver = [first for fid, first, *_ in self.near if fid == "marrow_above_liver"]
         n = len(toks)
         for mt in [x for x in mentions if x.finding == "marrow_above_liver"]:
             k = mt.end_tok
@@ -2149,8 +2157,20 @@ class Matcher:
                 and tokens[lo + j + 2].kind == "num" and f.kind == "numeric":
             j += 2  # "The spleen is markedly enlarged, measuring 22.4 cm": a size given after the comma
         if j < n and tokens[lo + j].kind == "num" and f.kind == "numeric":
-            # "Ferritin 05/09: 12,400", "TG 09/09: 2.1 mmol/L": the sample's date, then its value
+            # "Ca (adj) 2.20-2.60 3.02 H", "WBC 4.0-11.0 3.1": a reference range, then the value
+            rm = _RANGE_THEN_VALUE.match(self._text, tokens[lo + j].start)
+            if rm is not None:
+                k = j
+                while k < n and tokens[lo + k].start < rm.end():
+                    k += 1
+                if k < n and tokens[lo + k].kind == "num":
+                    j = k
+        if j < n and tokens[lo + j].kind == "num" and f.kind == "numeric":
+            # "Ferritin 05/09: 12,400", "TG 09/09: 2.1 mmol/L", "Ferritin (ug/L): 05/09 12,400": the sample's date,
+            # then its value
             dm = _DATE_THEN_VALUE.match(self._text, tokens[lo + j].start)
+            if dm is not None and not (1 <= int(dm.group("d")) <= 31 and 1 <= int(dm.group("m") or dm.group("m2")) <= 12):
+                dm = None
             if dm is not None:
                 k = j
                 while k < n and tokens[lo + k].start < dm.end():
@@ -2647,23 +2667,15 @@ class Matcher:
             return
         for sm in _EACH_CYCLE.finditer(low):
             start = max(low.rfind(".", 0, sm.start()), low.rfind("\n", 0, sm.start()), sm.start() - 80) + 1
-            before = low[start:sm.start()]
-            found = None
-            for key, fid in self.anchors.items():
-                if fid not in _PER_CYCLE_OFFSET or (key in self.after_anchors and fid not in self._named_drugs):
-                    continue
-                hits = list(re.finditer(r"(?<!\w)" + re.escape(" ".join(key)) + r"(?!\w)", before))
-                if hits and (found is None or hits[-1].start() > found[0]):
-                    found = (hits[-1].start(), fid, " ".join(key))
-            if found is None or found[1] in have:
+            drugs = [a for a in self._anchors_in(low[start:sm.start()]) if a[2] in _PER_CYCLE_OFFSET]
+            if not drugs or drugs[-1][2] in have:
                 continue
-            at, fid, name = found
+            at, name, fid = drugs[-1]
             f = self.bundle.findings[fid]
             days = max(0.0, chemo - _PER_CYCLE_OFFSET[fid])
             end = min(x for x in (low.find(".", sm.end()), low.find("\n", sm.end()), len(low)) if x >= 0)
             rest = low[start:sm.start()] + " " + low[sm.end():end]  # ("each cycle" names no regimen)
-            named = any(re.search(r"(?<!\w)" + re.escape(" ".join(key)) + r"(?!\w)", rest)
-                        for key, k_fid in self.anchors.items() if k_fid == chemo_fid and len(" ".join(key)) > 2)
+            named = any(a_fid == chemo_fid and len(a_name) > 2 for _, a_name, a_fid in self._anchors_in(rest))
             if days <= _PER_CYCLE_WINDOW[fid] and not named:
                 # the last chemotherapy may be another regimen given without it ("AC with pegfilgrastim each cycle,
                 # then weekly paclitaxel"): only a gap past the drug's window is sure without the regimen named here
@@ -2918,6 +2930,24 @@ class Matcher:
             low = f" {' '.join(t.text for t in tokenize(self._text.lower()))} "
             self._transplant_named = any(f" {name} " in low for name in self.transplant_anchors)
         return self._transplant_named
+
+    def _anchors_in(self, low: str) -> list[tuple[int, str, str]]:
+        """The drugs and treatments a stretch of text names, in order: (where each starts, its words, its finding),
+        the longest name at each place, read through the anchors dictionary as _anchor_before reads it."""
+        toks = [t for t in tokenize(low) if t.text not in _KEY_SKIP]
+        texts = [t.text for t in toks]
+        out: list[tuple[int, str, str]] = []
+        i = 0
+        while i < len(toks):
+            for k in range(min(self.anchor_len, len(toks) - i), 0, -1):
+                key = tuple(texts[i:i + k])
+                fid = self.anchors.get(key)
+                if fid is not None and (key not in self.after_anchors or fid in self._named_drugs):
+                    out.append((toks[i].start, " ".join(key), fid))
+                    i += k - 1
+                    break
+            i += 1
+        return out
 
     def _anchor_before(self, low: str, pos: int) -> tuple[int, str] | None:
         """The drug or treatment named closest before ``pos`` (within a sentence's reach), with where it ends.
