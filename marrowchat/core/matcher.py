@@ -705,6 +705,14 @@ _IN_MONTH = re.compile(r"(?<!\w)(?:in|during|en|im|em|nel|nell'|in|w|v|ve|i|в|u
                        r"(?P<mon>" + _MONTH_RE + r")(?!\w)(?:\s+(?:de\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?")
 
 
+def _number_from(tokens: list[Token], lo: int, j: int, n: int, at: int) -> int | None:
+    """The clause's token (from j on) that starts at or after the text offset ``at``, if it is a number."""
+    k = j
+    while k < n and tokens[lo + k].start < at:
+        k += 1
+    return k if k < n and tokens[lo + k].kind == "num" else None
+
+
 def _numeric_dates_free(low: str) -> str:
     """The text as it is: a month name is read here only where no day goes with it (those are dates, read elsewhere)."""
     return _WORD_DATE.sub(lambda mt: " " * len(mt.group(0)), low)
@@ -2159,33 +2167,19 @@ class Matcher:
         if j < n and tokens[lo + j].kind == "num" and f.kind == "numeric":
             # "Ca (adj) 2.20-2.60 3.02 H", "WBC 4.0-11.0 3.1": a reference range, then the value
             rm = _RANGE_THEN_VALUE.match(self._text, tokens[lo + j].start)
-            if rm is not None:
-                k = j
-                while k < n and tokens[lo + k].start < rm.end():
-                    k += 1
-                if k < n and tokens[lo + k].kind == "num":
-                    j = k
+            if rm is not None and (past_range := _number_from(tokens, lo, j, n, rm.end())) is not None:
+                j = past_range
         if j < n and tokens[lo + j].kind == "num" and f.kind == "numeric":
             # "Ferritin 05/09: 12,400", "TG 09/09: 2.1 mmol/L", "Ferritin (ug/L): 05/09 12,400": the sample's date,
             # then its value
             dm = _DATE_THEN_VALUE.match(self._text, tokens[lo + j].start)
-            if dm is not None and not (1 <= int(dm.group("d")) <= 31 and 1 <= int(dm.group("m") or dm.group("m2")) <= 12):
-                dm = None
-            if dm is not None:
-                k = j
-                while k < n and tokens[lo + k].start < dm.end():
-                    k += 1
-                if k < n and tokens[lo + k].kind == "num":
-                    j = k
-                    # "PLT  12/02: 178   19/02: 96 L   26/02: 52 L": a row of dated values is read at its last
-                    end = tokens[lo + j].end
-                    while (dated := _NEXT_DATED_VALUE.match(self._text, end)) is not None:
-                        q = j
-                        while q < n and tokens[lo + q].start < dated.end():
-                            q += 1
-                        if q >= n or tokens[lo + q].kind != "num":
-                            break
-                        j, end = q, tokens[lo + q].end
+            if dm is not None and 1 <= int(dm.group("d")) <= 31 and 1 <= int(dm.group("m") or dm.group("m2")) <= 12 \
+                    and (past_date := _number_from(tokens, lo, j, n, dm.end())) is not None:
+                j = past_date
+                # "PLT  12/02: 178   19/02: 96 L   26/02: 52 L": a row of dated values is read at its last
+                while (dated := _NEXT_DATED_VALUE.match(self._text, tokens[lo + j].end)) is not None and (
+                        q := _number_from(tokens, lo, j, n, dated.end())) is not None:
+                    j = q
         if j < n and toks[j] in {">", "<", "≥", "≤", "~"}:
             qualifier = _QUALIFIERS[toks[j]]
             j += 1
