@@ -137,7 +137,7 @@ _FOCUS_WORDS = {"focal", "foci", "focus", "lesion", "lesions", "fracture", "frac
                       "gócos", "góc", "gócok", "fokaalinen", "fokaalisia", "очаг", "очага", "очаги", "очагов",
                       "очаговое", "εστία", "εστίες", "εστιακή", "žarište", "žarišta", "leziune", "leziuni", "laesie",
                       "laesies", "lésion", "lésions", "lesión", "lesiones", "lesione", "lesioni", "lesão", "lesões",
-                      "läsion", "läsionen", "läsionen", "fokus", "fokuser", "fokusar")}
+                      "läsion", "läsionen", "fokus", "fokuser", "fokusar")}
 _FOCUS_DENIALS = {"no", "without", "nor", "not", "neither", "absent"}
 _BACKGROUND_WORDS = {"background", "diffuse", "diffusely", "remaining", "rest", "elsewhere", "otherwise", "generalised",
                      "generalized", "homogeneous", "homogeneously"}
@@ -260,7 +260,7 @@ _FOREIGN_MONTHS.update({m: i for i, ms in enumerate((
     "lutego února veljače февраля φεβρουαρίου şubat şubatta februarie helmikuuta február februára",
     "marca března ožujka марта μαρτίου mart martta martie maaliskuuta marts március",
     "kwietnia dubna travnja апреля απριλίου nisan nisanda aprilie huhtikuuta április",
-    "maja května svibnja мая μαΐου μαΐου mayıs mayısta maj toukokuuta május",
+    "maja května svibnja мая μαΐου mayıs mayısta maj toukokuuta május",
     "czerwca června lipnja июня ιουνίου haziran haziranda iunie kesäkuuta június",
     "lipca července srpnja июля ιουλίου temmuz temmuzda iulie heinäkuuta július",
     "sierpnia srpna kolovoza августа αυγούστου ağustos ağustosta augusti elokuuta augusztus",
@@ -699,10 +699,24 @@ _EACH_CYCLE = re.compile(
 _PER_CYCLE_OFFSET = {"days_since_pegfilgrastim": 1.0, "days_since_gcsf": 8.0}
 _DOSE_CYCLE_DAY = re.compile(r"\bon\s+(?:day|d)\s*(?P<n>[1-9]|1\d)\s+of\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|"
                              r"sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:cycle|course|c)\s*\d{0,2}\b")
-_PER_CYCLE_WINDOW = {"days_since_pegfilgrastim": 21.0, "days_since_gcsf": 14.0}
 # a month said alone, or with its year ("in December", "in June 2021", "en junio de 2021", "im Juni 2021")
-_IN_MONTH = re.compile(r"(?<!\w)(?:in|during|en|im|em|nel|nell'|in|w|v|ve|i|в|u|a|de|of)\s+(?:the\s+month\s+of\s+)?"
+_IN_MONTH = re.compile(r"(?<!\w)(?:in|during|en|im|em|nel|nell'|w|v|ve|i|в|u|a|de|of)\s+(?:the\s+month\s+of\s+)?"
                        r"(?P<mon>" + _MONTH_RE + r")(?!\w)(?:\s+(?:de\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?")
+
+
+def _degree_value(mt: re.Match[str]) -> str:
+    """The number a _DEGREES match read, whichever of its forms matched."""
+    return str(mt.group("v") or mt.group("v2") or mt.group("v3") or mt.group("v4"))
+
+
+def _degree_unit(mt: re.Match[str]) -> str:
+    """Its unit as written ("°C" when only the number or a T said it; "°F" for "101.8 F")."""
+    return str(mt.group("u") or ("°F" if mt.group("u4") else "°C"))
+
+
+def _years_in(text: str) -> list[int]:
+    """The years a text names: "2021", and the two-digit years of dates ("12/03/24")."""
+    return [int(y) for y in _YEAR.findall(text)] + [2000 + int(y) for y in _SHORT_YEAR_DATE.findall(text)]
 
 
 def _number_from(tokens: list[Token], lo: int, j: int, n: int, at: int) -> int | None:
@@ -735,9 +749,8 @@ _IN_YEAR = {"in", "during", "(", "im", "jahr", "en", "nel", "em", "w", "v", "i",
 _NOW_WORDS = {"now", "currently", "current", "still", "again", "today", "since", "ongoing", "persisting",
               "persistent", "recurrent", "recurring", "new", "newly", "worsening", "progressive", "seit", "depuis",
               "desde", "da", "od", "sinds", "sedan", "siden", "aktuell", "actuellement", "actualmente", "attualmente"}
-_PRESENT_WORDS = {"presents", "presenting", "admitted", "admission", "recently", "recent", "currently", "yesterday",
-                  "week", "weeks", "days", "tonight", "this", "last", "présente", "actuel", "actuellement", "aktuell",
-                  "derzeit", "jetzt", "ahora", "adesso", "ora", "agora", "nu", "nyt", "teraz", "sada", "acum"}
+_PRESENT_WORDS = {"presents", "presenting", "admitted", "admission", "recently", "recent", "yesterday",
+                  "week", "weeks", "days", "tonight", "this", "last", "présente", "actuel", "derzeit", "jetzt", "ahora", "adesso", "ora", "agora", "nu", "nyt", "teraz", "sada", "acum"}
 _STRETCH_BREAKS = {",", ";", ":", ".", "but", "whereas", "while", "and now", "now"}
 # small words that may also be read as a term of their own (lower-case "all" as the leukaemia) but do not part the
 # two words of a near pair ("pain in all my bones")
@@ -950,6 +963,9 @@ class Matcher:
         # the brain and liver words of the near pairs, which one comparative may share ("higher than the liver and
         # the cerebellum")
         self._brain_words = [first for fid, first, *_ in self.near if fid == "marrow_ge_brain"]
+        # each growth factor's window, as the knowledge base sets it (the threshold that makes its dose recent)
+        self._gf_window = {fid: t.at for fid in _PER_CYCLE_OFFSET if fid in bundle.findings
+                           for t in bundle.findings[fid].thresholds if t.op == "le"}
         self._liver_words = [first for fid, first, *_ in self.near if fid == "marrow_above_liver"]
         # findings whose composed terms take a vertebral level as a site: the words before and after a level
         self.level_sites: list[tuple[str, set[tuple[str, ...]], set[str]]] = [
@@ -1034,6 +1050,7 @@ class Matcher:
         self.connectors = frozenset(_CONNECTORS | conjunctions)
         self.list_joins = frozenset(_LIST_JOINS | conjunctions)
         self.item_joins = frozenset({",", "or", "and", "nor"} | conjunctions)
+        self._shared_joins = (self.item_joins - {","}) | {"i", "a", "и"}  # ("and" in Croatian, Polish, Czech, Russian)
         self.remap = {(normalise(s), r.finding): r.becomes for r in lang.context_remap for s in r.starts}
         # a marrow measurement said of an organ with no remap of its own is that organ's, so set aside
         self.remapped_values = {r.finding for r in lang.context_remap
@@ -1141,9 +1158,8 @@ class Matcher:
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(clean(text)))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
-        years = [int(y) for y in _YEAR.findall(text)] + [2000 + int(y) for y in _SHORT_YEAR_DATE.findall(text)]
         # (not a count that looks like a year: "ferritin 2080")
-        self._note_year = max((y for y in years if y <= _THIS_YEAR + 1), default=None)
+        self._note_year = max((y for y in _years_in(text) if y <= _THIS_YEAR + 1), default=None)
         # dates month first (a US note)? read by both date readers
         self._month_order = _month_first(_undash(text.lower()))
         self._transplant_named = None
@@ -1389,7 +1405,7 @@ class Matcher:
         if self._note_year is None or not toks:
             return False
         text = self._text[tokens[lo].start:tokens[lo + len(toks) - 1].end]
-        years = [int(y) for y in _YEAR.findall(text)] + [2000 + int(y) for y in _SHORT_YEAR_DATE.findall(text)]
+        years = _years_in(text)
         return bool(years) and max(years) <= self._note_year - 2 and not any(
             t in _NOW_WORDS or t in _PRESENT_WORDS for t in toks)
 
@@ -1656,7 +1672,7 @@ class Matcher:
             while k < min(n, mt.end_tok + 3) and (toks[k] in _SHARED_FILLERS or any(w.has(toks[k]) for w in liver)):
                 k += 1
             start = k
-            joins = (self.item_joins - {","}) | {"i", "a", "и"}  # ("and" in Croatian, Polish, Czech, Russian)
+            joins = self._shared_joins
             while k < n and not covered[k] and (toks[k] in _SHARED_FILLERS or toks[k] in joins) and k < start + 3:
                 k += 1
             if not any(toks[q] in joins for q in range(start, k)):
@@ -2670,7 +2686,7 @@ class Matcher:
             end = min(x for x in (low.find(".", sm.end()), low.find("\n", sm.end()), len(low)) if x >= 0)
             rest = low[start:sm.start()] + " " + low[sm.end():end]  # ("each cycle" names no regimen)
             named = any(a_fid == chemo_fid and len(a_name) > 2 for _, a_name, a_fid in self._anchors_in(rest))
-            if days <= _PER_CYCLE_WINDOW[fid] and not named:
+            if days <= self._gf_window.get(fid, float("inf")) and not named:
                 # the last chemotherapy may be another regimen given without it ("AC with pegfilgrastim each cycle,
                 # then weekly paclitaxel"): only a gap past the drug's window is sure without the regimen named here
                 continue
@@ -2689,7 +2705,7 @@ class Matcher:
         have = {e.finding for e in result.findings if e.value is not None}
         for mm in _IN_MONTH.finditer(low):
             found = self._anchor_before(low, mm.start())
-            if found is None or found[1] not in _PER_CYCLE_WINDOW or found[1] in have:
+            if found is None or found[1] not in self._gf_window or found[1] in have:
                 continue
             between = low[found[0]:mm.start()]
             if ("." in between or "\n" in between) and not _LAST_DOSE.search(between):
@@ -2701,7 +2717,7 @@ class Matcher:
                 self._scan.year if month < self._scan.month else self._scan.year - 1)
             last_day = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
             days = (self._scan - last_day).days
-            if _PER_CYCLE_WINDOW[found[1]] < days <= 3650:
+            if self._gf_window[found[1]] < days <= 3650:
                 f = self.bundle.findings[found[1]]
                 self._record_value(f, float(days), f.units[0], text[mm.start():mm.end()].strip(), "days", "ge",
                                    (mm.start(), mm.end()), None, result)
@@ -3140,12 +3156,12 @@ class Matcher:
         for mt in _DEGREES.finditer(text):
             if any(ex.span[0] <= mt.start() < ex.span[1] for ex in result.findings):
                 continue
-            raw_unit = mt.group("u") or ("°F" if mt.group("u4") else "°C")
+            raw_unit = _degree_unit(mt)
             letter = {"℃": "c", "℉": "f"}.get(raw_unit, raw_unit[-1:].lower())
             unit = next((u for u in f.units if u.unit.lower().endswith(letter)), None)
             if unit is None:
                 continue
-            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3") or mt.group("v4")
+            raw_value = _degree_value(mt)
             celsius = (float(raw_value.replace(",", ".")) + unit.offset) * unit.factor
             if not 34 <= celsius <= 43:
                 continue  # "room at 21 °C": not a body temperature
@@ -3153,10 +3169,9 @@ class Matcher:
                 best = (celsius, mt, unit)
         if best is not None:
             _, mt, unit = best
-            raw_value = mt.group("v") or mt.group("v2") or mt.group("v3") or mt.group("v4")
-            self._record_value(f, float(raw_value.replace(",", ".")), unit, raw_value,
-                               mt.group("u") or ("°F" if mt.group("u4") else "°C"), None, (mt.start(), mt.end()), None,
-                               result)
+            raw_value = _degree_value(mt)
+            self._record_value(f, float(raw_value.replace(",", ".")), unit, raw_value, _degree_unit(mt), None,
+                               (mt.start(), mt.end()), None, result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
         if self.age_finding is None:
