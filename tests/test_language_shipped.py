@@ -2023,3 +2023,84 @@ def test_bone_pain_cord_and_lesions_in_more_languages(shipped: Bundle, note: str
 def test_ranges_and_sample_dates_on_one_line(shipped: Bundle, note: str, finding: str, value: float) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # a checklist's question answered with its value
+    ("Fever? Yes, 39.2", "temperature", 39.2),
+    ("Fieber: ja, 39,1", "temperature", 39.1),
+    ("Temp? 38.7", "temperature", 38.7),
+    # a growth factor's day of the cycle dates it once the cycle is dated, and is not "two days since"
+    ("6x TC, jeweils mit Pegfilgrastim 6 mg d2; letzter Zyklus 14.08.2024. PET-CT vom 22.09.2024",
+     "days_since_pegfilgrastim", 38),
+    ("Rx: R-CHOP C3 d1 was 16 days before PET; peg-G-CSF d4.", "days_since_pegfilgrastim", 13),
+    ("Post-filgrastim day 4: diffuse aching in the lower back.", "days_since_gcsf", 4),
+    # scans dated by a report's date line abroad, by "vom"/"del", or by the verb after a few words
+    ("OPIS BADANIA PET/CT\nData badania: 26.05.2024.\nC4 R-CHOP 02.05.2024, pegfilgrastym (Pelgraz 6 mg s.c.) "
+     "03.05.2024.", "days_since_pegfilgrastim", 23),
+    ("filgrastim 30 MU/die s.c. dal 03/11 al 06/11/2023. PET/TC con FDG del 14/11/2023: milza 21 cm.",
+     "days_since_gcsf", 8),
+    ("filgrastim (Zarzio) de J3 à J9, donc dernière injection le 20/02. La TEP de réévaluation avant le passage au "
+     "paclitaxel a été faite le 26/02.", "days_since_gcsf", 6),
+    ("[WhatsApp, Mon 02/12 21:14] filgrastim 26/10-29/10 (last dose 29/10). PET today: SUVmax 7.2.",
+     "days_since_gcsf", 34),
+    # a markdown table's newest row; an observation chart's highest temperature
+    ("| date | Hb (g/L) | Plt (x10^9/L) |\n|---|---|---|\n| 03/2023 | 128 | 612 |\n| 02/2025 | 84 | 62 |",
+     "platelets", 62),
+    ("Time | SBP | HR | Temp\n08:00 | 118 | 104 | 39.6\n20:00 | 121 | 96 | 38.4", "temperature", 39.6),
+    ("Time | SBP | HR | Temp\n08:00 | 118 | 104 | 39.6\n20:00 | 121 | 96 | 38.4", "heart_rate", 96),
+    # counts before treatment are old counts; a spondylodiscitis's disc is not the marrow
+    ("Labor: Hb 9,4 g/dl, Thrombozyten 86 /nl. Vor Beginn der Chemotherapie Blutbild normal (Hb 13,2 g/dl, "
+     "Thrombozyten 254 /nl).", "platelets", 86),
+    ("Bilan: Hb 9,4, plaquettes 86 G/L. Avant la chimiothérapie: Hb 13,2, plaquettes 254.", "platelets", 86),
+    ("T12-L1 disk mesafesinde yoğun tutulum (SUVmax 11,2). Kemik iliğinde diffüz artmış tutulum, SUVmax 3,8 (L4).",
+     "marrow_suvmax", 3.8),
+    # a measurement's abbreviation with its dot, before its value (the dot ends no sentence), but not a unit's
+    ("ОАК: Hb 102 г/л, лейк. 3,4 ×10⁹/л (нейтр. 2,0, лимф. 0,8), тромб.\n118 ×10⁹/л, СОЭ 64 мм/ч.", "wbc", 3.4),
+    ("ОАК: Hb 102 г/л, лейк. 3,4 ×10⁹/л (нейтр. 2,0, лимф. 0,8), тромб.\n118 ×10⁹/л, СОЭ 64 мм/ч.", "platelets", 118),
+    ("He is 45 yo. 3 weeks ago fever.", "age", 45),
+    # a list of dated doses is read at its last; a Hungarian report's date line
+    ("Vizsgálat: 2025.04.18.\nPegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20. és "
+     "2025.03.13.", "days_since_pegfilgrastim", 36),
+])
+def test_cycle_days_scan_dates_and_tables_as_written(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # "peg d11 at time of scan" is eleven days since, not a day of the cycle
+    ("c3 d1 was 12 days ago, neulasta the next day so peg d11 at time of scan.", "gcsf_recent", "present"),
+    # an aside about what a count was does not deny what it is
+    ("film 8% blasts (were normal counts on 05/11 post recovery)", "blasts", "present"),
+    # resolved lesions, wherever they were; lesions at diagnosis are history; "not avid" is not "not there"
+    ("The focal lesions in the left 7th rib and T9 seen in 2023 have resolved.", "focal_lesions", "absent"),
+    ("(dx 06/2023; at dx L 7th rib lytic lesion)", "lytic_lesions", None),
+    ("many small sclerotic areas in vertebras and pelvis not avid", "sclerotic_lesions", "present"),
+    ("tender tibiae and queried periostitis", "bone_pain", "present"),
+    # Turkish puts its "yok" after a list or a site
+    ("uzun kemik diyafizlerine uzanım yok", "appendicular_extension", "absent"),
+    ("Daha önce antibiyotik, steroid veya başka ilaç kullanımı yok.", "steroids", "absent"),
+    # bone pain as patients and letters say it
+    ('"łamało go w kościach", głównie krzyż i uda', "bone_pain", "present"),
+    ('"it\'s my hips and thighs, like someone\'s drilling into the bone"', "bone_pain", "present"),
+    ("hospitalisée pour dorsalgies interscapulaires insomniantes", "bone_pain", "present"),
+    ("da circa 3 settimane dolore all'anca destra e alla coscia, peggiore di notte", "bone_pain", "present"),
+    ("niewielki wychwyt w bliższych trzonach kości udowych (SUVmax 2,1)", "appendicular_extension", "present"),
+    ("2 mdr. tiltagende træthed og lændesmerter, natlige.", "bone_pain", "present"),
+    ("csontfájdalom jelenleg nincs", "bone_pain", "absent"),
+    # blasts, and the spleen, in more languages
+    ("Rozmaz ręczny: 3% komórek blastycznych, pojedyncze limfocyty atypowe.", "blasts", "present"),
+    ("Przebyty przełom blastyczny w 2016 r. (CML), obecnie w remisji molekularnej.", "blasts", None),
+    ("Mjälte 16 cm med diffust förhöjt upptag och två fokala hypodensa upptag, SUVmax 9,8.",
+     "splenic_focal_lesions", "present"),
+    ("Splină 14,5 cm, captare difuz crescută (SUVmax 3,6) cu multiple leziuni hipodense sub 1 cm.",
+     "splenic_focal_lesions", "present"),
+    ("Fara leziuni osteocondensante evidentiabile CT.", "sclerotic_lesions", "absent"),
+    ("Κ.Ε.: ψηλαφητός σπλήνας μέχρι το ύψος του ομφαλού.", "massive_splenomegaly", "present"),
+    # "THR" is a hip replacement, not a platelet count
+    ("Known periprosthetic osteolysis around the left THR acetabular cup.", "prosthetic_device", "present"),
+])
+def test_cycle_days_asides_sites_and_pain_words(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

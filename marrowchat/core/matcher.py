@@ -162,22 +162,34 @@ _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?|"
                        # a pasted report's own date line ("EXAM DATE: 06/02/2024", "Study date 02.06.2024")
                        r"exam date|date of exam(?:ination)?|examination date|study date|date of study|scan date|"
-                       r"untersuchungsdatum|date de l'examen|fecha del estudio|data esame)(?!\w)"
+                       r"untersuchungsdatum|date de l'examen|fecha del estudio|data esame|"
+                       # the same line abroad ("Data badania: 26.05.2024", "Datum vyšetření", "Datum onderzoek")
+                       r"data badania|datum vyšetření|datum vysetreni|datum onderzoek|datum van onderzoek|"
+                       r"fecha del examen|fecha de exploración|data do exame|data dell'esame|undersökningsdatum|"
+                       r"undersøgelsesdato|vizsgálat dátuma|vizsgálat|дата исследования|data examinării)(?!\w)"
                        # "PET-TC de fin de tratamiento 25/10/2025", "PET-CT FDG (SKULL VERTEX TO KNEES)   11/03/2025":
                        # what the study was for, or its title, then its date
                        r"(?:[ \t]+(?:de|di|del|of|the|fin|fine|end|eot|tratamiento|traitement|trattamento|treatment|"
                        r"restaging|interim|staging|control|contrôle|controllo|réévaluation|reevaluación|rivalutazione|"
-                       r"abschluss|zum|therapieabschluss|de control)(?=[ \t])){0,4}"
+                       r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com)(?=[ \t])){0,4}"
                        r"(?:[ \t]*fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*,?\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
                        r"eseguita il|eseguito il|"
+                       # "PET-CT vom 22.09.2024", "TEP du 12/03", "PET-CT van 03-04-2025", "PET/CT ze dne 3. 4. 2025"
+                       r"vom|von|du|van|del|dal|z dnia|ze dne|från|fra|datée du|daté du|"
                        # "The PET/CT was made at the 28th of May", "PET-CT was taken on", "PET was at"
                        r"was made at|was made on|made at|made on|was made|was taken on|taken on|was at|was on|"
                        r"was done at|done at|done on|was done on|was performed at)?\s*(?:on\s+|the\s+)?"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
+# "La TEP de réévaluation avant le passage au paclitaxel a été faite le 26/02", "the PET for the trial was performed
+# on 12/03": the scan, a few words about it, then the verb that dates it
+_PET_DONE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|tdm))?|tep(?:-tdm)?|scan)\b[^.;\n]{0,60}?\b(?:was (?:done|performed|"
+                       r"carried out|acquired)|a été (?:faite|réalisée|effectuée)|été (?:faite|réalisée)|fue realizada|fue realizado|"
+                       r"se realizó|è stata eseguita|wurde|werd|foi realizada|foi realizado)\s+(?:on\s+|le\s+|el\s+|"
+                       r"il\s+|am\s+|op\s+|em\s+)?(?:the\s+)?" + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
 # the end of a course ("Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05")
 _UNTIL_WORDS = r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|tot en met"
@@ -215,7 +227,11 @@ _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|"
-                       r"only|alone|infusion|completed|finished|ended|applied|administered|"
+                       r"only|alone|infusion|-gabe|gabe|"
+                       # "Pegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20."
+                       r"\d{1,2}\.\s*napon:?|napon:?|és|után|a|"
+                       # a list of dated doses is read at its last: "20/02/2025 és 13/03/2025", "12/05 and 02/06"
+                       r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\.?,?[ \t]+(?:és|and|und|et|y|e|en|og|och|i|a|és\s+a)|-injektion|injektion|-applikation|applikation|completed|finished|ended|applied|administered|"
                        # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
                        r"am|le|il|el|op|pe|den|dne|em|na|administrat|administrado|administrada|administré|administrée|"
                        r"somministrato|somministrata|podany|podana|podán|podána|gegeben|verabreicht|toegediend|fait|"
@@ -230,7 +246,7 @@ _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d
                        r"aplicado|aplicada|ricevuto|ricevuta|recibió|recebeu|kreeg|gekregen|kapott|alındı|verildi|"
                        r"yapıldı|получил|получила|последний|последняя|последнее|последняя доза|έλαβε|χορηγήθηκε|"
                        r"χορήγηση|sai|saanut|annettu|viimeinen|primit|primită|administrată)"
-                       r"[ \t]*[(|]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
+                       r"[ \t]*[(|)]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
@@ -448,10 +464,11 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         # "68-jarige man", "68 yaşında", "68-letnia", "Pani Haliny W., lat 68"
                         r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
                         r"mulher|homem|doente|patientin|mann|frau|herr|vrouw|pacjentk?a?|pan|pani|erkek|kad[ıi]n|hasta|"
-                        r"mu[žz]|[žz]ena|pacient(?:k?a)?|b[ăa]rbat|femeie|kvinna|mand|kvinde|h|f)\b"
+                        r"mu[žz]|[žz]ena|pacient(?:k?a)?|b[ăa]rbat|femeie|kvinna|mand|kvinde|h|f|"
+                        r"пациент(?:ка)?|больн(?:ой|ая)|мужчина|женщина)\b"
                         # (not a duration: "patient depuis 3 ans", "paziente da 3 anni", "Patient seit 3 Jahren")
                         r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
-                        r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani)(?!\w)"
+                        r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani|год|года|лет)(?!\w)"
                         r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|ani(?=,?\s+(?:b[ăa]rbat|femeie|pacient))|letni[ae]?|årig|årige|ročn[ýíá]|let[ýá]|ετών)(?!\w)"
                         r"|,\s*lat\s+(?P<age5>\d{1,3})\b")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
@@ -569,19 +586,38 @@ _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "
                      "no growth to date", "were negative", "was negative"}
 _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years? ago|"
                          r"at (?:the )?end of (?:chemo(?:therapy)?|treatment|induction|therapy)|"
-                         r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d)\b")
+                         r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d|"
+                         # "Before chemotherapy the count was normal (Hb 13.2, plt 254)", "Vor Beginn der Chemotherapie
+                         # Blutbild normal (...)", "avant la chimiotherapie", "antes de la quimioterapia"
+                         r"(?:before|vor|avant|antes de|prima della|voor|przed) (?:the |(?:dem )?beginn der |le debut de "
+                         r"(?:la )?|la |el inicio de (?:la )?|l'inizio della |de |het begin van de |rozpoczeciem )?(?:start of )?"
+                         r"(?:chemo|chemotherapy|chemotherapie|chimio|chimiotherapie|quimio|quimioterapia|chemioterapia|"
+                         r"chemioterapii|chemotherapii|treatment|therapy|therapie|behandlung|traitement|tratamiento))\b")
 # "Copied from 10/2024 clinic letter: Hb 13.1, WBC 5.8, plt 246": a clause that opens as old results
 _PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)\d\d\b|\b(?:copied from (?:the |her |his )?(?:previous|old|last|prior|earlier)|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
                            r"prior) (?:letter|notes|clinic|admission)|(?:previous|old|prior|historical) (?:results|bloods|"
                            r"labs)|clinic letter|discharge summary from|"
                            # "(Counts at end of chemo 06/01: Hb 10.8, TLC 6,900)"
-                           r"(?:counts|bloods|labs|fbc|cbc) at (?:the )?end of (?:chemo(?:therapy)?|treatment|induction))\b")
+                           r"(?:counts|bloods|labs|fbc|cbc) at (?:the )?end of (?:chemo(?:therapy)?|treatment|induction))\b"
+                           # "Avant la chimiothérapie : Hb 13,2, plaquettes 254": a clause opened by "before treatment"
+                           r"|^(?:before|prior to|pre|avant|vor|antes de|prima della|voor|przed) (?:the |la |der |dem |el |"
+                           r"de |het )?(?:start of |beginn der |debut de (?:la )?|inicio de (?:la )?|begin van de )?"
+                           r"(?:chemo|chemotherapy|chemotherapie|chimio|chimiotherapie|quimio|quimioterapia|chemioterapia|"
+                           r"treatment|therapy|therapie|behandlung|traitement|tratamiento)\b")
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
 _PAST_LATER = re.compile(r"^(?:[^.;]|(?<=\d)\.(?=\d))*?\b(?:in (?:" + _MONTH_WORD + r" )?(?:19|20)\d\d|"
                          r"(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last year)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
+_SITE_FILLERS = frozenset({"in", "at", "of", "within", "the", "left", "right", "l", "r", "both", "bilateral", "and", "-",
+                           "–", "/", "seen", "noted", "described", "st", "nd", "rd", "th"})
+_AVIDITY = frozenset({"avid", "fdg-avid", "hypermetabolic", "metabolically", "active", "uptake"})
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# the words that open an aside about the past ("(were normal on 05/11)", "(previously negative)")
+_PAST_OPENERS = frozenset({"were", "was", "previously", "had", "prior", "formerly", "initially", "waren", "war",
+                           "etaient", "era", "eran", "eram"})
 
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
@@ -647,7 +683,15 @@ _POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both
              "since", "since then", "currently", "today", "then", "sets", "set", "bottles", "samples",
              "specimens", "studies", "antigen", "antibody", "antibodies", "ag", "ab", "/", "serologies",
              "igg", "igm", "tests", "status", "showed", "show", "shows", "revealed", "with", "repeatedly",
-             "twice", "again", "also"} | _TEST_METHODS
+             "twice", "again", "also"} | _TEST_METHODS | {
+    # Turkish puts its "yok" after what it denies: "uzun kemik diyafizlerine uzanım yok" (no extension into the long
+    # bones), "antibiyotik, steroid veya başka ilaç kullanımı yok" (no antibiotic, steroid or other drug use)
+    fold(w) for w in ("uzanım", "uzanımı", "tutulum", "tutulumu", "kullanımı", "kullanım", "öyküsü", "veya", "başka",
+                      "ilaç",
+                      # and Hungarian its "nincs": "csontfájdalom jelenleg nincs" (no bone pain at present)
+                      "jelenleg", "most", "már",
+                      # "blast/genç form yok", "litik/sklerotik değişiklik izlenmedi"
+                      "genç", "form", "değişiklik", "değişikliği", "lezyonu", "lezyon", "bulgu", "bulgusu")}
 
 
 @dataclass(frozen=True)
@@ -689,7 +733,7 @@ _VALUE_SITES = _LEVEL_WORDS | {"spine", "spinal", "vertebral", "vertebrae", "ver
 # "Peg-G-CSF an Tag 2 jedes Zyklus") and how many days after a cycle starts its last dose falls
 _EACH_CYCLE = re.compile(
     r"\b(?:with|after|following|in|for|of|on|at)?\s*(?:each|every|all)\s+(?:the\s+)?(?:\w+\s+)?(?:cycles?|courses?)\b|"
-    r"ke každému cyklu|s každým cyklem|po každém cyklu|v každém cyklu|jede[snm] zyklus|jedem zyklus|jeden zyklus|"
+    r"jeweils|à chaque fois|ke každému cyklu|s každým cyklem|po každém cyklu|v každém cyklu|jede[snm] zyklus|jedem zyklus|jeden zyklus|"
     r"nach jedem zyklus|à chaque cycle|après chaque cycle|a chaque cure|à chaque cure|après chaque cure|"
     r"(?:a|con|tras|en|después de) cada ciclo|(?:ad|a|dopo|con) ogni ciclo|(?:em|após|a|com) cada ciclo|"
     r"(?:bij|na|met) elke (?:kuur|cyclus)|(?:w|po|do|przy) każdym cyklu|(?:vid|efter|med|i) varje (?:cykel|kur)|"
@@ -697,6 +741,7 @@ _EACH_CYCLE = re.compile(
     r"jokaisen (?:syklin|hoidon) (?:jälkeen|yhteydessä)|(?:după|la|cu) fiecare ciclu|"
     r"(?:с|после) каждого курса|с каждым курсом|(?:μετά από|σε|με) κάθε κύκλο|(?:την επομένη )?κάθε κύκλου|(?:uz|nakon|sa) svak(?:i|og) cikl(?:us|usa)")
 _PER_CYCLE_OFFSET = {"days_since_pegfilgrastim": 1.0, "days_since_gcsf": 8.0}
+_AFTER_DRUG = re.compile(r"\b(?:post|after|following|since)\b[- ]*[\w-]*$")  # "post-filgrastim day 4": days since
 _DOSE_CYCLE_DAY = re.compile(r"\bon\s+(?:day|d)\s*(?P<n>[1-9]|1\d)\s+of\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|"
                              r"sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:cycle|course|c)\s*\d{0,2}\b")
 # a month said alone, or with its year ("in December", "in June 2021", "en junio de 2021", "im Juni 2021")
@@ -1173,6 +1218,7 @@ class Matcher:
         # a temperature written with its degree sign is understood even where no word names it (read below)
         self._degree_spans = [(mt.start(), mt.end()) for mt in _DEGREES.finditer(text)]
         self._carried = None
+        self._dose_cycle_days: list[tuple[str, int, tuple[int, int]]] = []  # "pegfilgrastim 6 mg d2": (drug, 2, span)
         before: tuple[int, int] | None = None
         for lo, hi in self._clauses(tokens):
             # "The spleen was not enlarged (12.1 cm) but contained five hypodense nodules": a clause cut from its
@@ -1310,8 +1356,8 @@ class Matcher:
             stop = self.term_stop.at(toks, i)
             if stop and t.text not in {".", ";"} and self._inside_trigger(toks, i):
                 stop = 0  # "not yet sent", "as yet unknown": the word belongs to a trigger phrase
-            if t.text == "." and self._abbreviation_dot(tokens, i):
-                skip = None  # "E. coli", "S. aureus": not the end of a sentence
+            if t.text == "." and (self._abbreviation_dot(tokens, i) or self._measure_dot(tokens, toks, i)):
+                skip = None  # "E. coli", "S. aureus", "лейк. 3,4": not the end of a sentence
             elif t.text in {".", ";", "!"}:
                 skip = 1
             elif i > 0 and self._line_break(tokens, i):
@@ -1363,6 +1409,16 @@ class Matcher:
             return False
         # a capitalised word ("Splenomegaly", "No") starts a new line of its own; an acronym ("FDG") does not
         return word[:1].isupper() and (len(word) == 1 or not word[1:2].isupper())
+
+    def _measure_dot(self, tokens: list[Token], toks: list[str], i: int) -> bool:
+        """"лейк. 3,4 ×10⁹/л", "тромб.\n118 ×10⁹/л", "Hb. 8,1": the dot of a measurement's abbreviation, before its
+        value."""
+        if not (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "word" and tokens[i - 1].end == tokens[i].start
+                and tokens[i + 1].kind == "num" and self._text[tokens[i].end:tokens[i + 1].start].count("\n") <= 1
+                and not (i > 1 and tokens[i - 2].kind == "num")):  # ("45 yo. 3 weeks ago": a unit ends the sentence)
+            return False
+        fid = self.terms.get((toks[i - 1],))
+        return bool(fid) and fid in self.bundle.findings and self.bundle.findings[fid].kind == "numeric"
 
     @staticmethod
     def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
@@ -2140,6 +2196,15 @@ class Matcher:
         qualifier = None
         steps = 0
         exam = _EXAM_WORDS if f.id in self.lang.below_margin else frozenset()
+        if j < n and toks[j] in {"?", ":"}:
+            # "Fever? Yes, 39.2", "Temp? 38.7", "Fever: yes (39.4)": a checklist's question answered with its value
+            k = j + 1
+            if k < n and (yes := self.answer_yes.at(toks, k)) and (k + yes == n or tokens[lo + k + yes].kind != "word"):
+                k += yes
+                if k < n and toks[k] in {",", ":", "-", "–", "("}:
+                    k += 1
+            if k < n and ((tokens[lo + k].kind == "num" and k > j + 1) or toks[j] == "?"):
+                j = k
         while j < min(n, next_start + 1) and steps < 6 and (toks[j] in _NUMBER_BRIDGE or toks[j] in exam or (
                 f.section == "uptake" and (_LEVEL.fullmatch(toks[j]) or _SITE_LEVEL.fullmatch(toks[j])
                                            or toks[j] in _VALUE_SITES))) and tokens[lo + j].kind != "num":
@@ -2542,6 +2607,17 @@ class Matcher:
                     and not re.search(r"\b(?:pet|scan|tep)\b", clause[gf_before[0]:mt.start()])):
                 continue  # "pegfilgrastim on day 2 of cycle 3, ten days before the PET": where the dose fell in the
                 # cycle, not days since (but "PET-CT (day 15 of C3)" is the scan's day of the cycle)
+            if mt.group("n2") and "+" not in mt.group(0) and (
+                    gf_before := self._anchor_before(clause, mt.start())) is not None \
+                    and gf_before[1] in _PER_CYCLE_OFFSET and not _AFTER_DRUG.search(clause[:gf_before[0]]) and (
+                        dosed := re.fullmatch(
+                            r"[\s,(]*(\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|μg)(?:/kg)?)?[\s,]*(?:s\.?c\.?|sc|s/c|i\.?v\.?|"
+                            r"subcut|sq)?[\s,]*(?:on|am|le|il|el|op)?\s*", clause[gf_before[0]:mt.start()])) \
+                    and (dosed.group(1) or int(mt.group("n2")) <= 5):  # ("peg d11 at time of scan": eleven days since)
+                # "jeweils mit Pegfilgrastim 6 mg d2", "Neulasta 6 mg s.c. day 2": the cycle's day it is given, which
+                # dates it once the cycle is dated (read with the cycle, below)
+                self._dose_cycle_days.append((gf_before[1], int(mt.group("n2")), (start_c + mt.start(), start_c + mt.end())))
+                continue
             if mt.group("n2") and re.match(r"\s*(?:of|with|in|after|for|from)?\s*(?:the\s+)?(?:each|every|all)\b",
                                             clause[mt.end():]):
                 continue  # "pegfilgrastim 6 mg sc day 2 each cycle", "on day 2 with each cycle": a schedule
@@ -2675,9 +2751,27 @@ class Matcher:
                 break
         if chemo is None:
             return
+        for fid, day, span in self._dose_cycle_days:
+            # "R-CHOP C3 d1 was 16 days before PET; peg-G-CSF d4": given on the cycle's fourth day, 13 days before
+            if fid not in have and day <= chemo + 1:
+                begin = max(low.rfind(".", 0, span[0]), low.rfind("\n", 0, span[0])) + 1
+                stop = min(x for x in (low.find(".", span[1]), low.find("\n", span[1]), len(low)) if x >= 0)
+                if chemo - (day - 1) <= self._gf_window.get(fid, float("inf")) and not any(
+                        a_fid == chemo_fid and len(a_name) > 2 for _, a_name, a_fid in self._anchors_in(low[begin:stop])):
+                    continue  # (the last chemotherapy may be another regimen, given without it: as below)
+                f = self.bundle.findings[fid]
+                self._record_value(f, chemo - (day - 1), f.units[0], text[span[0]:span[1]], "days", None, span,
+                                   Mention(fid, 0, 1, fid, 100.0, "pattern"), result)
+                have[fid] = chemo - (day - 1)
         for sm in _EACH_CYCLE.finditer(low):
             start = max(low.rfind(".", 0, sm.start()), low.rfind("\n", 0, sm.start()), sm.start() - 80) + 1
             drugs = [a for a in self._anchors_in(low[start:sm.start()]) if a[2] in _PER_CYCLE_OFFSET]
+            ahead_at = None
+            if not drugs:
+                # "jeweils mit Pegfilgrastim 6 mg d2", "each cycle followed by pegfilgrastim": the drug after it
+                ahead = low[sm.end():sm.end() + 40].split(".")[0].split("\n")[0].split(";")[0]
+                drugs = [a for a in self._anchors_in(ahead) if a[2] in _PER_CYCLE_OFFSET][:1]
+                ahead_at = sm.end()
             if not drugs or drugs[-1][2] in have:
                 continue
             at, name, fid = drugs[-1]
@@ -2690,7 +2784,7 @@ class Matcher:
                 # the last chemotherapy may be another regimen given without it ("AC with pegfilgrastim each cycle,
                 # then weekly paclitaxel"): only a gap past the drug's window is sure without the regimen named here
                 continue
-            span = (start + at, sm.end())
+            span = (start + at, sm.end()) if ahead_at is None else (sm.start(), ahead_at + at + len(name))
             self._record_value(f, days, f.units[0], text[span[0]:span[1]], "days", None, span,
                                Mention(fid, 0, 1, name, 100.0, "pattern"), result)
             have[fid] = days
@@ -2730,7 +2824,7 @@ class Matcher:
         month_first = self._month_order
         low = _numeric_dates(text.lower(), month_first)
         # "Comparison: staging PET 12/05", "baseline PET 03/02": an earlier scan's date is not this one's
-        pets = [m for m in (*_PET_DATE.finditer(low), *_DATE_PET.finditer(low))
+        pets = [m for m in (*_PET_DATE.finditer(low), *_DATE_PET.finditer(low), *_PET_DONE.finditer(low))
                 if not _EARLIER_SCAN.search(low[max(0, m.start() - 30):m.start() + 4])]
         years = [int(m.group("y")) for m in (*pets, *_DOSE_DATE.finditer(low), *_BARE_DATE.finditer(low))
                  if m.group("y") and len(m.group("y")) == 4]
@@ -2739,7 +2833,7 @@ class Matcher:
         if not scans and _SCAN_TODAY.search(low):
             # "end-of-treatment PET today" in a note dated at its head ("Nuclear medicine -> Lymphoma team, 05/06/2025")
             head = _BARE_DATE.search(low[:low.find("\n", 1) if "\n" in low[1:] else len(low)])
-            if head is not None and head.group("y"):
+            if head is not None:  # (with its year, or without one: "[WhatsApp ... Mon 02/12 21:14]")
                 scans = [d for d in (_date_of(head, month_first, year),) if d is not None]
         if not scans:
             return
@@ -3434,9 +3528,15 @@ class Matcher:
         # "At diagnosis 64 % marrow blasts": a percentage right before the finding is its own, not a new item
         pct = {k for k in range(start, start + len(gap)) if toks[k] == "%" or (
             k + 1 < len(toks) and toks[k + 1] == "%" and toks[k][:1].isdigit())}
+        # "at dx L 7th rib lytic lesion": where the finding sits ("L 7th rib", "T9") is not a new item either
+        site = {k for k, t in enumerate(gap, start) if t in self.bone_words or _LEVEL.fullmatch(t) or (
+            t.isdigit() and len(t) <= 2 and k + 1 < len(toks) and toks[k + 1] in {"st", "nd", "rd", "th"}) or (
+            t in {"l", "r", "left", "right", "st", "nd", "rd", "th"} and k + 1 < len(toks)
+            and (toks[k + 1] in self.bone_words or toks[k + 1][:1].isdigit()))}
+        site |= {k for k in range(start, start + len(gap)) if toks[k] in {"st", "nd", "rd", "th"} and k - 1 in site}
         loose = [t for k, t in enumerate(gap, start)
                  if t not in _FILLERS and t not in _REACH_FILLERS and t not in self.connectors and k not in at_trigger
-                 and k not in pct]
+                 and k not in pct and k not in site]
         short_list = self._short_list(gap)
         if ((len(gap) > self.lang.scope_tokens or len(loose) > 3) and not short_list) or \
                 any(t[:1].isdigit() or t == ":" for t in loose):
@@ -3563,6 +3663,15 @@ class Matcher:
                and not (t in _SAMPLE_WORDS and i > 0 and gap[i - 1].isdigit())]
         # "Rose Bengal 1/40 negative", "ANA 1:80 neg": a titre read as negative is still a negative result
         gap = _drop_titres(gap)
+        if gap[:1] and gap[0] in {"in", "at", "of", "within", "seen", "noted", "described"} and not any(
+                t in _AVIDITY for t in toks[pos:pos + 3]):  # ("sclerotic areas in vertebras and pelvis not avid")
+            # "The focal lesions in the left 7th rib and T9 (seen in 2023) have resolved": where they were does not
+            # break the reach of what is said of them
+            gap = [t for t in gap if not (t in _SITE_FILLERS or t in self.bone_words or _LEVEL.fullmatch(t)
+                                          or _SITE_LEVEL.fullmatch(t) or _ORDINAL.fullmatch(t) or _YEAR.fullmatch(t)
+                                          or (t.isdigit() and len(t) <= 2))]  # ("7th" is "7" "th")
+        if "(" in gap and gap.index("(") + 1 < len(gap) and gap[gap.index("(") + 1] in _PAST_OPENERS:
+            return out  # "film 8% blasts (were normal counts on 05/11)": the aside says what they were, not are
         # "a paravertebral mass at T4 that was no longer visible": a vertebral level and "that" do not break the reach
         if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and t != "that" and not _TIMES.fullmatch(t)
                                                     and not _LEVEL.fullmatch(t) for t in gap)):
@@ -3578,7 +3687,7 @@ class Matcher:
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]
             loose = [t for t in gap if t not in self.connectors and t not in _FILLERS]
             a_test = not mentions[idx].finding or mentions[idx].finding in self.test_findings
-            if (len(gap) <= 3 and not loose and gap) or (
+            if (len(gap) <= 3 and not loose and gap) or (not gap and mentions[idx].finding == mentions[nxt].finding) or (
                     a_test and gap and len(gap) <= 6 and len(loose) <= 2 and gap[0] in self.list_joins
                     and gap[-1] in self.list_joins and _plain_item(loose)):
                 # "blood cultures, HIV and syphilis serology, ANCA ... were negative": an item the vocabulary does not

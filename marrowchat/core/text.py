@@ -93,6 +93,56 @@ def _cells(line: str) -> list[str]:
     return out
 
 
+_PIPE_RULE = re.compile(r"[\s|:+=-]*-{3,}[\s|:+=-]*")  # a markdown table's rule ("|----|:---:|")
+_PIPE_HEAD = re.compile(r"[^\W\d][^|]{0,30}")
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """A pipe-drawn table line's cells ("| 02/2025 | 84 | 17.8 |"), or None when the line is not one."""
+    body = line.strip()
+    if body.count("|") < 2:
+        return None
+    return [c.strip() for c in body.strip("|").split("|")]
+
+
+def _pipe_table(lines: list[str], n: int) -> tuple[list[str], list[list[str]], int] | None:
+    """A pipe-drawn table whose header row at n names its columns ("| date | Hb (g/L) | Plt (x10^9/L) |"), with
+    rows of values under it (after a rule): (the names, the rows' cells, how many lines it takes)."""
+    head = _pipe_cells(lines[n])
+    if head is None or len(head) < 3 or not all(_PIPE_HEAD.fullmatch(c) for c in head):
+        return None
+    k, rows = n + 1, []
+    while k < len(lines):
+        if _PIPE_RULE.fullmatch(lines[k]):
+            k += 1
+            continue
+        cells = _pipe_cells(lines[k])
+        if cells is None or len(cells) != len(head) or not _ROW_LEAD.match(cells[0]) \
+                or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells):
+            break
+        rows.append(cells)
+        k += 1
+    return (head, rows, k - n) if rows else None
+
+
+_TEMPERATURE_HEAD = re.compile(r"(?i)(?:t|temp|temperature|tmax|t°c?|température|temperatura|temperatur)\b.*")
+
+
+def _table_values(head: list[str], rows: list[list[str]]) -> list[str]:
+    """The values a table's rows give each column: the newest row's (the last, or the first when the dates leading
+    the rows run backwards), except a temperature column's, which gives its highest ("Temp 39.6 / 38.9 / 38.4":
+    the fever peaked at 39.6)."""
+    last = rows[0] if _newest_first("x " + "   ".join(r[0] for r in rows)) else rows[-1]
+    out = list(last)
+    for c, name in enumerate(head):
+        if _TEMPERATURE_HEAD.fullmatch(name):
+            seen = [float(m.group().replace(",", ".")) for r in rows if (m := re.fullmatch(r"\d{2}(?:[.,]\d)?", r[c]))]
+            if seen:
+                out[c] = next(r[c] for r in rows if re.fullmatch(r"\d{2}(?:[.,]\d)?", r[c])
+                              and float(r[c].replace(",", ".")) == max(seen))
+    return out
+
+
 def columns_as_pairs(text: str) -> str:
     """A table pasted with its names in a header row and a row of values under it ("Hb  WBC  Plt / 7.9  1.2  38", an
     observation chart with a row per time) is read as name-value pairs from its last row: "Hb 7.9, WBC 1.2, Plt 38".
@@ -104,21 +154,26 @@ def columns_as_pairs(text: str) -> str:
     while n < len(lines):
         head = _cells(lines[n])
         rows = 0
-        if len(head) >= 3 and all(_HEAD_CELL.fullmatch(c) for c in head):
+        found: list[list[str]] = []
+        if (piped := _pipe_table(lines, n)) is not None:
+            # "| date | Hb (g/L) | Plt (x10^9/L) |" / "|---|---|---|" / "| 02/2025 | 84 | 62 |": drawn with pipes
+            head, found, rows = piped[0], list(piped[1]), piped[2] - 1
+        elif len(head) >= 3 and all(_HEAD_CELL.fullmatch(c) for c in head):
             while n + rows + 1 < len(lines):
                 cells = _cells(lines[n + rows + 1])
                 if len(cells) != len(head) or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells) + 1 \
                         or not _ROW_LEAD.match(cells[0]):
                     break  # (a row led by a name - "Hb (g/dL)  11,2  9,6  8,3" under "J0  J3  J7" - is a trend row)
+                found.append(cells)
                 rows += 1
         if not rows:
             n += 1
             continue
-        last = _cells(lines[n + rows])
+        last = found[-1] if piped is None else _table_values(head, found)
         # a unit in the column's name goes after the value ("T (°C)" / "38.9" is "T 38.9°C", "Hb (g/dl)" / "8,7" is
         # "Hb 8,7 g/dl")
         pairs = [f"{u.group(1)} {v}{'' if u.group(2).startswith('°') else ' '}{u.group(2)}," if (
-            u := _NAME_UNIT.fullmatch(h)) else f"{h} {v}," for h, v in zip(head, last, strict=True)]
+            u := _NAME_UNIT.fullmatch(h)) else f"{h} {v}," for h, v in zip(head, last, strict=True) if v]
         # whole pairs laid into the table's own lines, each padded to its length, so the text keeps its offsets
         out, k = [], 0
         for x in lines[n:n + rows + 1]:
