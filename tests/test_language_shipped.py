@@ -2062,6 +2062,15 @@ def test_ranges_and_sample_dates_on_one_line(shipped: Bundle, note: str, finding
     # a list of dated doses is read at its last; a Hungarian report's date line
     ("Vizsgálat: 2025.04.18.\nPegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20. és "
      "2025.03.13.", "days_since_pegfilgrastim", 36),
+    # a report's title line ending with its date; "au 18F-FDG du"; a spleen felt below the costal margin in Croatian
+    ("LAUDO PET/CT DE FINAL DE TRATAMENTO - Hospital de Clínicas - 10/03/2025\nfilgrastim 300 µg/dia apenas no C4 "
+     "(de 10/01 a 16/01/2025).", "days_since_gcsf", 53),
+    ("PET-CT au 18F-FDG du 05.03.2025. Dernière injection de pegfilgrastim le 15.01.2025.",
+     "days_since_pegfilgrastim", 49),
+    ("slezena 9 cm ispod lijevog rebrenog luka, čvrsta", "spleen_below_costal_margin", 9),
+    # counts abroad: French "Lc"/"Tc", Bulgarian; Tc-99m is an isotope, not a platelet count
+    ("Lc 4,6 G/L (neutrophiles 2,9 G/L), Tc 74 G/L.", "platelets", 74),
+    ("Хб 98 g/l, Левк 2,9 ×10⁹/l (Неутр 1,6; Лимф 0,6), Тр 118 ×10⁹/l.", "wbc", 2.9),
 ])
 def test_cycle_days_scan_dates_and_tables_as_written(shipped: Bundle, note: str, finding: str, value: float) -> None:
     _, snap = Engine(shipped).assess(note)
@@ -2100,6 +2109,30 @@ def test_cycle_days_scan_dates_and_tables_as_written(shipped: Bundle, note: str,
     ("Κ.Ε.: ψηλαφητός σπλήνας μέχρι το ύψος του ομφαλού.", "massive_splenomegaly", "present"),
     # "THR" is a hip replacement, not a platelet count
     ("Known periprosthetic osteolysis around the left THR acetabular cup.", "prosthetic_device", "present"),
+    ("Tc-99m MDP bone scan: no superscan.", "thrombocytopenia", None),
+    # a nadir is a past count; a marrow's 1 % blasts is normal; lesions, injuries and denials abroad
+    ("Nadir pós-C6 (D10, 27/02): leucócitos 1,1", "leukopenia", None),
+    ("Myélogramme : moelle de richesse normale, 1 % de blastes.", "blasts", "absent"),
+    ("Pacjent neguje bóle kostne.", "bone_pain", "absent"),
+    ("PET: focal-on-diffuse, >10 FL, largest L3 with lytic destruction and paramedullary extension.",
+     "extramedullary_masses", "present"),
+    ("TEP : plusieurs lésions focales surajoutées (D8, aile iliaque gauche), ostéolytiques au scanner.",
+     "lytic_lesions", "present"),
+    ("Masses paravertébrales bilatérales évoquant une hématopoïèse extramédullaire.", "paravertebral_emh", "present"),
+    ("Au CT : multiples plages de condensation mal délimitées du rachis et du bassin.", "sclerotic_lesions", "present"),
+    ("upadek z drabiny – złamania żeber VI–VIII po prawej", "recent_injury_or_operation", "present"),
+    ("3. Fractura patológica de L1 (2022)", "recent_injury_or_operation", None),
+    ("w CT w tych miejscach szczeliny złamań z tworzącą się kostniną.", "foci_at_injury", "present"),
+    ("Kemik ağrısı tariflemiyor.", "bone_pain", "absent"),
+    ("Fokal kemik lezyonu ve litik/sklerotik değişiklik izlenmedi.", "lytic_lesions", "absent"),
+    ("G-CSF immünohistokimyası çalışılıyor.", "gcsf_exposure", "absent"),  # (not named, so assumed absent)
+    ("ИФА на ВИЧ – положительный, иммуноблот – положительный.", "hiv", "present"),
+    ("Контакт с больными туберкулёзом отрицает.", "tb_exposure", "absent"),
+    ("5 viikkoa kestänyt selkäkipu, öisin paheneva kipu.", "bone_pain", "present"),
+    ("Zanika nočno potenje, hujšanje, bolečine v kosteh. G-CSF doslej ni prejel.", "bone_pain", "absent"),
+    ("Zanika nočno potenje, hujšanje, bolečine v kosteh. G-CSF doslej ni prejel.", "gcsf_exposure", "absent"),
+    ("са проширењем у проксималне трећине дијафиза хумеруса и фемура", "appendicular_extension", "present"),
+    ("Bez širenja u dijafize dugih kostiju.", "appendicular_extension", "absent"),
 ])
 def test_cycle_days_asides_sites_and_pain_words(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)

@@ -171,8 +171,8 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        # what the study was for, or its title, then its date
                        r"(?:[ \t]+(?:de|di|del|of|the|fin|fine|end|eot|tratamiento|traitement|trattamento|treatment|"
                        r"restaging|interim|staging|control|contrôle|controllo|réévaluation|reevaluación|rivalutazione|"
-                       r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com)(?=[ \t])){0,4}"
-                       r"(?:[ \t]*fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*,?\s*"
+                       r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la)(?=[ \t])){0,4}"
+                       r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*,?\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
@@ -190,6 +190,11 @@ _PET_DONE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|tdm))?|tep(?:-tdm)?
                        r"carried out|acquired)|a été (?:faite|réalisée|effectuée)|été (?:faite|réalisée)|fue realizada|fue realizado|"
                        r"se realizó|è stata eseguita|wurde|werd|foi realizada|foi realizado)\s+(?:on\s+|le\s+|el\s+|"
                        r"il\s+|am\s+|op\s+|em\s+)?(?:the\s+)?" + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
+# a report's title line that ends with its date ("LAUDO PET/CT DE FINAL DE TRATAMENTO - Hospital de Clínicas - 10/03/2025",
+# "FDG PET/CT REPORT | Royal Infirmary | 12/03/2025"): the scan's date
+_PET_TITLE_DATE = re.compile(r"(?m)^[ \t]*(?:[^\n\d]{0,30}?\b)?(?:i?pet\d?(?:[-/ ]?(?:ct|tc|tdm|bt|dt))?|tep(?:-tdm)?)\b"
+                             r"(?![^\n]*\b(?:planned|scheduled|booked|requested|prévue?|previst[oa]|programad[oa]|"
+                             r"geplant|gepland|solicitad[oa])\b)[^\n\d]{0,80}?[-–|,:][ \t]*" + _DATE_RE + r"[ \t]*$")
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
 # the end of a course ("Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05")
 _UNTIL_WORDS = r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|tot en met"
@@ -496,7 +501,9 @@ _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond",
                    # "a 8 cm del reborde costal", "4 cm dall'arcata", "5 QF unter dem Rippenbogen", "sous le rebord"
                    "del", "dal", "dalla", "debajo", "bajo", "abaixo", "do", "unter", "sous", "onder",
                    # "mjälten palpabel 12 cm nedom arcus", "12 cm pod łukiem żebrowym"
-                   "nedom", "nedanför", "pod", "sub", "alatt"}
+                   "nedom", "nedanför", "pod", "sub", "alatt",
+                   # "slezena 9 cm ispod lijevog rebrenog luka", "под левой реберной дугой", "κάτω από το πλευρικό τόξο"
+                   "ispod", "под", "κάτω", "ниже"}
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
@@ -599,6 +606,8 @@ _PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)
                            r"labs)|clinic letter|discharge summary from|"
                            # "(Counts at end of chemo 06/01: Hb 10.8, TLC 6,900)"
                            r"(?:counts|bloods|labs|fbc|cbc) at (?:the )?end of (?:chemo(?:therapy)?|treatment|induction))\b"
+                           # "Nadir post-C6 (D10, 27/02): WBC 1.1": the low point after a cycle, not today's count
+                           r"|^\(?\s*nadir\b"
                            # "Avant la chimiothérapie : Hb 13,2, plaquettes 254": a clause opened by "before treatment"
                            r"|^(?:before|prior to|pre|avant|vor|antes de|prima della|voor|przed) (?:the |la |der |dem |el |"
                            r"de |het )?(?:start of |beginn der |debut de (?:la )?|inicio de (?:la )?|begin van de )?"
@@ -2136,6 +2145,9 @@ class Matcher:
             at = j
         elif mt.start_tok >= 2 and toks[mt.start_tok - 1] == "%" and tokens[lo + mt.start_tok - 2].kind == "num":
             at = mt.start_tok - 2
+        elif mt.start_tok >= 3 and toks[mt.start_tok - 1] in {"de", "di", "of", "des", "dei", "van", "d'"} \
+                and toks[mt.start_tok - 2] == "%" and tokens[lo + mt.start_tok - 3].kind == "num":
+            at = mt.start_tok - 3  # "Myélogramme : 1 % de blastes", "2 % di blasti"
         if at is None:
             return False
         value = self._parse_number(toks[at])
@@ -2824,7 +2836,8 @@ class Matcher:
         month_first = self._month_order
         low = _numeric_dates(text.lower(), month_first)
         # "Comparison: staging PET 12/05", "baseline PET 03/02": an earlier scan's date is not this one's
-        pets = [m for m in (*_PET_DATE.finditer(low), *_DATE_PET.finditer(low), *_PET_DONE.finditer(low))
+        pets = [m for m in (*_PET_DATE.finditer(low), *_DATE_PET.finditer(low), *_PET_DONE.finditer(low),
+                            *_PET_TITLE_DATE.finditer(low))
                 if not _EARLIER_SCAN.search(low[max(0, m.start() - 30):m.start() + 4])]
         years = [int(m.group("y")) for m in (*pets, *_DOSE_DATE.finditer(low), *_BARE_DATE.finditer(low))
                  if m.group("y") and len(m.group("y")) == 4]
