@@ -76,6 +76,8 @@ _NUMBER_BRIDGE = {fold(w) for w in {":", "=", "of", "is", "was", "at", "(", "now
                   "highest", "tmax", "temperatures", "have", "drifted", "drifting", "slipped", "crept",
                   # "Platelets have dropped into the 60s (latest 64)"
                   "into", "latest", "current", "currently",
+                  # "Hb trend: 11.8 -> 10.1 -> 8.6", "Hb stable at 10.2", "platelets remain 45"
+                  "trend", "stable", "steady", "remains", "remained", "still",
                   # "splenomegalia di 21 cm", "hemoglobina de 8,1", "Milz von 18 cm"
                   "di", "de", "da", "von", "van", "palpabile", "palpável", "palpabel",
                   # "NEUT# 0.8" (an analyser's absolute count), "BCTT (neutrophil) 0,6 G/L" (a translation in brackets)
@@ -555,6 +557,12 @@ def _opening(toks: list[str], close: int) -> int | None:
     """The "(" that opens the short aside closed at ``close`` (within 15 tokens, none nested), or None."""
     opened = next((q for q in range(close - 1, max(-1, close - 16), -1) if toks[q] in {"(", ")"}), None)
     return opened if opened is not None and toks[opened] == "(" else None
+
+
+def _closing(toks: list[str], opened: int) -> int | None:
+    """The ")" that closes the short aside opened at ``opened`` (within 15 tokens, none nested), or None."""
+    closed = next((q for q in range(opened + 1, min(len(toks), opened + 16)) if toks[q] in {"(", ")"}), None)
+    return closed if closed is not None and toks[closed] == ")" else None
 
 
 def _drop_asides(gap: list[str]) -> list[str]:
@@ -2410,7 +2418,10 @@ class Matcher:
 
     def _trend_next(self, tokens: list[Token], lo: int, toks: list[str], j: int, consumed: list[bool]) -> int | None:
         """The next number of a trend after the value at j ("14.2 -> 3.1", "312 → 78", "10.9, now 8.6"), or None."""
-        for k in range(j + 1, min(len(toks), j + 10)):
+        # "11.8 (01/02) → 10.1 (08/02) → 8.6": the bracket after a value dates it; the trend goes on after it
+        close = _closing(toks, j + 1) if j + 1 < len(toks) and toks[j + 1] == "(" else None
+        first = close + 1 if close is not None and close - j <= 8 else j + 1
+        for k in range(first, min(len(toks), first + 9)):
             if tokens[lo + k].kind == "num":
                 if consumed[k]:
                     return None
