@@ -78,6 +78,10 @@ _NUMBER_BRIDGE = {fold(w) for w in {":", "=", "of", "is", "was", "at", "(", "now
                   "into", "latest", "current", "currently",
                   # "Hb trend: 11.8 -> 10.1 -> 8.6", "Hb stable at 10.2", "platelets remain 45"
                   "trend", "stable", "steady", "remains", "remained", "still",
+                  # "Ferritinémie à 12 800 µg/L", "triglycérides à jeun 4,2", "trigliceridi a digiuno 380"
+                  "à", "jeun", "ayunas", "digiuno",
+                  # "Slezina uvećana 21 cm", "slezina zväčšená 18 cm": enlarged, in more languages
+                  "uvećana", "uvećan", "povećana", "povečana", "zväčšená", "увеличена", "збільшена", "forstørra",
                   # "splenomegalia di 21 cm", "hemoglobina de 8,1", "Milz von 18 cm"
                   "di", "de", "da", "von", "van", "palpabile", "palpável", "palpabel",
                   # "NEUT# 0.8" (an analyser's absolute count), "BCTT (neutrophil) 0,6 G/L" (a translation in brackets)
@@ -181,6 +185,9 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"eseguita il|eseguito il|"
                        # "PET-CT vom 22.09.2024", "TEP du 12/03", "PET-CT van 03-04-2025", "PET/CT ze dne 3. 4. 2025"
                        r"vom|von|du|van|del|dal|z dnia|ze dne|från|fra|datée du|daté du|"
+                       # "PET wykonano 28.03", "PET/CT provedeno 15. 6.", "PET-CT utført 12.03"
+                       r"wykonano|wykonane|wykonana|provedeno|provedené|provedená|urađen|urađena|opravljen|efectuat|"
+                       r"utført|utförd|uitgevoerd|"
                        # "The PET/CT was made at the 28th of May", "PET-CT was taken on", "PET was at"
                        r"was made at|was made on|made at|made on|was made|was taken on|taken on|was at|was on|"
                        r"was done at|done at|done on|was done on|was performed at)?\s*(?:on\s+|the\s+)?"
@@ -207,11 +214,13 @@ _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+
                         # "laatste Neulasta 08.03.2024", "dernière injection de Zarzio le 04/03", "ostatnia dawka
                         # filgrastymu 10.03.2024", "последнее введение филграстима 08.03.2024"
                         r"|(?:laatste|letzte|dernière|derniere|última|ultima|ostatnia|sidste|senaste|siste|zadnja|utolsó|"
+                        r"posledná|poslední|posljednja|остання|последна|"
                         r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?)"
                         r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
 _SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\btoday\b|\btoday'?s? (?:pet|scan)\b")
 _LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
+                              r"posledná|poslední|posljednja|остання|последна|"
                               r"sidste|senaste|siste|utolsó|последн")
 # a row's leading date, with its year (ISO dates are turned day/month/year first by _numeric_dates)
 _ROW_DATE = re.compile(r"[ \t]*(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.])")
@@ -248,7 +257,7 @@ _DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d
                        r"zuletzt am|letztmalig|letztmals|last|last on|last given|dernière le|ultima il|última el|"
                        r"τελευταία δόση|τελευταία|laatste|laatste dosis|laatste gift|ostatnia dawka|poslední dávka|"
                        r"son doz|utolsó adag|viimeinen annos|sista dos|sidste dosis|siste dose|ultima doză|"
-                       r"gavs|gavs den|fick|givet|gitt|fik|fikk|primljen|primljena|primio|primila|dan|dana|ostatni|"
+                       r"gavs|gavs den|fick|givet|gitt|fik|fikk|primljen|primljena|primio|primila|dan|dana|ostatni|podano|"
                        r"ostatnia|ostatnie|ostatnim|otrzymał|otrzymała|dostał|dostała|poslední|posledni|dostal|dostala|"
                        r"aplicado|aplicada|ricevuto|ricevuta|recibió|recebeu|kreeg|gekregen|kapott|alındı|verildi|"
                        r"yapıldı|получил|получила|последний|последняя|последнее|последняя доза|έλαβε|χορηγήθηκε|"
@@ -559,6 +568,19 @@ def _opening(toks: list[str], close: int) -> int | None:
     return opened if opened is not None and toks[opened] == "(" else None
 
 
+def _after_aside(window: list[str]) -> list[str]:
+    """The words of a window after the last aside closed in it: "Hb 9.4 (13.2 before chemotherapy), plt 86" - the
+    aside is about the Hb before; the platelet count after it is today's."""
+    if ")" not in window:
+        return window
+    close = len(window) - 1 - window[::-1].index(")")
+    opened = next((q for q in range(close - 1, -1, -1) if window[q] == "("), None)
+    # (only an aside that follows a value: "At diagnosis two years ago (Mar 2022) Hb 64" keeps its "at diagnosis")
+    if opened is not None and (opened == 0 or window[opened - 1][:1].isdigit()):
+        return window[close + 1:]
+    return window
+
+
 def _closing(toks: list[str], opened: int) -> int | None:
     """The ")" that closes the short aside opened at ``opened`` (within 15 tokens, none nested), or None."""
     closed = next((q for q in range(opened + 1, min(len(toks), opened + 16)) if toks[q] in {"(", ")"}), None)
@@ -627,7 +649,8 @@ _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemo
 _PAST_LATER = re.compile(r"^(?:[^.;]|(?<=\d)\.(?=\d))*?\b(?:in (?:" + _MONTH_WORD + r" )?(?:19|20)\d\d|"
                          r"(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last year)\b")
 _BULLETS = {"-", "–", "*", "•", "·", ">", "+"}
-_SITE_FILLERS = frozenset({"in", "at", "of", "within", "the", "left", "right", "l", "r", "both", "bilateral", "and", "-",
+_SITE_FILLERS = frozenset({"in", "at", "of", "within", "the", "left", "right", "links", "rechts", "l", "r", "both",
+                           "bilateral", "and", "-",
                            "–", "/", "seen", "noted", "described", "st", "nd", "rd", "th"})
 _AVIDITY = frozenset({"avid", "fdg-avid", "hypermetabolic", "metabolically", "active", "uptake"})
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
@@ -2407,8 +2430,8 @@ class Matcher:
         opened = next((k for k in range(mt.start_tok - 1, -1, -1) if toks[k] in {"(", ")"}), None)
         lead = mt.start_tok if opened is None or toks[opened] == ")" else opened
         if f.section in ("labs", "symptoms") and result.findings and result.findings[-1].finding == f.id and (
-                _PAST_BEFORE.search(" ".join(toks[max(0, mt.start_tok - 6):mt.start_tok]))
-                or _PAST_BEFORE.search(" ".join(toks[max(0, lead - 6):lead]))
+                _PAST_BEFORE.search(" ".join(_after_aside(toks[max(0, mt.start_tok - 6):mt.start_tok])))
+                or _PAST_BEFORE.search(" ".join(_after_aside(toks[max(0, lead - 6):lead])))
                 or _PAST_HEADING.search(" ".join(toks[:mt.start_tok]))
                 or _PAST_AFTER.search(after_value) or _PAST_LATER.search(later)):
             # "the TIA work-up had shown haemoglobin 12.1 and platelets 410": an old value, not today's
@@ -3687,7 +3710,8 @@ class Matcher:
                and not (t in _SAMPLE_WORDS and i > 0 and gap[i - 1].isdigit())]
         # "Rose Bengal 1/40 negative", "ANA 1:80 neg": a titre read as negative is still a negative result
         gap = _drop_titres(gap)
-        if gap[:1] and gap[0] in {"in", "at", "of", "within", "seen", "noted", "described"} and not any(
+        if gap[:1] and gap[0] in {"in", "at", "of", "within", "seen", "noted", "described", "left", "right", "links",
+                                  "rechts"} and not any(
                 t in _AVIDITY for t in toks[pos:pos + 3]):  # ("sclerotic areas in vertebras and pelvis not avid")
             # "The focal lesions in the left 7th rib and T9 (seen in 2023) have resolved": where they were does not
             # break the reach of what is said of them
