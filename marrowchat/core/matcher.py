@@ -568,6 +568,11 @@ def _opening(toks: list[str], close: int) -> int | None:
     return opened if opened is not None and toks[opened] == "(" else None
 
 
+def _sentence_end(low: str, pos: int) -> int:
+    """Where the sentence or line that ``pos`` stands in ends."""
+    return min(x for x in (low.find(".", pos), low.find("\n", pos), len(low)) if x >= 0)
+
+
 def _after_aside(window: list[str]) -> list[str]:
     """The words of a window after the last aside closed in it: "Hb 9.4 (13.2 before chemotherapy), plt 86" - the
     aside is about the Hb before; the platelet count after it is today's."""
@@ -2801,9 +2806,8 @@ class Matcher:
             # "R-CHOP C3 d1 was 16 days before PET; peg-G-CSF d4": given on the cycle's fourth day, 13 days before
             if fid not in have and day <= chemo + 1:
                 begin = max(low.rfind(".", 0, span[0]), low.rfind("\n", 0, span[0])) + 1
-                stop = min(x for x in (low.find(".", span[1]), low.find("\n", span[1]), len(low)) if x >= 0)
-                if chemo - (day - 1) <= self._gf_window.get(fid, float("inf")) and not any(
-                        a_fid == chemo_fid and len(a_name) > 2 for _, a_name, a_fid in self._anchors_in(low[begin:stop])):
+                if chemo - (day - 1) <= self._gf_window.get(fid, float("inf")) and not self._names_regimen(
+                        low[begin:_sentence_end(low, span[1])], chemo_fid):
                     continue  # (the last chemotherapy may be another regimen, given without it: as below)
                 f = self.bundle.findings[fid]
                 self._record_value(f, chemo - (day - 1), f.units[0], text[span[0]:span[1]], "days", None, span,
@@ -2823,10 +2827,9 @@ class Matcher:
             at, name, fid = drugs[-1]
             f = self.bundle.findings[fid]
             days = max(0.0, chemo - _PER_CYCLE_OFFSET[fid])
-            end = min(x for x in (low.find(".", sm.end()), low.find("\n", sm.end()), len(low)) if x >= 0)
-            rest = low[start:sm.start()] + " " + low[sm.end():end]  # ("each cycle" names no regimen)
-            named = any(a_fid == chemo_fid and len(a_name) > 2 for _, a_name, a_fid in self._anchors_in(rest))
-            if days <= self._gf_window.get(fid, float("inf")) and not named:
+            rest = low[start:sm.start()] + " " + low[sm.end():_sentence_end(low, sm.end())]  # ("each cycle" names no
+            # regimen)
+            if days <= self._gf_window.get(fid, float("inf")) and not self._names_regimen(rest, chemo_fid):
                 # the last chemotherapy may be another regimen given without it ("AC with pegfilgrastim each cycle,
                 # then weekly paclitaxel"): only a gap past the drug's window is sure without the regimen named here
                 continue
@@ -2834,6 +2837,10 @@ class Matcher:
             self._record_value(f, days, f.units[0], text[span[0]:span[1]], "days", None, span,
                                Mention(fid, 0, 1, name, 100.0, "pattern"), result)
             have[fid] = days
+
+    def _names_regimen(self, stretch: str, chemo_fid: str | None) -> bool:
+        """Does a stretch of text name a chemotherapy regimen (a name longer than an abbreviation like "AC")?"""
+        return any(a_fid == chemo_fid and len(a_name) > 2 for _, a_name, a_fid in self._anchors_in(stretch))
 
     def _month_only_growth_factor(self, text: str, result: MatchResult) -> None:
         """"Neulasta ... last dose was with C2 in December" (scan 03/26/2024), "pegfilgrastim ... last in June 2021":

@@ -126,20 +126,18 @@ def _pipe_table(lines: list[str], n: int) -> tuple[list[str], list[list[str]], i
 
 
 _TEMPERATURE_HEAD = re.compile(r"(?i)(?:t|temp|temperature|tmax|t°c?|température|temperatura|temperatur)\b.*")
+_TEMPERATURE_CELL = re.compile(r"\d{2}(?:[.,]\d)?")
 
 
 def _table_values(head: list[str], rows: list[list[str]]) -> list[str]:
     """The values a table's rows give each column: the newest row's (the last, or the first when the dates leading
     the rows run backwards), except a temperature column's, which gives its highest ("Temp 39.6 / 38.9 / 38.4":
     the fever peaked at 39.6)."""
-    last = rows[0] if _newest_first("x " + "   ".join(r[0] for r in rows)) else rows[-1]
-    out = list(last)
+    out = list(rows[0] if _newest_first("x " + "   ".join(r[0] for r in rows)) else rows[-1])
     for c, name in enumerate(head):
-        if _TEMPERATURE_HEAD.fullmatch(name):
-            seen = [float(m.group().replace(",", ".")) for r in rows if (m := re.fullmatch(r"\d{2}(?:[.,]\d)?", r[c]))]
-            if seen:
-                out[c] = next(r[c] for r in rows if re.fullmatch(r"\d{2}(?:[.,]\d)?", r[c])
-                              and float(r[c].replace(",", ".")) == max(seen))
+        temperatures = [r[c] for r in rows if _TEMPERATURE_CELL.fullmatch(r[c])]
+        if temperatures and _TEMPERATURE_HEAD.fullmatch(name):
+            out[c] = max(temperatures, key=lambda t: float(t.replace(",", ".")))
     return out
 
 
@@ -157,7 +155,7 @@ def columns_as_pairs(text: str) -> str:
         found: list[list[str]] = []
         if (piped := _pipe_table(lines, n)) is not None:
             # "| date | Hb (g/L) | Plt (x10^9/L) |" / "|---|---|---|" / "| 02/2025 | 84 | 62 |": drawn with pipes
-            head, found, rows = piped[0], list(piped[1]), piped[2] - 1
+            head, found, rows = piped[0], piped[1], piped[2] - 1
         elif len(head) >= 3 and all(_HEAD_CELL.fullmatch(c) for c in head):
             while n + rows + 1 < len(lines):
                 cells = _cells(lines[n + rows + 1])
