@@ -2166,6 +2166,7 @@ def test_cycle_days_scan_dates_and_tables_as_written(shipped: Bundle, note: str,
     ("Pasienten har hatt ryggsmerter i flere uker, og siste døgn nyoppstått nummenhet i begge bein og "
      "vannlatingsbesvær.", "cord_compression_signs", "present"),
     ("At diagnosis two years ago (Mar 2022) Hb 64 g/L.", "severe_anaemia", None),
+    ("Slezina uvećana, 21 cm, bez fokalnih lezija.", "splenomegaly", "present"),
 ])
 def test_cycle_days_asides_sites_and_pain_words(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
