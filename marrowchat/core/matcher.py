@@ -626,6 +626,9 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
+# chemotherapy or treatment named after "before" ("vor Beginn der Chemotherapie", "antes de la quimioterapia")
+_TREATMENT_NAMES = (r"chemo|chemotherapy|chemotherapie|chimio|chimiotherapie|quimio|quimioterapia|chemioterapia|"
+                    r"treatment|therapy|therapie|behandlung|traitement|tratamiento")
 _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at diagnosis|last year|years? ago|"
                          r"at (?:the )?end of (?:chemo(?:therapy)?|treatment|induction|therapy)|"
                          r"months? ago|pre-treatment|pretreatment|before treatment|in 20\d\d|in 19\d\d|"
@@ -633,8 +636,7 @@ _PAST_BEFORE = re.compile(r"\b(?:had shown|had been|previously|previous|prior|at
                          # Blutbild normal (...)", "avant la chimiotherapie", "antes de la quimioterapia"
                          r"(?:before|vor|avant|antes de|prima della|voor|przed) (?:the |(?:dem )?beginn der |le debut de "
                          r"(?:la )?|la |el inicio de (?:la )?|l'inizio della |de |het begin van de |rozpoczeciem )?(?:start of )?"
-                         r"(?:chemo|chemotherapy|chemotherapie|chimio|chimiotherapie|quimio|quimioterapia|chemioterapia|"
-                         r"chemioterapii|chemotherapii|treatment|therapy|therapie|behandlung|traitement|tratamiento))\b")
+                         r"(?:" + _TREATMENT_NAMES + r"|chemioterapii|chemotherapii))\b")
 # "Copied from 10/2024 clinic letter: Hb 13.1, WBC 5.8, plt 246": a clause that opens as old results
 _PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)\d\d\b|\b(?:copied from (?:the |her |his )?(?:previous|old|last|prior|earlier)|copied forward|carried forward|from (?:the |her |his )?(?:previous|old|last|"
                            r"prior) (?:letter|notes|clinic|admission)|(?:previous|old|prior|historical) (?:results|bloods|"
@@ -646,8 +648,7 @@ _PAST_HEADING = re.compile(r"^(?:in|by|during) (?:(?:early|late|mid) )?(?:19|20)
                            # "Avant la chimiothérapie : Hb 13,2, plaquettes 254": a clause opened by "before treatment"
                            r"|^(?:before|prior to|pre|avant|vor|antes de|prima della|voor|przed) (?:the |la |der |dem |el |"
                            r"de |het )?(?:start of |beginn der |debut de (?:la )?|inicio de (?:la )?|begin van de )?"
-                           r"(?:chemo|chemotherapy|chemotherapie|chimio|chimiotherapie|quimio|quimioterapia|chemioterapia|"
-                           r"treatment|therapy|therapie|behandlung|traitement|tratamiento)\b")
+                           r"(?:" + _TREATMENT_NAMES + r")\b")
 # "WBC 6.2 before chemo", "Hb 13.1 at diagnosis": a value said to be from before treatment is an old value
 _PAST_AFTER = re.compile(r"^(?:\(?\s*)(?:before|prior to|pre)[- ]?(?:chemo|chemotherapy|treatment|therapy|cycle \d+|"
                          r"c\d+|starting)\b|^(?:\(?\s*)(?:at diagnosis|at baseline|at presentation \d+ (?:weeks|months) ago)\b")
@@ -786,6 +787,9 @@ _EACH_CYCLE = re.compile(
     r"jokaisen (?:syklin|hoidon) (?:jälkeen|yhteydessä)|(?:după|la|cu) fiecare ciclu|"
     r"(?:с|после) каждого курса|с каждым курсом|(?:μετά από|σε|με) κάθε κύκλο|(?:την επομένη )?κάθε κύκλου|(?:uz|nakon|sa) svak(?:i|og) cikl(?:us|usa)")
 _PER_CYCLE_OFFSET = {"days_since_pegfilgrastim": 1.0, "days_since_gcsf": 8.0}
+# what stands between a growth factor and its day of the cycle: a dose, a route, "on" ("Neulasta 6 mg s.c. day 2")
+_DOSE_BEFORE_DAY = re.compile(r"[\s,(]*(\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|μg)(?:/kg)?)?[\s,]*(?:s\.?c\.?|sc|s/c|i\.?v\.?|"
+                              r"subcut|sq)?[\s,]*(?:on|am|le|il|el|op)?\s*")
 _AFTER_DRUG = re.compile(r"\b(?:post|after|following|since)\b[- ]*[\w-]*$")  # "post-filgrastim day 4": days since
 _DOSE_CYCLE_DAY = re.compile(r"\bon\s+(?:day|d)\s*(?P<n>[1-9]|1\d)\s+of\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|"
                              r"sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:cycle|course|c)\s*\d{0,2}\b")
@@ -2661,9 +2665,7 @@ class Matcher:
             if mt.group("n2") and "+" not in mt.group(0) and (
                     gf_before := self._anchor_before(clause, mt.start())) is not None \
                     and gf_before[1] in _PER_CYCLE_OFFSET and not _AFTER_DRUG.search(clause[:gf_before[0]]) and (
-                        dosed := re.fullmatch(
-                            r"[\s,(]*(\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|μg)(?:/kg)?)?[\s,]*(?:s\.?c\.?|sc|s/c|i\.?v\.?|"
-                            r"subcut|sq)?[\s,]*(?:on|am|le|il|el|op)?\s*", clause[gf_before[0]:mt.start()])) \
+                        dosed := _DOSE_BEFORE_DAY.fullmatch(clause[gf_before[0]:mt.start()])) \
                     and (dosed.group(1) or int(mt.group("n2")) <= 5):  # ("peg d11 at time of scan": eleven days since)
                 # "jeweils mit Pegfilgrastim 6 mg d2", "Neulasta 6 mg s.c. day 2": the cycle's day it is given, which
                 # dates it once the cycle is dated (read with the cycle, below)
