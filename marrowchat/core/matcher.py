@@ -67,48 +67,6 @@ _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspi
 _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "over": "gt", "above": "gt",
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _PERCENT_BRIDGE = {":", "=", "of", "at", "was", "were", "is", "<", "≤", "~", "only", "approx", "about", "("}
-_NUMBER_BRIDGE = {fold(w) for w in {":", "=", "of", "is", "was", "at", "(", "now", "today", "level", "count", "value", "only",
-                  "max", "mean", "peak", "measured", "just", "~", "approx", "about", "around", "reading",
-                  "-", "–", "up", "to", "down", "had", "has", "been", "with", "a", "an", "the", "rising",
-                  "spiking", "spiked", "reaching", "peaking", "climbing", "recorded", "documented", "maximum", "were", "are",
-                  "rose", "fell", "from", "increased", "decreased", "dropped", "fallen", "risen", "enlarged", "re",
-                  "regrown", "grown", "go", "went", "gone", "going", "dropping", "falling",
-                  "highest", "tmax", "temperatures", "have", "drifted", "drifting", "slipped", "crept",
-                  # "Platelets have dropped into the 60s (latest 64)"
-                  "into", "latest", "current", "currently",
-                  # "Hb trend: 11.8 -> 10.1 -> 8.6", "Hb stable at 10.2", "platelets remain 45"
-                  "trend", "stable", "steady", "remains", "remained", "still",
-                  # "Ferritinémie à 12 800 µg/L", "triglycérides à jeun 4,2", "trigliceridi a digiuno 380"
-                  "à", "jeun", "ayunas", "digiuno",
-                  # "Slezina uvećana 21 cm", "slezina zväčšená 18 cm": enlarged, in more languages
-                  "uvećana", "uvećan", "povećana", "povečana", "zväčšená", "увеличена", "збільшена", "forstørra",
-                  # "splenomegalia di 21 cm", "hemoglobina de 8,1", "Milz von 18 cm"
-                  "di", "de", "da", "von", "van", "palpabile", "palpável", "palpabel",
-                  # "NEUT# 0.8" (an analyser's absolute count), "BCTT (neutrophil) 0,6 G/L" (a translation in brackets)
-                  "#", ")",
-                  # "Spleen v big - 21cm", "spleen palp 12 cm below LCM"
-                  "v", "very", "big", "large", "huge", "massive", "massively", "grossly", "palp", "palpable",
-                  "palpated", "felt", "measures", "measuring",
-                  # "Baço aumentado, 21 cm", "Milz vergrößert (18 cm)", "rate augmentée à 17 cm": enlarged, abroad
-                  "aumentado", "aumentada", "aumentato", "aumentata", "augmentée", "augmenté", "vergrößert",
-                  "vergroot", "förstorad", "forstørret", "powiększona", "powiększony", "büyümüş",
-                  "zvětšená", "zvětšený", "megnagyobbodott", "suurentunut", "mărită", "marita", "διογκωμένος",
-                  "mede", "mide", "misura", "mesure", "misst", "meet", "mäter", "måler", "mierzy", "ölçüldü", "měří",
-                  # "Baço com 23 cm", "Mjälten förstorad till 22 cm", "Dalak boyutu 21 cm", "A lép mérete 19 cm"
-                  "com", "till", "boyutu", "boyu", "mérete",
-                  # "Milten forstørret til 24 cm", "Milz vergrößert auf 24 cm", "bazo aumentado hasta 24 cm"
-                  "til", "auf", "hasta", "tot", "até", "fiel", "sank", "gesunken", "gefallen", "stieg", "gestiegen",
-                  # "Serum ferritin was markedly elevated at 15,230 ng/mL", "LDH was raised (1,240 U/L)"
-                  "elevated", "raised", "high", "low", "reduced", "markedly", "significantly", "severely", "mildly",
-                  "moderately", "slightly", "extremely", "found", "noted", "be", "being", "levels", "concentration",
-                  "concentrations", "titer", "titre",
-                  # "calcium total 3.12", "wapń całkowity 3,12 mmol/l", "Kalzium gesamt 3,1", "calcio totale 12,4"
-                  "total", "totale", "gesamt", "całkowity", "całkowite", "całkowita"}} | set(_QUALIFIERS)  # (folded, as tokens are)
-_MEASURING = {fold(w) for w in {"measuring", "measures", "measured", "mäter", "måler", "misura", "misurando", "mesurant", "mesure",
-              "midiendo", "mide", "medindo", "mede", "misst", "messend", "meet", "mierzy", "ölçüldü",
-              # "Milten målt 23 cm på CT", "Milz gemessen 19 cm", "milza misurata 21 cm"
-              "målt", "mätt", "mätte", "gemessen", "misurata", "misurato", "medido", "medida", "mesurée", "mesuré",
-              "gemeten", "zmierzona", "mitattu", "mättes", "måltes", "måles"}}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
 _FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
@@ -502,9 +460,6 @@ _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary",
                  "vertebrae", "pelvis", "pelvic", "axial", "appendicular", "background"}
 _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humerus", "humeri", "ilium", "iliac", "sacrum",
                    "scapula", "scapulae", "skull", "calvarium", "vertebra", "vertebral", "osseous", "bony"}
-# a soft-tissue mass, whose SUVmax is its own ("Tessuto molle paravertebrale a livello D8-D9 (SUVmax 10,6)")
-_MASS_WORDS = frozenset(fold(w) for w in {"mass", "masses", "massa", "masa", "masse", "tessuto", "weichteilmasse",
-                                          "raumforderung", "plasmacytoma", "plasmocytoma", "chloroma", "sarcoma"})
 _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
 _SPINAL_LEVEL = re.compile(r"(?:[ctl]|th)\d{1,2}")  # T7, L2, Th10 (not S1, which is also a heart sound)
 _STRETCH_END = {",", ";", ".", ")", "and", "but", "whereas", "while"}  # ")": an aside does not own what follows
@@ -661,9 +616,6 @@ _SITE_FILLERS = frozenset({"in", "at", "of", "within", "the", "left", "right", "
 _AVIDITY = frozenset({"avid", "fdg-avid", "hypermetabolic", "metabolically", "active", "uptake"})
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# the words that open an aside about the past ("(were normal on 05/11)", "(previously negative)")
-_PAST_OPENERS = frozenset({"were", "was", "previously", "had", "prior", "formerly", "initially", "waren", "war",
-                           "etaient", "era", "eran", "eram"})
 
 _BOUNDS = {"gt", "lt", "ge", "le"}
 _DENIED = {"no", "not", "never", "without", "nil", "w/o", "non"}
@@ -678,25 +630,9 @@ _SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
 _EXAM_WORDS = frozenset({"is", "was", "firm", "hard", "soft", "smooth", "tender", "non-tender", "nontender", "and",
                          "palpable", "palpated", "felt", "easily", "just", "enlarged", "very"})
 _MEASURED = {"measured", "measuring", "measures", "is", "was", "of", "length", "long"}
-# negations that, glued by a hyphen to the next word, make a compound ("non-tender", "niet-kleincellig carcinoom")
-_GLUED_PREFIXES = frozenset({"non", "niet", "ikke", "icke", "nie", "ne", "nicht"})
-# the organs uptake is measured against ("hotter than the cerebellum"), and the words that compare with them
-_REFERENCE_ORGANS = frozenset(fold(w) for w in {"cerebellum", "cerebellar", "brain", "cortex", "cerveau", "cervelet", "cervello", "cervelletto",
-                               "cerebro", "cerebelo", "cérebro", "gehirn", "kleinhirn", "hersenen", "lillhjärnan",
-                               "cérébral", "cérébrale", "cerebral", "cerebrale", "kleinhirns", "gehirns", "hjernen",
-                               "hjarnan", "mozgu", "mozdzek", "mozdzku", "beyin", "agy", "kisagy"})
-_COMPARISON_WORDS = frozenset(fold(w) for w in {"than", "dan", "que", "als", "che", "del", "niż", "än", "enn", "end", "exceeded", "exceeds",
-                               "exceeding", "exceed", "above", "over", "beyond", ">", "≥", ">=", "surpassed", "surpassing", "surpasses",
-                               # "supérieure à celle du parenchyme cérébral (SUVmax 8,4 en L3)", "equal with the
-                               # cerebral cortex, SUVmax 6.6 (L5)": the brain is the yardstick there too
-                               "superieure", "superieur", "superiore", "superior", "ubersteigt", "equal", "similar",
-                               "comparable", "egale", "pari", "igual", "gleich", "gelijk"})  # (tokens are accent-folded)
 _DEGREE_WORDS = {"marked", "massive", "mild", "moderate", "gross", "huge", "significant", "mildly", "markedly"}
 _PLACED = {"scattered", "seen", "noted", "distributed", "located", "present", "visible", "identified", "dispersed",
            "spread", "also", "mainly", "predominantly"}
-_OWNING = {"with", "containing", "contains", "contained", "showing", "harbouring", "harboring",
-           "con", "avec", "mit", "met", "med", "com", "ze", "cu", "ile"}
-_AND_WORDS = {"and", "e", "y", "et", "und", "en", "och", "og", "és", "ve", "și", "oraz"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later |now |completely |fully )*(?:resolved|settled|subsided|"
                        r"disappeared|went away|gone away|stopped)\b")
 _COLUMN_DATE = re.compile(r"(?<![\d/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?"
@@ -722,22 +658,6 @@ def _drop_titres(gap: list[str]) -> list[str]:
     if len(gap) >= 3 and gap[-3] == "1" and gap[-2] in {"/", ":"} and gap[-1].isdigit():
         return gap[:-3]
     return gap
-_POST_GAP = {":", "-", "–", "=", "is", "was", "were", "are", "(", "all", "both", "now", "has", "have", "had", "been",
-             "ag/ab", "ab/ag", "4th", "generation",  # "HIV-1/2 Ag/Ab negative"
-             "seen", "at", "baseline", "previously", "initially",  # "the splenic focus seen at baseline has gone"
-             "pcr", "level", "levels", "test", "testing", "result", "results", "screen", "serology", "assay",
-             "since", "since then", "currently", "today", "then", "sets", "set", "bottles", "samples",
-             "specimens", "studies", "antigen", "antibody", "antibodies", "ag", "ab", "/", "serologies",
-             "igg", "igm", "tests", "status", "showed", "show", "shows", "revealed", "with", "repeatedly",
-             "twice", "again", "also"} | _TEST_METHODS | {
-    # Turkish puts its "yok" after what it denies: "uzun kemik diyafizlerine uzanım yok" (no extension into the long
-    # bones), "antibiyotik, steroid veya başka ilaç kullanımı yok" (no antibiotic, steroid or other drug use)
-    fold(w) for w in ("uzanım", "uzanımı", "tutulum", "tutulumu", "kullanımı", "kullanım", "öyküsü", "veya", "başka",
-                      "ilaç",
-                      # and Hungarian its "nincs": "csontfájdalom jelenleg nincs" (no bone pain at present)
-                      "jelenleg", "most", "már",
-                      # "blast/genç form yok", "litik/sklerotik değişiklik izlenmedi"
-                      "genç", "form", "değişiklik", "değişikliği", "lezyonu", "lezyon", "bulgu", "bulgusu")}
 
 
 @dataclass(frozen=True)
@@ -1142,6 +1062,17 @@ class Matcher:
         # ("HIV, HBV e HCV negativi", "sin fiebre ni sudoración y pérdida de peso")
         conjunctions = {normalise(w) for w in lang.conjunctions}
         self.connectors = frozenset(_CONNECTORS | conjunctions)
+        words = lang.words  # the small words, all data (knowledge/language.yaml), compared folded as tokens are
+        self.number_bridge = frozenset({fold(w) for w in words.number_bridge} | set(_QUALIFIERS))
+        self.post_gap = frozenset({fold(w) for w in words.post_gap} | _TEST_METHODS)
+        self.measuring = frozenset(fold(w) for w in words.measuring)
+        self.mass_words = frozenset(fold(w) for w in words.mass_words)
+        self.past_openers = frozenset(fold(w) for w in words.past_openers)
+        self.glued_negations = frozenset(fold(w) for w in words.glued_negations)
+        self.reference_organs = frozenset(fold(w) for w in words.reference_organs)
+        self.comparison_words = frozenset(fold(w) for w in words.comparison_words)
+        self.owning = frozenset(fold(w) for w in words.owning)
+        self.and_words = frozenset(fold(w) for w in words.and_words)
         self.list_joins = frozenset(_LIST_JOINS | conjunctions)
         self.item_joins = frozenset({",", "or", "and", "nor"} | conjunctions)
         self._shared_joins = (self.item_joins - {","}) | {"i", "a", "и"}  # ("and" in Croatian, Polish, Czech, Russian)
@@ -1564,7 +1495,7 @@ class Matcher:
                                ("history", self.hist_pre),
                                ("uncertainty", self.unc_pre), ("negation", self.neg_pre)):
                 k = trig.at(toks, i)
-                if k and kind == "negation" and toks[i] in _GLUED_PREFIXES and i + 1 < n and toks[i + 1] in {"-", "–"} and \
+                if k and kind == "negation" and toks[i] in self.glued_negations and i + 1 < n and toks[i + 1] in {"-", "–"} and \
                         tokens[lo + i].end == tokens[lo + i + 1].start:
                     break  # a prefix glued to its word negates nothing: "non-tender splenomegaly"
                 if k:
@@ -1875,7 +1806,7 @@ class Matcher:
                     k = opened
                     continue
                 break
-            if t in _AND_WORDS:
+            if t in self.and_words:
                 # "a 13.6 cm spleen with uptake above liver and two small hypodense foci": still the spleen's (and
                 # abroad: "milza aumentata con captazione diffusa intensa, SUVmax 8,9, e alcune aree focali")
                 owner = self._with_owner(toks, k)
@@ -1946,7 +1877,7 @@ class Matcher:
                     continue
             if t in _STRETCH_END or t in self.marrow_words or t in self.skeletal_words:
                 return None
-            if t in _OWNING:
+            if t in self.owning:
                 r, seen = q, 0
                 while r > 0 and seen < 4:
                     r -= 1
@@ -1957,7 +1888,7 @@ class Matcher:
                             continue
                     if toks[r] in self.organs:
                         return toks[r]
-                    if toks[r] in _OWNING:
+                    if toks[r] in self.owning:
                         continue  # "a spleen with diffuse uptake containing ...": the first owner's organ
                     if toks[r] in _SIZE_WORDS or toks[r] in _MEASURED or toks[r] == "," or toks[r][:1].isdigit():
                         continue  # "the spleen measured 16.4 cm, with ..."
@@ -2147,7 +2078,7 @@ class Matcher:
             if _LEVEL.fullmatch(t) or _SPINAL_LEVEL.fullmatch(t) or re.fullmatch(r"d\d{1,2}", t):
                 # "more intense than the cerebellum (L4 SUVmax 9.8)": the level makes it the marrow's - unless a mass
                 # stands at that level ("paravertebral soft-tissue mass at T9-T10 ..., SUVmax 10.3")
-                return any(w in _MASS_WORDS for w in toks[max(0, k - 8):k]
+                return any(w in self.mass_words for w in toks[max(0, k - 8):k]
                            if not (w in self.marrow_words or w in self.skeletal_words))
             if t in self.marrow_words or t in self.skeletal_words or t in {".", ";"}:
                 return False
@@ -2157,7 +2088,7 @@ class Matcher:
                 continue  # "multiple focal lesions (SUVmax 9.8)", "without focal lesions (SUVmax 5.2)": the marrow's
             if t in {"neck", "necks", "head", "heads"} and k > 0 and toks[k - 1] in {"femoral", "humeral"}:
                 continue  # "L femoral neck/intertrochanteric region) up to SUVmax 13.6": a bone, not the neck
-            if t in _REFERENCE_ORGANS and _COMPARISON_WORDS.intersection(toks[max(0, k - 6):k]):
+            if t in self.reference_organs and self.comparison_words.intersection(toks[max(0, k - 6):k]):
                 return False  # "marrow more intense than the cerebellum (SUVmax 11.2)": the brain is the yardstick
             if t in self.other_sites or t in self.organs:
                 return True
@@ -2257,7 +2188,7 @@ class Matcher:
                     k += 1
             if k < n and ((tokens[lo + k].kind == "num" and k > j + 1) or toks[j] == "?"):
                 j = k
-        while j < min(n, next_start + 1) and steps < 6 and (toks[j] in _NUMBER_BRIDGE or toks[j] in exam or (
+        while j < min(n, next_start + 1) and steps < 6 and (toks[j] in self.number_bridge or toks[j] in exam or (
                 f.section == "uptake" and (_LEVEL.fullmatch(toks[j]) or _SITE_LEVEL.fullmatch(toks[j])
                                            or toks[j] in _VALUE_SITES))) and tokens[lo + j].kind != "num":
             if toks[j] in _QUALIFIERS:
@@ -2294,7 +2225,7 @@ class Matcher:
             # "white blood cell count, 2.1 × 10^9/L; hemoglobin, 8.4 g/dL", "(neutrophils, 40%)", "(SUVmax, 7.8)":
             # the journals' way of listing results (only a measurement's own name takes a value over a comma)
             j += 1
-        if j == mt.end_tok and j + 2 < n and toks[j] == "," and toks[j + 1] in _MEASURING \
+        if j == mt.end_tok and j + 2 < n and toks[j] == "," and toks[j + 1] in self.measuring \
                 and tokens[lo + j + 2].kind == "num" and f.kind == "numeric":
             j += 2  # "The spleen is markedly enlarged, measuring 22.4 cm": a size given after the comma
         if j < n and tokens[lo + j].kind == "num" and f.kind == "numeric":
@@ -3409,7 +3340,7 @@ class Matcher:
                     # "..., ANCA and antiphospholipid antibodies were negative": the last item is a test the
                     # vocabulary does not know; the result still reaches the list before it
                     gap = toks[mentions[before[-1]].end_tok:i]
-                    loose = [t for t in gap if t not in self.connectors and t not in _FILLERS and t not in _POST_GAP]
+                    loose = [t for t in gap if t not in self.connectors and t not in _FILLERS and t not in self.post_gap]
                     if gap and gap[0] in self.list_joins and sum(t in self.list_joins for t in gap) == 1 and len(gap) <= 5 \
                             and 1 <= len(loose) <= 2 and _plain_item(loose):
                         targets = self._backward_scope(toks, mentions, before, mentions[before[-1]].end_tok)
@@ -3727,10 +3658,10 @@ class Matcher:
             gap = [t for t in gap if not (t in _SITE_FILLERS or t in self.bone_words or _LEVEL.fullmatch(t)
                                           or _SITE_LEVEL.fullmatch(t) or _ORDINAL.fullmatch(t) or _YEAR.fullmatch(t)
                                           or (t.isdigit() and len(t) <= 2))]  # ("7th" is "7" "th")
-        if "(" in gap and gap.index("(") + 1 < len(gap) and gap[gap.index("(") + 1] in _PAST_OPENERS:
+        if "(" in gap and gap.index("(") + 1 < len(gap) and gap[gap.index("(") + 1] in self.past_openers:
             return out  # "film 8% blasts (were normal counts on 05/11)": the aside says what they were, not are
         # "a paravertebral mass at T4 that was no longer visible": a vertebral level and "that" do not break the reach
-        if not alternative and (len(gap) > 5 or any(t not in _POST_GAP and t != "that" and not _TIMES.fullmatch(t)
+        if not alternative and (len(gap) > 5 or any(t not in self.post_gap and t != "that" and not _TIMES.fullmatch(t)
                                                     and not _LEVEL.fullmatch(t) for t in gap)):
             return out
         out.append(last)

@@ -243,6 +243,29 @@ class NoteAnswers(Strict):
                              "first of them ('had fever last week, any night sweats? no' denies the sweats only)")
 
 
+class Words(Strict):
+    """The small words the reader steps over or stops at, in every language it reads (compared accent-folded)."""
+
+    number_bridge: list[str] = Field(
+        default=[], description="words between a measurement's name and its value ('Hb stable at 10.2', 'Milz "
+        "vergrößert auf 24 cm')")
+    post_gap: list[str] = Field(
+        default=[], description="words between a finding and a negation or result after it ('blood cultures x2 were "
+        "all negative', 'uzun kemik diyafizlerine uzanım yok')")
+    measuring: list[str] = Field(default=[], description="verbs of measuring ('spleen, measuring 18 cm', 'målt')")
+    mass_words: list[str] = Field(default=[], description="a soft-tissue mass, whose SUVmax is its own")
+    past_openers: list[str] = Field(
+        default=[], description="words opening an aside about the past ('(were normal on 05/11)')")
+    glued_negations: list[str] = Field(
+        default=[], description="negations that make a compound when hyphenated to the next word ('non-tender')")
+    reference_organs: list[str] = Field(
+        default=[], description="organs uptake is measured against ('hotter than the cerebellum')")
+    comparison_words: list[str] = Field(default=[], description="words comparing with a reference organ ('above')")
+    owning: list[str] = Field(default=[], description="words by which an organ owns what follows ('spleen with foci')")
+    and_words: list[str] = Field(
+        default=[], description="'and' that keeps what follows with the organ owning the clause")
+
+
 class LanguageFile(Strict):
     """NegEx-style trigger lists and matching thresholds (all data, no code)."""
 
@@ -322,6 +345,7 @@ class LanguageFile(Strict):
     conjunctions: list[str] = Field(
         default=[], description="'and'/'or' in other languages: they join list items as the English ones do "
         "('HIV, HBV e HCV negativi')")
+    words: Words = Field(default_factory=lambda: Words(), description="small words the reader steps over or stops at")
     scope_tokens: int = Field(default=6, ge=1, le=30)
     yes: list[str] = []
     no: list[str] = []
