@@ -135,7 +135,10 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        # what the study was for, or its title, then its date
                        r"(?:[ \t]+(?:de|di|del|of|the|fin|fine|end|eot|tratamiento|traitement|trattamento|treatment|"
                        r"restaging|interim|staging|control|contrôle|controllo|réévaluation|reevaluación|rivalutazione|"
-                       r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la)(?=[ \t])){0,4}"
+                       r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la|"
+                       # "PET-CT interino (25/03/2025)", "PET de reavaliação 12/03", "PET intermedio del 12/03"
+                       r"interino|interina|intermedio|intermedia|intermédio|intermédia|reavaliação|reestadiamento|"
+                       r"reestadificación|final)(?=[ \t])){0,4}"
                        r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*,?\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
@@ -187,7 +190,7 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
-_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*\d{1,2})?\s*(?:[:(=]|on|was)?\s*$")  # "C4 D1 08/05", "C2 28/02/24"
+_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*\d{1,2})?\s*(?:[:(=|]|on|was)?\s*$")  # "C4 D1 08/05", "C2 28/02/24"
 # the scan and a growth factor dated by the day of the cycle ("PET on D15 of the cycle", "TEP à J12 de la cure",
 # "PET-DT dag 14 i kur 3", "PET-CT w 12. dobie cyklu"; never a transplant day "+")
 _CYCLE_DAY_WORD = r"(?:d|day|j|jour|tag|dag|día|dia|giorno|dzień|doba|dobie|gün)"
@@ -198,7 +201,8 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
                              + _CYCLE_DAY_WORD + r"?\s*(?P<b>\d{1,2}))?\b(?![/.]\d)")
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
-_DOSE_GAP = re.compile(r"^[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+# (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
+_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|"
                        r"only|alone|infusion|-gabe|gabe|"
@@ -352,6 +356,12 @@ def _date_of(mt: re.Match[str], month_first: bool, year: int | None) -> datetime
 
 
 _CYCLE_WORDS = {"cycle", "cycles", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"}
+# the cycle in other languages: it dates the drug given in it ("an Tag 2 des 4. Zyklus"), and its own date still dates
+# the chemotherapy ("ostatni cykl 12.03.2023")
+_ANY_CYCLE = _CYCLE_WORDS | {"zyklus", "zyklen", "ciclo", "ciclos", "cicli", "cure", "cures", "kur", "kuren", "kuur",
+                             "cyklus", "cyklu", "cykl", "ciklus", "kura", "kure", "ciclul", "kür"}
+# "of" before a cycle, in the languages that write "pegfilgrastim on day 2 of cycle 4" ("an Tag 2 des 4. Zyklus")
+_OF_CYCLE = {"of", "des", "del", "du", "de", "della", "dello", "di", "van", "do", "da"}
 _LAST_DOSE_DAYS = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?"
                              r"(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?)\s*(?:ago|before|prior|pre|earlier)\b")
 # "last dose the evening before the scan": one day before it
@@ -389,7 +399,7 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
                              r"\d{1,2}[/.]\d{1,2}\b)")
 # "PET-CT performed on day +49", "scan at D+35": a scan dated in transplant days
-_SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?ct)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
+_SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?(?:ct|tc))?|tep(?:-tdm)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age"  # "diagnosis at 8 months": an age
                         # "Filgrastym przez 5 dni", "pendant 5 jours", "durante 5 días", "für 5 Tage", "po dobu 5 dnů"
                         r"|przez|pendant|durante|für|während|gedurende|tijdens|dobu|kroz|tokom)\s*$")
@@ -448,7 +458,8 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
-_EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|prior|earlier|old|initial|cf\.?|vs\.?)\b"
+_EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|prior|earlier|old|initial|cf\.?|vs\.?|"
+                           r"basal|inicial|previo|previa|précédente?|precedente|vorherigen?|voruntersuchung)\b"
                            r"[^.;\n]{0,20}$")
 _SAMPLE_WORDS = {"sets", "set", "bottles", "bottle", "samples", "sample", "pairs", "times", "occasions",
                  "flacons", "flacon", "frascos", "frasco", "flaconi", "flaschen", "fiale", "φιάλες",
@@ -1336,8 +1347,9 @@ class Matcher:
             stop = self.term_stop.at(toks, i)
             if stop and t.text not in {".", ";"} and self._inside_trigger(toks, i):
                 stop = 0  # "not yet sent", "as yet unknown": the word belongs to a trigger phrase
-            if t.text == "." and (self._abbreviation_dot(tokens, i) or self._measure_dot(tokens, toks, i)):
-                skip = None  # "E. coli", "S. aureus", "лейк. 3,4": not the end of a sentence
+            if t.text == "." and (self._abbreviation_dot(tokens, i) or self._measure_dot(tokens, toks, i)
+                                  or self._ordinal_dot(tokens, i)):
+                skip = None  # "E. coli", "S. aureus", "лейк. 3,4", "des 4. Zyklus": not the end of a sentence
             elif t.text in {".", ";", "!"}:
                 skip = 1
             elif i > 0 and self._line_break(tokens, i):
@@ -1401,9 +1413,21 @@ class Matcher:
         return bool(fid) and fid in self.bundle.findings and self.bundle.findings[fid].kind == "numeric"
 
     @staticmethod
+    def _ordinal_dot(tokens: list[Token], i: int) -> bool:
+        """"an Tag 2 des 4. Zyklus", "w 3. cyklu": the dot of an ordinal number before a cycle, on one line."""
+        return (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "num" and len(tokens[i - 1].text) <= 2
+                and tokens[i - 1].text.isdigit() and tokens[i - 1].end == tokens[i].start
+                and tokens[i + 1].text in _ANY_CYCLE and tokens[i + 1].start == tokens[i].end + 1)
+
+    @staticmethod
     def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
-        return (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "word" and len(tokens[i - 1].text) == 1
-                and tokens[i + 1].kind == "word" and tokens[i - 1].end == tokens[i].start)
+        if not (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "word" and len(tokens[i - 1].text) == 1
+                and tokens[i - 1].end == tokens[i].start):
+            return False
+        # "i.e. 7 days before the scan", "d. h. 11 Tage vor der PET": the second dot of a two-letter abbreviation
+        # goes on, whatever follows it
+        return tokens[i + 1].kind == "word" or (i >= 3 and tokens[i - 2].text == "." and tokens[i - 3].kind == "word"
+                                                and len(tokens[i - 3].text) == 1)
 
     @staticmethod
     def _is_label_colon(tokens: list[Token], i: int) -> bool:
@@ -2514,7 +2538,7 @@ class Matcher:
         blocked = self._not_anchor_tokens(toks)
         i = 0
         while i < n:
-            if i in blocked:
+            if i in blocked or toks[i] in _KEY_SKIP:  # (an anchor starts at its word: "4. Zyklus" is "Zyklus")
                 i += 1
                 continue
             for k in range(min(self.anchor_len, n - i), 0, -1):
@@ -2651,10 +2675,14 @@ class Matcher:
                 continue
             _, a_idx, fid = best
             c_lo = anchors[a_idx][0]
-            if toks[c_lo] in _CYCLE_WORDS and c_lo > 0 and toks[c_lo - 1] == "of":
+            of_at = c_lo - 1
+            while of_at > 0 and (toks[of_at] in {".", "the", "this", "each", "every"} or toks[of_at].isdigit()
+                                 or _ORDINAL.fullmatch(toks[of_at])):
+                of_at -= 1  # "of the 4th cycle", "des 4. Zyklus"
+            if toks[c_lo] in _ANY_CYCLE and c_lo > 0 and toks[of_at] in _OF_CYCLE:
                 # "filgrastim on days 5-11 of cycle 1 only, about ten weeks ago": the cycle dates the drug given in it
                 drug = next((b for b in range(a_idx - 1, -1, -1) if b not in used_anchor
-                             and toks[anchors[b][0]] not in _CYCLE_WORDS and 0 <= c_lo - anchors[b][1] <= 8), None)
+                             and toks[anchors[b][0]] not in _ANY_CYCLE and 0 <= c_lo - anchors[b][1] <= 8), None)
                 if drug is not None:
                     a_idx, fid = drug, anchors[drug][2]
             if mt.group("n2") and toks[anchors[a_idx][0]] not in _CYCLE_WORDS and (
