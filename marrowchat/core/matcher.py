@@ -114,7 +114,7 @@ _FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogra
                          r"(?!\s*/\s*\d|[.,]\d)", re.IGNORECASE)
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;|]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
-_DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFf]|℃|℉)"  # º: "39,1ºC"
+_DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFfم]|℃|℉)"  # º: "39,1ºC"; "39.4°م" (Arabic)
                       r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b"
                       # "38.9 on home thermometer", "39.2 on the tympanic thermometer"
                       r"|(?<![\d.,])(?P<v3>3[5-9][.,]\d|4[0-2][.,]\d)\s+(?:on|by)\s+(?:the\s+|a\s+|her\s+|his\s+|my\s+)?"
@@ -646,7 +646,10 @@ _PLACED = {"scattered", "seen", "noted", "distributed", "located", "present", "v
            "spread", "also", "mainly", "predominantly"}
 _RESOLVED = re.compile(r"(?:has |have |had |then |quickly |soon |since |later |now |completely |fully )*(?:resolved|settled|subsided|"
                        r"disappeared|went away|gone away|stopped)\b")
-_COLUMN_DATE = re.compile(r"(?<![\d/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?"
+_COLUMN_DATE = re.compile(r"(?<![\d/.,])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?"
+                          # "14.10. (HA)   28.10. (Aufnahme)   03.11. (PET-Tag)": with its closing dot or its year (a
+                          # value "9.6" is not a date)
+                          r"|(?P<da>\d{1,2})\.(?P<db>[01]?\d)\.(?P<dy>(?:19|20)\d{2}|\d{2}(?!\d))?"
                           r"|(?P<mm>\d{1,2})/(?P<my>(?:19|20)\d{2})|(?P<year_only>(?:19|20)\d{2}))(?![\d/])")
 _TABLE_BLANKS = {"-", "–", "—", "n/a", "na", "nd", "*", "|"}
 _LINK_WORDS = {"the", "a", "an", "in", "of", "on", "at", "to", "and", "or", "with", "over", "his", "her", "my", "both"}
@@ -736,7 +739,8 @@ def _degree_value(mt: re.Match[str]) -> str:
 
 def _degree_unit(mt: re.Match[str]) -> str:
     """Its unit as written ("°C" when only the number or a T said it; "°F" for "101.8 F")."""
-    return str(mt.group("u") or ("°F" if mt.group("u4") else "°C"))
+    unit = mt.group("u")
+    return "°C" if unit and unit.endswith("م") else str(unit or ("°F" if mt.group("u4") else "°C"))
 
 
 def _years_in(text: str) -> list[int]:
@@ -2289,6 +2293,9 @@ class Matcher:
                 return  # "Sedan ca 4 mån": circa four months, and no value after it (not "WBC 13.2 H", a flag)
         if j < n and _is_clock(tokens, lo, toks, j):
             return  # "recheck lactate 04:00": a time of day, not a value
+        if j < n and toks[mt.start_tok] == "ca" and re.match(
+                r"\d{1,2}\.[01]?\d\.(?!\d)", self._text[tokens[lo + j].start:tokens[lo + j].start + 7]):
+            return  # "Seit ca. 14.10. Fieber": circa, then a date, not a calcium of 14.1
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
             # value before the term: "67 yo", "3 lytic lesions" (only for terms that are units of count/age)
             before = self._value_before(f.id, tokens, lo, toks, mt.start_tok, consumed)
@@ -2477,20 +2484,25 @@ class Matcher:
         """Whether the lab table whose row holds ``pos`` lists its dated columns oldest first (the nearest line above
         with two or more dates heads the columns; without one, the first value is kept)."""
         start = self._text.rfind("\n", 0, pos)
-        lines = self._text[:max(start, 0)].split("\n")[-8:]
+        lines = self._text[:max(start, 0)].split("\n")[-16:]
         month_first = self._month_order
         for line in reversed(lines):
             keys = []
             for mt in _COLUMN_DATE.finditer(line):
                 if mt.group("year_only"):
                     keys.append((int(mt.group("year_only")), 0, 0))
-                elif mt.group("my"):
+                    continue
+                if mt.group("my"):
                     keys.append((int(mt.group("my")), int(mt.group("mm")), 0))
+                    continue
+                if mt.group("da"):
+                    y = mt.group("dy")
+                    month, day = int(mt.group("db")), int(mt.group("da"))
                 else:
                     a, b, y = int(mt.group("a")), int(mt.group("b")), mt.group("y")
                     month, day = (a, b) if month_first else (b, a)
-                    year = int(y) + (2000 if y and len(y) == 2 else 0) if y else 0
-                    keys.append((year, month, day))
+                year = int(y) + (2000 if y and len(y) == 2 else 0) if y else 0
+                keys.append((year, month, day))
             if len(keys) >= 2:
                 return keys[0] <= keys[-1]
         return False
