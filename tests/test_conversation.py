@@ -50,3 +50,11 @@ def test_edit_finds_the_answered_question(fixture_engine: Engine) -> None:
     node = talk.find_answered_node(fixture_engine, snap, "fever")
     assert node is not None and node.id == "fever"
     assert talk.find_answered_node(fixture_engine, snap, "zzz") is None
+
+
+def test_a_word_not_understood_twice_is_listed_once(fixture_engine: Engine) -> None:
+    # "[bold]no bone pain[/bold]": the markup's word comes twice, and the reply names it once
+    _, snap = fixture_engine.run_turns(["[bold]purple elephants[/bold]"])
+    assert snap.last is not None
+    text = talk.acknowledge(fixture_engine.bundle, snap.last)
+    assert text.count("“bold”") == 1, text

@@ -101,7 +101,8 @@ def acknowledge(bundle: Bundle, out: Outcome) -> str:
         names = ", ".join(mdx(bundle.conditions[c].label) for c in out.diagnoses[:4])
         parts.append(f"Diagnoses you named ({names}) are noted; the differential is built from the findings.")
     if out.unmatched:
-        frags = ", ".join(f"“{mdx(one_line(u, 40))}”" for u in out.unmatched[:6])
+        unique = list(dict.fromkeys(one_line(u, 40) for u in out.unmatched))  # "[bold]x[/bold]": "bold" once
+        frags = ", ".join(f"“{mdx(u)}”" for u in unique[:6])
         parts.append(f"I did not understand: {frags}.")
     if out.problem == "not yes or no":
         parts.append("I could not tell whether that is a yes or a no.")
