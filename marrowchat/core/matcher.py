@@ -29,6 +29,7 @@ from marrowchat.core.loading import Bundle
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 from marrowchat.core.text import (
     Token,
+    ascii_digits,
     clean,
     columns_as_pairs,
     fold,
@@ -202,7 +203,7 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 # (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
-_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|"
                        r"only|alone|infusion|-gabe|gabe|"
@@ -402,7 +403,9 @@ _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|
 _SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?(?:ct|tc))?|tep(?:-tdm)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age"  # "diagnosis at 8 months": an age
                         # "Filgrastym przez 5 dni", "pendant 5 jours", "durante 5 días", "für 5 Tage", "po dobu 5 dnů"
-                        r"|przez|pendant|durante|für|während|gedurende|tijdens|dobu|kroz|tokom)\s*$")
+                        r"|przez|pendant|durante|für|während|gedurende|tijdens|dobu|kroz|tokom"
+                        # "tous les 21 jours", "cada 21 días", "ogni 21 giorni", "alle 21 Tage", "co 21 dni": a schedule
+                        r"|tous les|toutes les|cada|a cada|ogni|alle|co|elke|var|hver|her)\s*$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
@@ -1195,7 +1198,7 @@ class Matcher:
             )
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
-        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(clean(text)))))
+        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(ascii_digits(clean(text))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -2603,7 +2606,8 @@ class Matcher:
             if mt.group("n1") and re.search(r"\bcycle\s*$", before) and re.match(r"\s*\d", clause[mt.end():]):
                 continue  # "R-CHOP-21 cycle 3 day 1 = 03/06": the cycle's number and day, not 3 days since
             if mt.group("n1") and (before.rstrip().endswith(("x", "×")) or (
-                    _NOT_SINCE.search(before) and not mt.group(0).rstrip().endswith(_AGO_WORDS))):
+                    _NOT_SINCE.search(clause[max(0, mt.start() - 12):mt.start()])
+                    and not mt.group(0).rstrip().endswith(_AGO_WORDS))):
                 continue  # "x5 days", "for 5 days", "in 2 weeks", "every 14 days": a duration or the future (but
                 # the Danish "for 8 dage siden" is eight days ago)
             if mt.group("n1") and not mt.group("n1").isdigit() and not re.search(

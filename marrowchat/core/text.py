@@ -28,6 +28,18 @@ def clean(text: str) -> str:
     return text
 
 
+# Arabic-Indic and Persian digits, the Arabic decimal and thousands marks, comma, semicolon and question mark, as the
+# ASCII ones (one character for
+# one, so every offset into the text stays true): "طحال ۱۶ سانتی‌متر", "الهيموغلوبين ٨٫٢"
+_ASCII_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
+                               "\u066b": ".", "\u066c": ",", "\u060c": ",", "\u061b": ";", "\u061f": "?"})
+
+
+def ascii_digits(text: str) -> str:
+    """The text with Eastern Arabic and Persian digits written as 0-9 (and Arabic punctuation as ASCII)."""
+    return text.translate(_ASCII_DIGITS)
+
+
 # A trend table pasted from a flowsheet: a header of days, dates or times, then rows of one measurement over them
 # ("Hb (g/dL)   10.8   9.9   9.1   8.2   7.7"). The last column is today's value.
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
