@@ -360,9 +360,10 @@ _CYCLE_WORDS = {"cycle", "cycles", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8
 # the cycle in other languages: it dates the drug given in it ("an Tag 2 des 4. Zyklus"), and its own date still dates
 # the chemotherapy ("ostatni cykl 12.03.2023")
 _ANY_CYCLE = _CYCLE_WORDS | {"zyklus", "zyklen", "ciclo", "ciclos", "cicli", "cure", "cures", "kur", "kuren", "kuur",
-                             "cyklus", "cyklu", "cykl", "ciklus", "kura", "kure", "ciclul", "kür"}
+                             "cyklus", "cyklu", "cykl", "ciklus", "kura", "kure", "ciclul", "kür",
+                             "курса", "курс", "курсу", "цикла", "цикл", "циклу"}
 # "of" before a cycle, in the languages that write "pegfilgrastim on day 2 of cycle 4" ("an Tag 2 des 4. Zyklus")
-_OF_CYCLE = {"of", "des", "del", "du", "de", "della", "dello", "di", "van", "do", "da"}
+_OF_CYCLE = {"of", "des", "del", "du", "de", "della", "dello", "di", "van", "do", "da", "день", "дня"}  # (Russian: genitive)
 _LAST_DOSE_DAYS = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?"
                              r"(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?)\s*(?:ago|before|prior|pre|earlier)\b")
 # "last dose the evening before the scan": one day before it
@@ -414,16 +415,23 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 _WEEK_UNITS = ("weeks", "week", "wks", "wk", "w", "semaines", "semaine", "sem", "semanas", "semana", "settimane",
                "settimana", "wochen", "woche", "weken", "tygodni", "tygodnie", "hafta", "uger", "uge", "uker", "uke",
                "veckor", "vecka", "týdny", "týdnů", "týden", "εβδομάδες", "hete", "hét", "viikkoa", "viikko",
-               "săptămâni", "saptamani", "tjedana", "tjedna")
+               "săptămâni", "saptamani", "tjedana", "tjedna",
+               # Russian, Ukrainian, Bulgarian; Hebrew, Arabic, Persian
+               "недель", "недели", "неделю", "неделя", "нед", "тижнів", "тижні", "тиждень", "седмици", "седмица",
+               "שבועות", "שבוע", "أسابيع", "أسبوع", "اسابيع", "اسبوع", "هفته")
 _MONTH_UNITS = ("months", "month", "mo", "mois", "meses", "mes", "mesi", "mese", "monaten", "monate", "monat",
                 "maanden", "maand", "miesięcy", "miesiące", "måneder", "månader", "měsíce", "měsíců", "μήνες",
-                "hónapja", "kuukautta", "luni", "mjeseci")
+                "hónapja", "kuukautta", "luni", "mjeseci",
+                "месяцев", "месяца", "месяц", "мес", "місяців", "місяці", "місяць", "месеца", "месец",
+                "חודשים", "חודש", "أشهر", "شهور", "شهر", "ماه")
 _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día", "dia", "giorni", "giorno", "gg", "tagen",
               "tage", "tag", "dagen", "dag", "dni", "dzień", "gün", "dage", "dager", "dagar", "dní", "dny", "dnů",
-              "ημέρες", "ημέρας", "μέρες", "napja", "napot", "päivää", "zile", "dana")
+              "ημέρες", "ημέρας", "μέρες", "napja", "napot", "päivää", "zile", "dana",
+              "дней", "дня", "день", "дн", "днів", "дні", "дни", "ден", "ימים", "יום", "أيام", "ايام", "يوم", "روز")
 # after the count: "ago" and "after" words ("6 giorni fa", "3 dni temu", "6 jours après")
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
-_AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten")
+_AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten",
+              "назад", "тому", "پیش", "до", "перед", "преди", "قبل")
 _FOREIGN_SINCE = {*_AGO_WORDS, *_AFTER_WORDS, "hace", "vor", "seit", "depuis", "desde", "da", "od", "sinds", "há"}
 _YESTERDAY = ("the day before yesterday", "yesterday", "gestern", "ayer", "ieri", "igår", "i går", "wczoraj", "dün", "ontem",
               "вчера", "eilen", "tegnap", "včera", "jučer", "gisteren", "χθες")
