@@ -2171,3 +2171,49 @@ def test_cycle_days_scan_dates_and_tables_as_written(shipped: Bundle, note: str,
 def test_cycle_days_asides_sites_and_pain_words(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # Eastern Arabic and Persian digits, and an Arabic comma right after a value
+    ("CBC: Hb 8.1 g/dL، WBC 2.2، ANC 0.7، PLT 42 ×10⁹/L", "anc", 0.7),
+    ("الهيموغلوبين ٨٫٢، الصفائح ٦٢ ألف", "hb", 8.2),
+    ("طحال بزرگ است (۱۶ سانتی‌متر)", "spleen_length", 16.0),
+    ("الإيكو: الطحال 24 سم، ما في خثار.", "spleen_length", 24.0),
+    ("حرارة متقطعة على شكل موجات منذ 6 أسابيع تصل إلى 39.4°م", "temperature", 39.4),
+    ("ضغطه اليوم 96/58، النبض 118", "systolic_bp", 96.0),
+    # ages in Hebrew, Arabic and Persian
+    ("בן 57, DLBCL (GCB) שלב IIIA", "age", 57.0),
+    ("مريض 27 سنة، حرارة عالية لحد 40.1", "age", 27.0),
+    ("آقای ۵۸ ساله، کارمند", "age", 58.0),
+    # days since a growth factor, said abroad or around an abbreviation, a bracket or a cycle
+    ("Pegfilgrastim, i.e. 7 days before the scan.", "days_since_pegfilgrastim", 7.0),
+    ("Pegfilgrastim (Neulasta Onpro) an Tag 2 des 4. Zyklus, d. h. 11 Tage vor der PET.", "days_since_pegfilgrastim", 11.0),
+    ("PET-CT 28/03. Last Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03.", "days_since_pegfilgrastim", 7.0),
+    ("TEP du 04/03/2025. C4 J1 06/01/2025, Pelgraz® le 07/01/2025.", "days_since_pegfilgrastim", 56.0),
+    ("Эмпэгфилграстим 7,5 мг введён на 2-й день курса, за 12 дней до ПЭТ/КТ.", "days_since_pegfilgrastim", 12.0),
+    ("קיבל נוילסטה לפני 9 ימים, יום אחרי מחזור 3 של R-CHOP.", "days_since_pegfilgrastim", 9.0),
+    ("Allogreffe. Prise de greffe à J+16. TEP-TDM réalisé hier (16/03/2025, J+34).", "days_since_hsct", 34.0),
+    # a lab table headed by dot dates is read at its newest column
+    ("Labor            14.10. (HA)   28.10. (Aufnahme)   03.11. (PET-Tag)\n"
+     "Ferritin (ng/ml)    412            2.870            18.450", "ferritin", 18450.0),
+])
+def test_digits_ages_and_timing_abroad(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Chimiothérapie TC x 4, tous les 21 jours, avec pegfilgrastim.", "days_since_pegfilgrastim", None),
+    ("Seit ca. 14.10. Fieber bis 40 °C.", "calcium", None),
+    ("Ei luukipuja.", "bone_pain", "absent"),
+    ("ei lyyttisiä tai skleroottisia muutoksia.", "sclerotic_lesions", "absent"),
+    ("Peripheral smear mein blasts nahi dikhe.", "blasts", "absent"),
+    ("Bone marrow aspirate: اكو hemophagocytosis واضح، ماكو blasts.", "blasts", "absent"),
+    ("שולל ירידה במשקל, שולל הזעות לילה.", "night_sweats", "absent"),
+    ("aucune asymétrie.", "uptake_asymmetric", "absent"),
+    ("بیمار سابقه پیوند کلیه دارد و تاکرولیموس مصرف می‌کند.", "hsct", "absent"),  # (assumed: not named)
+    ("Seit 2 Tagen Taubheitsgefühl beider Beine ab Nabelhöhe (Gürtelgefühl ~Th10).", "cord_compression_signs", "present"),
+])
+def test_denials_and_look_alikes_abroad(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

@@ -465,7 +465,10 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
                         r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani|год|года|лет)(?!\w)"
                         r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|ani(?=,?\s+(?:b[ăa]rbat|femeie|pacient))|letni[ae]?|årig|årige|ročn[ýíá]|let[ýá]|ετών)(?!\w)"
-                        r"|,\s*lat\s+(?P<age5>\d{1,3})\b")
+                        r"|,\s*lat\s+(?P<age5>\d{1,3})\b"
+                        # "בן 57", "בת 26"; "عمره 27 سنة", "مريض 27 سنة", "يبلغ من العمر 52 عامًا"; "۵۸ ساله"
+                        r"|(?<!\w)(?:בן|בת|عمره|عمرها|العمر|بعمر|مريضة?)\s*:?\s*(?P<age6>\d{1,3})(?!\d)(?!\s*(?:[/.,]\d|%))"
+                        r"|(?<![\d.,])(?P<age7>\d{1,3})\s*(?:ساله|ساله‌ای)(?!\w)")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -3321,7 +3324,7 @@ class Matcher:
             # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
             groups = mt.groupdict()
-            age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5") if groups.get(g)), "")
+            age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5", "age6", "age7") if groups.get(g)), "")
             self._record_value(f, float(age), f.units[0], age, None, None,
                                (mt.start(), mt.end()), None, result)
             # ("homme de 68 ans" was understood after all, though no word of it is in the vocabulary)
