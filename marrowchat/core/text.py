@@ -29,8 +29,7 @@ def clean(text: str) -> str:
 
 
 # Arabic-Indic and Persian digits, the Arabic decimal and thousands marks, comma, semicolon and question mark, as the
-# ASCII ones (one character for
-# one, so every offset into the text stays true): "طحال ۱۶ سانتی‌متر", "الهيموغلوبين ٨٫٢"
+# ASCII ones, one character for one, so every offset into the text stays true: "طحال ۱۶ سانتی‌متر", "الهيموغلوبين ٨٫٢"
 _ASCII_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
                                "\u066b": ".", "\u066c": ",", "\u060c": ",", "\u061b": ";", "\u061f": "?"})
 
