@@ -221,3 +221,16 @@ def test_shared_terms_must_belong_to_another_finding(data: Path) -> None:
     assert any("vocabulary[0].shared[1]: 'drenched' is no other finding's term" in p for p in found), found
     assert any("vocabulary[1].shared[0]: 'febrile' is already a term of fever" in p for p in found), found
     assert not any("vocabulary[0].shared[0]" in p for p in found), found
+
+
+def test_denied_by_names_a_boolean_finding(data: Path) -> None:
+    path = data / "knowledge" / "findings.yaml"
+    edit(path, "  - {id: splenomegaly, label: Splenomegaly, section: imaging, synonyms: [splenomegaly, enlarged spleen]}",
+         "  - {id: splenomegaly, label: Splenomegaly, section: imaging, synonyms: [splenomegaly, enlarged spleen],\n"
+         "     denied_by: [hepatosplenomegalyy, hb]}")
+    edit(path, "    kind: numeric\n    synonyms: [hb, hgb, haemoglobin]",
+         "    kind: numeric\n    denied_by: [splenomegaly]\n    synonyms: [hb, hgb, haemoglobin]")
+    found = problems(data)
+    assert any("findings[splenomegaly].denied_by" in p and "hepatosplenomegalyy" in p for p in found), found
+    assert any("findings[splenomegaly].denied_by" in p and "'hb'" in p for p in found), found
+    assert any("findings[hb].denied_by: only boolean findings can be denied" in p for p in found), found

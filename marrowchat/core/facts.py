@@ -136,6 +136,22 @@ class Facts:
                 )
                 if f.id in plan.implies:
                     todo.append(f.id)
+        # denials: a stated denial of a broader finding denies its parts ("no hepatosplenomegaly"), where nothing
+        # else in the note speaks of them (a chain goes on: no splenomegaly, so no massive splenomegaly)
+        todo = [fid for fid, item in self.items.items()
+                if item.status == "absent" and item.origin == "stated" and fid in plan.denies]
+        while todo:
+            src = todo.pop()
+            cause = self.items[src]
+            for f in plan.denies[src]:
+                if f.id in self.items:
+                    continue
+                self.items[f.id] = make(
+                    finding=f.id, status="absent", value=None, unit=None, text=cause.text,
+                    source=cause.source, origin="implied", via=f"denied with {findings[src].label}",
+                )
+                if f.id in plan.denies:
+                    todo.append(f.id)
 
 
 def _thresholded(bundle: Bundle, fact: Fact, plan: _Plan) -> tuple[Fact, ...]:
@@ -179,6 +195,10 @@ class _Plan:
         for f in self.implied:
             for src in f.implied_by:
                 self.implies.setdefault(src, []).append(f)
+        self.denies: dict[str, list[m.Finding]] = {}
+        for f in fs:
+            for src in f.denied_by:
+                self.denies.setdefault(src, []).append(f)
         self.computed_by_input: dict[str, list[m.Finding]] = {}
         for f in self.computed:
             assert f.computed is not None

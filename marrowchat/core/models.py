@@ -96,6 +96,10 @@ class Finding(Strict):
     measured_by: Id | None = None
     # boolean only: this finding is implied present when any of these is present
     implied_by: list[Id] = []
+    # boolean only: this finding is implied absent when any of these is stated absent - the denial of a broader
+    # finding denies its parts ("no hepatosplenomegaly": no splenomegaly, no hepatomegaly; "spleen not enlarged":
+    # no massive splenomegaly), unless the note says otherwise of the part
+    denied_by: list[Id] = []
     # boolean only: words that merely suggest this finding ("cycle" for chemotherapy); an explicit denial in the
     # same note ("no chemotherapy") outweighs them, and so do the values dated from them ("day 11 of the cycle")
     weak_terms: list[str] = []

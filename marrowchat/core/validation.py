@@ -103,6 +103,8 @@ class _Checker:
                     self.problem(FINDINGS, f"{entry}.suspicion_is_enough", "only boolean findings take this key")
                 if f.implied_by:
                     self.problem(FINDINGS, f"{entry}.implied_by", "only boolean findings can be implied")
+                if f.denied_by:
+                    self.problem(FINDINGS, f"{entry}.denied_by", "only boolean findings can be denied")
                 if f.plausible and f.plausible[0] >= f.plausible[1]:
                     self.problem(FINDINGS, f"{entry}.plausible", "the range must be [low, high] with low < high")
             for i, t in enumerate(f.thresholds):
@@ -110,6 +112,8 @@ class _Checker:
                     self.source(FINDINGS, f"{entry}.thresholds[{i}]", t.source, t.rationale)
             for fid in f.implied_by:
                 self.finding(FINDINGS, f"{entry}.implied_by", fid, "boolean")
+            for fid in f.denied_by:
+                self.finding(FINDINGS, f"{entry}.denied_by", fid, "boolean")
             if f.measured_by is not None:
                 self.finding(FINDINGS, f"{entry}.measured_by", f.measured_by, "numeric")
             if f.derived_when is not None:
