@@ -2217,3 +2217,70 @@ def test_digits_ages_and_timing_abroad(shipped: Bundle, note: str, finding: str,
 def test_denials_and_look_alikes_abroad(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # a lab printout with dot leaders
+    ("Exames 13/03/2025:\n  Hb .................. 8,1 g/dL\n  Neutrófilos ......... 700/mm³\n"
+     "  LDH ................. 1.340 U/L", "hb", 8.1),
+    ("  Neutrófilos ......... 700/mm³\n  Plaquetas ........... 38.000/mm³", "platelets", 38.0),
+    ("  TGO / TGP ........... 240 / 198 U/L\n  LDH ................. 1.340 U/L", "ldh", 1340.0),
+    # the liver is its own yardstick in a clause about the spleen, and leads a heading of its own
+    ("Spleen SUVmax 5.8 vs liver 2.9.", "liver_suvmax", 2.9),
+    ("Spleen 14 cm, mildly enlarged, SUVmax 3.1 (liver 2.6).", "liver_suvmax", 2.6),
+    ("Liver: normal, SUVmax 2.6", "liver_suvmax", 2.6),
+    # a lesion's size inside its name does not hide it; a spleen's size is still read
+    ("pet: spleen 22cm suvmax 8.1 (liver 2.4), marrow homog suv 3.9", "spleen_length", 22.0),
+    # growth factors dated by a paragraph, a bracketed cycle, a verb abroad or a cycle after the count
+    ("Zarzio (filgrastim-sndz) 300 mcg SQ days 5-10 with C1-C3 only (started after febrile neutropenia on C1);\n"
+     "stopped after C3 as counts were fine - last injection 01/22/2025.\n\nEOT PET/CT 03/28/2025:",
+     "days_since_gcsf", 65.0),
+    ("62M DLBCL st IV, 4x R-CHOP + Neulasta (C4 10/03/25). iPET 27/03/25: diffuse BM uptake > liver.",
+     "days_since_pegfilgrastim", 17.0),
+    ("Pegfilgrastim (Neulasta) injecté le 12/03/2025, J2 de la C4 ; TEP le 27/03/2025.", "days_since_pegfilgrastim", 15.0),
+    ("Pegfilgrastim (Pelgraz) aplikován 12. 3. 2025, PET/CT 27. 3. 2025.", "days_since_pegfilgrastim", 15.0),
+    ("Έλαβε πεγκφιλγκραστίμη (Neulasta) στις 13/03/2025, PET/CT στις 27/03/2025.", "days_since_pegfilgrastim", 14.0),
+    ("pt got neulasta onpro w C2, applied 3/20, PET 3/27", "days_since_pegfilgrastim", 7.0),
+    ("Pegfilgrastim 6 mg given 6 weeks ago with C6, the final cycle.", "days_since_pegfilgrastim", 42.0),
+])
+def test_printouts_yardsticks_and_dose_dates(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # the denial of a broader finding denies its parts
+    ("No hepatosplenomegaly. No peripheral lymphadenopathy.", "splenomegaly", "absent"),
+    ("Abdomen soft, non-tender, no organomegaly.", "hepatomegaly", "absent"),
+    ("Spleen not enlarged.", "massive_splenomegaly", "absent"),
+    ("No hepatosplenomegaly but spleen 21 cm on CT", "massive_splenomegaly", "present"),
+    # an examination or a report heading that finds nothing
+    ("O/E spleen palpable 6 cm below the L costal margin, liver edge not felt.", "hepatomegaly", "absent"),
+    ("Liver edge 3 cm below the costal margin.", "hepatomegaly", "present"),
+    ("Peripheral skeleton: no abnormal uptake.", "appendicular_extension", "absent"),
+    ("Marrow uptake extends into the femoral shafts, no abnormal uptake elsewhere.", "appendicular_extension", "present"),
+    ("Uptake is confined to the axial skeleton and proximal femora; the long-bone shafts remain photopenic.",
+     "appendicular_extension", "absent"),
+    ("Splenic tip just palpable on deep inspiration.", "splenomegaly", "present"),
+    # lesions: a size inside the name, a PET report's background, Italian nodules in an enlarged spleen
+    ("In addition, a solitary 12-mm focus was seen in the sternal body (SUVmax 6.2) without a CT correlate.",
+     "focal_lesions", "present"),
+    ("on a background of innumerable ill-defined sclerotic foci in the spine, pelvis and ribs", "sclerotic_lesions",
+     "present"),
+    ("Splenomegalia (18 cm) con captazione diffusamente aumentata (SUVmax 6,1) su cui si sovrappongono multiple aree "
+     "nodulari ipermetaboliche (SUVmax fino a 11,8).", "splenic_focal_lesions", "present"),
+    # serology "not reactive" abroad; a sibling donor's transplant is the patient's
+    ("HIV, HBV, HCV não reagentes.", "hiv", "absent"),
+    ("AML in CR1, myeloablative sibling allogeneic SCT 11 months ago.", "hsct", "present"),
+])
+def test_denied_parts_empty_findings_and_lesions(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+def test_paravertebral_haematopoiesis_raises_the_mass_flag(shipped: Bundle) -> None:
+    """Paravertebral masses meet the flag's rule as written, even when they are extramedullary haematopoiesis."""
+    _, snap = Engine(shipped).assess("Thalassaemia intermedia. Bilateral paravertebral masses T7-T10, "
+                                     "extramedullary haematopoiesis favoured.")
+    fired = {f.flag.id for f in rank(shipped, snap.facts).red_flags}
+    assert "focal_lytic_or_extramedullary" in fired

@@ -32,6 +32,7 @@ from marrowchat.core.text import (
     ascii_digits,
     clean,
     columns_as_pairs,
+    dot_leaders,
     fold,
     latest_dated_rows,
     latest_in_trends,
@@ -149,7 +150,7 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"vom|von|du|van|del|dal|z dnia|ze dne|från|fra|datée du|daté du|"
                        # "PET wykonano 28.03", "PET/CT provedeno 15. 6.", "PET-CT utført 12.03"
                        r"wykonano|wykonane|wykonana|provedeno|provedené|provedená|urađen|urađena|opravljen|efectuat|"
-                       r"utført|utförd|uitgevoerd|"
+                       r"utført|utförd|uitgevoerd|στις|την|"  # "PET/CT στις 27/03/2025"
                        # "The PET/CT was made at the 28th of May", "PET-CT was taken on", "PET was at"
                        r"was made at|was made on|made at|made on|was made|was taken on|taken on|was at|was on|"
                        r"was done at|done at|done on|was done on|was performed at)?\s*(?:on\s+|the\s+)?"
@@ -203,9 +204,10 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 # (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
+_LAST_INJECTION = re.compile(r"last\s+(?:injection|inj\.?|dose)\b")
 _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
-                       r"d\d{1,2}|day \d{1,2}|with|"
+                       r"d\d{1,2}|day \d{1,2}|with|w|w/|"
                        r"only|alone|infusion|-gabe|gabe|"
                        # "Pegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20."
                        r"\d{1,2}\.\s*napon:?|napon:?|és|után|a|"
@@ -224,8 +226,11 @@ _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™]*(?:\([^()]{0,40}\
                        r"ostatnia|ostatnie|ostatnim|otrzymał|otrzymała|dostał|dostała|poslední|posledni|dostal|dostala|"
                        r"aplicado|aplicada|ricevuto|ricevuta|recibió|recebeu|kreeg|gekregen|kapott|alındı|verildi|"
                        r"yapıldı|получил|получила|последний|последняя|последнее|последняя доза|έλαβε|χορηγήθηκε|"
-                       r"χορήγηση|sai|saanut|annettu|viimeinen|primit|primită|administrată)"
-                       r"[ \t]*[(|)]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
+                       r"χορήγηση|sai|saanut|annettu|viimeinen|primit|primită|administrată|"
+                       # "injecté le 12/03/2025", "aplikován 12. 3. 2025", "(Neulasta) στις 13/03/2025"
+                       r"injected|injecté|injectée|reçu|reçue|injiziert|aplikován|aplikována|aplikováno|στις|"
+                       r"iniettato|iniettata|inyectado|inyectada|injetado|injetada|geïnjecteerd)"
+                       r"[ \t]*[(|),]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
@@ -509,6 +514,25 @@ def _ordinal_at(key: tuple[str, ...], q: int) -> bool:
     if t.isdigit():
         return q + 1 < len(key) and key[q + 1] in _ORDINAL_ENDS
     return t in _ORDINAL_ENDS and q > 0 and key[q - 1].isdigit()
+
+
+_SIZE_NUMBER = re.compile(r"[x×]?\d+(?:[.,]\d+)?")  # "12", "1.5", "x12" (of "15x12 mm")
+_SIZE_UNITS = {"mm", "cm"}
+_SIZED_NOUNS = _LESION_WORDS | {"focus", "foci", "mass", "masses", "lesión", "lesiones", "lésion", "lésions", "lesione",
+                                "lesioni", "läsion", "läsionen", "herd", "herde", "foco", "focos", "foyer", "foyers"}
+
+
+def _size_at(key: tuple[str, ...], q: int) -> bool:
+    """Is key[q] part of a size ("a solitary 12-mm focus", "a 15x12 mm lytic lesion")? A number counts only when a
+    unit of length follows it (through other numbers of the same size), a unit only when a number precedes it."""
+    if key[q] in _SIZE_UNITS:
+        return q > 0 and bool(_SIZE_NUMBER.fullmatch(key[q - 1]))
+    if not _SIZE_NUMBER.fullmatch(key[q]):
+        return False
+    j = q + 1
+    while j < len(key) and j <= q + 2 and _SIZE_NUMBER.fullmatch(key[j]):
+        j += 1
+    return j < len(key) and key[j] in _SIZE_UNITS
 
 
 def _past_aside(toks: list[str], j: int) -> int:
@@ -1209,7 +1233,7 @@ class Matcher:
             )
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
-        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(ascii_digits(clean(text))))))
+        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(ascii_digits(clean(text)))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -1608,9 +1632,11 @@ class Matcher:
             f = self.bundle.findings[mt.finding]
             if f.kind == "numeric" and f.section == "uptake" and not mt.remapped \
                     and not self.marrow_words & set(toks[mt.start_tok:mt.end_tok]) \
+                    and not self.lead_organs & set(toks[mt.start_tok:mt.end_tok]) \
                     and (self._other_site(toks, mt.start_tok) or self._heading_organ(toks)) \
                     and not self._marrow_after(toks, mt):
-                # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced
+                # "spleen SUVmax 3.4": a measurement of another organ; read its number so it is not misplaced (a
+                # term that names the liver is the liver's own yardstick: "spleen SUVmax 5.8 vs liver 2.9")
                 self._skip_number(tokens, lo, toks, mt, consumed, covered)
                 continue
             if f.kind == "numeric":
@@ -1804,7 +1830,9 @@ class Matcher:
         if k < 3 or len(key) < 3 or not self.modifiers or key[0] in self.modifiers or key[-1] in self.modifiers:
             return None
         inner = [t for q, t in enumerate(key[1:-1], 1) if t not in self.modifiers and not _LEVEL.fullmatch(t)  # "over the L4"
-                 and not _ordinal_at(key, q)]  # "tender over the 7th rib" (tokenised "7", "th")
+                 and not _ordinal_at(key, q)  # "tender over the 7th rib" (tokenised "7", "th")
+                 and not (key[-1] in _SIZED_NOUNS and _size_at(key, q))]  # "a solitary 12-mm focus" (but
+        # "spleen 22cm suvmax 8.1" keeps its size: only a lesion's size is passed over)
         if len(inner) == len(key) - 2:
             return None
         new = (key[0], *inner, key[-1])
@@ -1891,7 +1919,8 @@ class Matcher:
         stretch (found by _organ_of)."""
         # "Findings: ...", "PET-CT was made to find lymphoma: spleen 19 cm, ...": the organ after a heading's colon
         colon = next((i for i, t in enumerate(toks[:12]) if t == ":"), None)
-        first = colon + 1 if colon is not None and not any(t in self.organs for t in toks[:colon]) else 0
+        first = colon + 1 if colon is not None and not any(
+            t in self.organs or t in self.lead_organs for t in toks[:colon]) else 0  # "Liver: SUVmax 2.6"
         at = next((i for i, t in enumerate(toks[first:first + 6], first) if t not in _SITE_SKIP
                    and t not in _SIZE_WORDS and t not in _DEGREE_WORDS and not t[:1].isdigit()), None)
         if at is None:
@@ -2731,6 +2760,11 @@ class Matcher:
             joined = [b for b, (b_lo, b_hi, b_fid) in enumerate(anchors)
                       if b not in used_anchor and b_fid != fid and 0 < a_lo - b_hi <= 3 and "and" in toks[b_hi:a_lo]
                       and all(t in {"and", "&", "+", "last", "the", "final", "her", "his"} for t in toks[b_hi:a_lo])]
+            if a_lo > tok_end and toks[a_lo] in _CYCLE_WORDS and toks[a_lo - 1] == "with":
+                # "Pegfilgrastim 6 mg given 6 weeks ago with C6": the cycle after the count dates the drug before it too
+                joined += [b for b, (b_lo, b_hi, b_fid) in enumerate(anchors)
+                           if b not in used_anchor and b_fid != fid and b_hi <= tok_idx and tok_idx - b_hi <= 6
+                           and toks[b_lo] not in _CYCLE_WORDS and not any(t in {".", ";"} for t in toks[b_hi:tok_idx])]
             used_anchor.update(joined)
             for d_lo, d_hi, d_fid in (anchors[d] for d in [a_idx, *joined]):
                 f = self.bundle.findings[d_fid]
@@ -2902,6 +2936,12 @@ class Matcher:
                 continue
             found = (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
                 low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
+            if not found and dm.re is _DOSE_DATE and _LAST_INJECTION.match(dm.group(0)):
+                # "Zarzio 300 mcg days 5-10 with C1-C3 only (...);\nstopped after C3 - last injection 01/22/2025": an
+                # injection's drug may be named a line before, within its paragraph
+                para = low.rfind("\n\n", 0, dm.start()) + 1
+                found = self._anchor_before(low[para:], dm.end() - para, reach=260)
+                found = (found[0] + para, found[1]) if found else None
             for at, fid in [found, *self._given_with_cycle(low, dm)] if found else []:
                 # a count said elsewhere gives way only to a dose dated as the last one ("last dose 14/01/2025 ...
                 # Date of scan: 21/02/2025" outranks "the interim PET, performed 17 days after a pegfilgrastim dose")
@@ -2978,7 +3018,8 @@ class Matcher:
         if drug is None or drug[1] == self.anchors.get((cycle.group("c"),)):
             return []
         gap = low[drug[0]:lo + cycle.start()]
-        return [(dm.start(), drug[1])] if len(gap) <= 40 and re.search(r"\bwith\s*$", gap) and not any(
+        # ("4x R-CHOP + Neulasta (C4 10/03/25)": a bracket right after the drug dates it by the cycle too)
+        return [(dm.start(), drug[1])] if len(gap) <= 40 and re.search(r"(?:\bwith|\()\s*$", gap) and not any(
             c in gap for c in ".;\n") else []
 
     def _day_named(self, low: str, pos: int) -> tuple[int, str] | None:
@@ -3095,10 +3136,10 @@ class Matcher:
             i += 1
         return out
 
-    def _anchor_before(self, low: str, pos: int) -> tuple[int, str] | None:
+    def _anchor_before(self, low: str, pos: int, reach: int = 90) -> tuple[int, str] | None:
         """The drug or treatment named closest before ``pos`` (within a sentence's reach), with where it ends.
         Word by word from the right, through the anchors dictionary (cheap at any size of knowledge base)."""
-        start = max(0, pos - 90)
+        start = max(0, pos - reach)
         words = [t for t in tokenize(low[start:pos]) if t.text not in _KEY_SKIP]
         texts = [t.text for t in words]
         for i in range(len(words) - 1, -1, -1):

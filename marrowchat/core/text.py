@@ -39,6 +39,16 @@ def ascii_digits(text: str) -> str:
     return text.translate(_ASCII_DIGITS)
 
 
+# Dot leaders in a lab printout ("Hb .................. 8,1 g/dL", "LDH ... 1.340 U/L"): four dots or more, or
+# three before a number, are spacing, not the ends of sentences (an ellipsis before a word stays)
+_DOT_LEADER = re.compile(r"\.{4,}|\.{3}(?=[ \t]*[-+<>≤≥]?\d)")
+
+
+def dot_leaders(text: str) -> str:
+    """The text with dot leaders written as spaces (one for one, so offsets stay true)."""
+    return _DOT_LEADER.sub(lambda m: " " * len(m.group()), text)
+
+
 # A trend table pasted from a flowsheet: a header of days, dates or times, then rows of one measurement over them
 # ("Hb (g/dL)   10.8   9.9   9.1   8.2   7.7"). The last column is today's value.
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
