@@ -2284,3 +2284,43 @@ def test_paravertebral_haematopoiesis_raises_the_mass_flag(shipped: Bundle) -> N
                                      "extramedullary haematopoiesis favoured.")
     fired = {f.flag.id for f in rank(shipped, snap.facts).red_flags}
     assert "focal_lytic_or_extramedullary" in fired
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # Chinese, Japanese and Korean: unspaced terms, full-width punctuation, ten-thousands, dates and counts
+    ("発熱なし。Hb 8.1 g/dL、血小板 4.2万/μL。骨髄にびまん性FDG集積(SUVmax 5.6)、脾腫あり。", "platelets", 42.0),
+    ("患者男性，62岁。发热3周，最高39.5℃。", "age", 62.0),
+    ("檢查日期：2025/03/12　　性別：M　　年齡：19\n（父親 55 歲時診斷 lymphoma）", "age", 19.0),
+    ("脾脏明显增大（长径 22.4 cm），SUVmax 3.1", "spleen_length", 22.4),
+    ("ジーラスタ 2025年3月12日投与、PET-CT 2025年3月27日。", "days_since_pegfilgrastim", 15.0),
+    ("ペグフィルグラスチム 3月12日投与。PET 3月27日施行。", "days_since_pegfilgrastim", 15.0),
+    ("末次化疗 2025年3月1日，PET-CT 2025年3月27日。", "days_since_chemo", 26.0),
+    ("ジーラスタを3週間前に投与。", "days_since_pegfilgrastim", 21.0),
+    ("뉴라스타 10일 전 투여.", "days_since_pegfilgrastim", 10.0),
+    ("Neulasta 2025/03/12, PET 2025/03/27.", "days_since_pegfilgrastim", 15.0),
+])
+def test_chinese_japanese_korean_values(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("発熱なし。脾腫あり。", "fever", "absent"),
+    ("発熱なし。脾腫あり。", "splenomegaly", "present"),
+    ("リンパ節腫大は認めず、脾腫なし。", "lymphadenopathy", "absent"),
+    ("否认发热、盗汗及体重下降，无骨痛。", "weight_loss", "absent"),
+    ("无盗汗。", "night_sweats", "absent"),
+    ("62세 남자. 발열은 없음. 비장비대가 있음.", "fever", "absent"),
+    ("62세 남자. 발열은 없음. 비장비대가 있음.", "splenomegaly", "present"),
+    ("국소 병변 또는 비대칭 섭취 없음.", "uptake_asymmetric", "absent"),
+    ("2周前出现腰骶部疼痛，以右侧为著", "bone_pain", "present"),
+    ("上述病人自 2025年1月底起雙腿及下背持續疼痛，夜間尤甚", "bone_pain", "present"),
+    ("허리 통증이 있음", "bone_pain", "present"),
+    ("T7—T9 椎旁见软组织密度影，FDG 轻度摄取，考虑髓外造血。", "paravertebral_emh", "present"),
+    ("PET-CT：全身骨髓FDG摄取弥漫性增高，高于肝脏。", "marrow_above_liver", "present"),
+    ("今回入院中は平熱で経過している。", "fever", "absent"),
+])
+def test_chinese_japanese_korean_findings_and_suspected_blasts(shipped: Bundle, note: str, finding: str,
+                                                               status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

@@ -283,7 +283,11 @@ _HU_MONTHS = {m: i for i, ms in enumerate((
     "augusztus aug", "szeptember szept szep", "október okt", "november nov", "december dec"), 1) for m in ms.split()}
 _HU_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\.\s*(?P<mon>" + "|".join(sorted(_HU_MONTHS, key=len, reverse=True))
                       + r")\.?\s+(?P<d>[0-3]?\d)\.?(?:-?(?:én|án|ig|től|tól|i|ei|ai|a|e|je|ja|jén|ján)\b)?")
-_ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)[-.](?P<im>[01]\d)[-.](?P<id>[0-3]\d)\.?(?![\d])")
+_ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)(?:[-.](?P<im>[01]\d)[-.](?P<id>[0-3]\d)\.?"
+                       # "2025/03/12", "2025/3/12" (Japanese, Chinese): year first with slashes
+                       r"|/(?P<im2>[01]?\d)/(?P<id2>[0-3]?\d))(?![\d])")
+# Chinese, Japanese and Korean dates: "2025年3月12日", "3月12日", "2025년 3월 12일"
+_CJK_DATE = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s*[年년]\s*)?(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일号號]?")
 _SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?: ?((?:19|20)\d\d)(?!\d))?(?!\d)")
 _OP_DASH_DATE = re.compile(r"\bop [0-3]?\d-[01]?\d(?![\d-])")
 _DASH_DATE = re.compile(r"(?<![\d./-])\d{1,2}-\d{1,2}-(?:19|20)\d\d(?![\d-])")  # "18-03-2024": only with its year
@@ -311,10 +315,19 @@ def _numeric_dates(low: str, month_first: bool) -> str:
     low = _WORD_DATE.sub(sub, low)
 
     def iso(mt: re.Match[str]) -> str:  # "2024-03-22", "2024.05.15." (Swedish, Hungarian): year first
-        y, m, d = mt.group("iy"), mt.group("im"), mt.group("id")
+        y, m, d = mt.group("iy"), mt.group("im") or mt.group("im2"), mt.group("id") or mt.group("id2")
         out = (f"{m}/{d}/{y}" if month_first else f"{d}/{m}/{y}")
         return out + " " * (len(mt.group(0)) - len(out))
     low = _ISO_DATE.sub(iso, low)
+
+    def cjk(mt: re.Match[str]) -> str:
+        y, m, d = mt.group("y"), mt.group("m"), mt.group("d")
+        if not (1 <= int(m) <= 12 and 1 <= int(d) <= 31):
+            return mt.group(0)
+        out = (f"{m}/{d}" if month_first else f"{d}/{m}") + (f"/{y}" if y else "")
+        return out + " " * (len(mt.group(0)) - len(out))
+    if not low.isascii():
+        low = _CJK_DATE.sub(cjk, low)
     # "podán 3. 5." (Czech, Slovak): a space after the day's dot, and the year kept with it ("4.-8. 2. 2025": a
     # course of filgrastim given as a range of dates ends on its last dose)
     low = _SPACED_DATE.sub(lambda mt: (f"{mt.group(1)}.{int(mt.group(2)):02d}." + (mt.group(3) or "")).ljust(
@@ -423,20 +436,25 @@ _WEEK_UNITS = ("weeks", "week", "wks", "wk", "w", "semaines", "semaine", "sem", 
                "săptămâni", "saptamani", "tjedana", "tjedna",
                # Russian, Ukrainian, Bulgarian; Hebrew, Arabic, Persian
                "недель", "недели", "неделю", "неделя", "нед", "тижнів", "тижні", "тиждень", "седмици", "седмица",
-               "שבועות", "שבוע", "أسابيع", "أسبوع", "اسابيع", "اسبوع", "هفته")
+               "שבועות", "שבוע", "أسابيع", "أسبوع", "اسابيع", "اسبوع", "هفته",
+               # Japanese, Chinese, Korean ("3週間前", "2周前", "3주 전")
+               "週間", "週", "周", "주")
 _MONTH_UNITS = ("months", "month", "mo", "mois", "meses", "mes", "mesi", "mese", "monaten", "monate", "monat",
                 "maanden", "maand", "miesięcy", "miesiące", "måneder", "månader", "měsíce", "měsíců", "μήνες",
                 "hónapja", "kuukautta", "luni", "mjeseci",
                 "месяцев", "месяца", "месяц", "мес", "місяців", "місяці", "місяць", "месеца", "месец",
-                "חודשים", "חודש", "أشهر", "شهور", "شهر", "ماه")
+                "חודשים", "חודש", "أشهر", "شهور", "شهر", "ماه",
+                "ヶ月", "か月", "カ月", "ヵ月", "个月", "個月", "개월", "달")  # (not a bare "月": "3月12日" is a date)
 _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día", "dia", "giorni", "giorno", "gg", "tagen",
               "tage", "tag", "dagen", "dag", "dni", "dzień", "gün", "dage", "dager", "dagar", "dní", "dny", "dnů",
               "ημέρες", "ημέρας", "μέρες", "napja", "napot", "päivää", "zile", "dana",
-              "дней", "дня", "день", "дн", "днів", "дні", "дни", "ден", "ימים", "יום", "أيام", "ايام", "يوم", "روز")
+              "дней", "дня", "день", "дн", "днів", "дні", "дни", "ден", "ימים", "יום", "أيام", "ايام", "يوم", "روز",
+              "日", "日間", "天", "일")
 # after the count: "ago" and "after" words ("6 giorni fa", "3 dni temu", "6 jours après")
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
 _AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten",
-              "назад", "тому", "پیش", "до", "перед", "преди", "قبل")
+              "назад", "тому", "پیش", "до", "перед", "преди", "قبل", "以前", "前", "전")
+_CJK_END = r"(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3])"  # a word of these scripts needs no boundary after it
 _FOREIGN_SINCE = {*_AGO_WORDS, *_AFTER_WORDS, "hace", "vor", "seit", "depuis", "desde", "da", "od", "sinds", "há"}
 _YESTERDAY = ("the day before yesterday", "yesterday", "gestern", "ayer", "ieri", "igår", "i går", "wczoraj", "dün", "ontem",
               "вчера", "eilen", "tegnap", "včera", "jučer", "gisteren", "χθες")
@@ -444,10 +462,10 @@ _LAST_WEEK = ("last week", "la semaine dernière", "la semana pasada", "la setti
               "förra veckan", "sidste uge", "forrige uke", "w zeszłym tygodniu", "geçen hafta", "semana passada",
               "minulý týden", "múlt héten", "viime viikolla", "на прошлой неделе")
 _DAYS = re.compile(
-    r"(?:(?P<n1>(?<![\w:])\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+    r"(?:(?P<n1>(?:(?<![\w:])|" + _CJK_END + r"(?<![月年월년]))\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
-    r")(?!\w)\s*(?:ago|after|since|post|earlier|prior|before|back|pre|" + "|".join(_AFTER_WORDS + _AGO_WORDS) +
-    r")?(?!\w))"
+    r")(?:(?!\w)|" + _CJK_END + r")\s*(?:ago|after|since|post|earlier|prior|before|back|pre|"
+    + "|".join(_AFTER_WORDS + _AGO_WORDS) + r")?(?:(?!\w)|" + _CJK_END + r"))"
     r"|(?:\b" + _TX_DAY + r"\s*\+?\s*(?P<n2>\d+)\b)"
     # "1/52" = one week, "3/12" = three months, "5/7" = five days; not a date ("filgrastim 14-17/7 2023")
     r"|(?:(?<![\d/.\-–])\b(?P<n3>\d+)\s*/\s*(?P<u3>52|12|7)\b(?![/.]\d)(?!\s*(?:19|20)\d\d(?!\d)))"
@@ -473,7 +491,10 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|,\s*lat\s+(?P<age5>\d{1,3})\b"
                         # "בן 57", "בת 26"; "عمره 27 سنة", "مريض 27 سنة", "يبلغ من العمر 52 عامًا"; "۵۸ ساله"
                         r"|(?<!\w)(?:בן|בת|عمره|عمرها|العمر|بعمر|مريضة?)\s*:?\s*(?P<age6>\d{1,3})(?!\d)(?!\s*(?:[/.,]\d|%))"
-                        r"|(?<![\d.,])(?P<age7>\d{1,3})\s*(?:ساله|ساله‌ای)(?!\w)")
+                        r"|(?<![\d.,])(?P<age7>\d{1,3})\s*(?:ساله|ساله‌ای)(?!\w)"
+                        # "62歳男性", "患者男性，62岁", "62세 남자" (not "発症から3年", which has no age word)
+                        r"|(?<![\d.])(?<!\d,)(?P<age8>\d{1,3})\s*(?:歳|岁|歲|세)(?![\d時时시])"  # (not "55 歲時": at that age)
+                        r"|(?:年齡|年龄|年齢|나이)\s*[:：]?\s*(?P<age9>\d{1,3})(?!\d)")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -3365,7 +3386,7 @@ class Matcher:
             # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
             groups = mt.groupdict()
-            age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5", "age6", "age7") if groups.get(g)), "")
+            age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9") if groups.get(g)), "")
             self._record_value(f, float(age), f.units[0], age, None, None,
                                (mt.start(), mt.end()), None, result)
             # ("homme de 68 ans" was understood after all, though no word of it is in the vocabulary)

@@ -31,11 +31,17 @@ def clean(text: str) -> str:
 # Arabic-Indic and Persian digits, the Arabic decimal and thousands marks, comma, semicolon and question mark, as the
 # ASCII ones, one character for one, so every offset into the text stays true: "طحال ۱۶ سانتی‌متر", "الهيموغلوبين ٨٫٢"
 _ASCII_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
-                               "\u066b": ".", "\u066c": ",", "\u060c": ",", "\u061b": ";", "\u061f": "?"})
+                               **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width ０-９
+                               "\u066b": ".", "\u066c": ",", "\u060c": ",", "\u061b": ";", "\u061f": "?",
+                               # Chinese, Japanese and Korean punctuation, full width ("発熱なし。Hb 8.1、PLT 4.2万")
+                               "。": ".", "．": ".", "、": ",", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")",
+                               "！": "!", "？": "?", "～": "~", "％": "%", "／": "/", "＋": "+", "－": "-", "＝": "=",
+                               "＜": "<", "＞": ">", "【": "(", "】": ")", "・": ","})
 
 
 def ascii_digits(text: str) -> str:
-    """The text with Eastern Arabic and Persian digits written as 0-9 (and Arabic punctuation as ASCII)."""
+    """The text with Eastern Arabic, Persian and full-width digits written as 0-9 (and Arabic and East Asian
+    punctuation as ASCII), one character for one."""
     return text.translate(_ASCII_DIGITS)
 
 
@@ -357,8 +363,42 @@ def tokenize(text: str) -> list[Token]:
                     tokens.append(Token(part, pos, pos + len(part), "word" if part[:1].isalpha() else "num"))
                 pos += len(part)
             continue
+        if kind == "word" and not word.isascii() and _HANGUL_WORD.fullmatch(word):
+            # Korean is spaced, but a particle is written onto its word ("발열은", "비장비대가", "골수에서"): the word and
+            # its particle are two tokens, so that "발열" is the term in each (short words keep theirs: "온도", "나이")
+            cut = _particle_at(word)
+            if cut:
+                tokens.append(Token(word[:cut], mt.start(), mt.start() + cut, "word"))
+                tokens.append(Token(word[cut:], mt.start() + cut, mt.end(), "word"))
+                continue
+        if kind == "word" and not word.isascii() and _CJK.search(word):
+            # Chinese and Japanese are written without spaces: each ideograph or kana is a token of its own, so that a
+            # term ("脾腫", "发热") is a run of them ("骨髄にびまん性集積" holds "びまん性"); Latin letters stay words
+            for piece in _CJK_PIECE.finditer(word):
+                tokens.append(Token(piece.group(), mt.start() + piece.start(), mt.start() + piece.end(), "word"))
+            continue
         tokens.append(Token(word, mt.start(), mt.end(), kind))
     return tokens
+
+
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,}")
+_PARTICLES_1 = frozenset("이가은는을를의에도로와과만")
+_PARTICLES_2 = frozenset({"에서", "으로", "에게", "까지", "부터", "보다", "이며", "이고", "에는", "에도", "으며"})
+
+
+def _particle_at(word: str) -> int:
+    """Where a Korean particle starts at the end of ``word`` (0 if none): two syllables after a word of two or
+    more, one after a word of two or more."""
+    if len(word) >= 4 and word[-2:] in _PARTICLES_2:
+        return len(word) - 2
+    if word[-1] in _PARTICLES_1:
+        return len(word) - 1
+    return 0
+
+
+_CJK_CHARS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+_CJK_PIECE = re.compile(f"[{_CJK_CHARS}]|[^{_CJK_CHARS}]+")
 
 
 @functools.lru_cache(maxsize=65536)
