@@ -2319,6 +2319,9 @@ def test_chinese_japanese_korean_values(shipped: Bundle, note: str, finding: str
     ("T7—T9 椎旁见软组织密度影，FDG 轻度摄取，考虑髓外造血。", "paravertebral_emh", "present"),
     ("PET-CT：全身骨髓FDG摄取弥漫性增高，高于肝脏。", "marrow_above_liver", "present"),
     ("今回入院中は平熱で経過している。", "fever", "absent"),
+    # a suspected blast is enough for its flag; a film sent to look for blasts is not
+    ("Lab film comment: occasional large mononuclear cells, approx 3 %, ?blasts - please refer.", "blasts", "present"),
+    ("FBC and blood film requested to look for blasts - awaiting.", "blasts", None),
 ])
 def test_chinese_japanese_korean_findings_and_suspected_blasts(shipped: Bundle, note: str, finding: str,
                                                                status: str | None) -> None:

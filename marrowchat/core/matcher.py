@@ -1175,6 +1175,7 @@ class Matcher:
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
+        self.work_up = {normalise(w) for w in lang.work_up}
         self.denied_later = {fid: {normalise(w) for w in words} for fid, words in lang.denied_later_in_clause.items()}
         self.normal_percent = {fid: (np.blood, np.marrow, {normalise(w) for w in np.marrow_words})
                                for fid, np in lang.normal_percent.items()}
@@ -1381,7 +1382,8 @@ class Matcher:
         # an emergency is acted on when suspected: "likely cord compression" is recorded, its doubt word kept
         for ex in result.uncertain:
             f = self.bundle.findings.get(ex.finding)
-            if f is not None and f.suspicion_is_enough and ex.finding not in {k.finding for k in kept}:
+            if f is not None and f.suspicion_is_enough and ex.finding not in {k.finding for k in kept} and not (
+                    ex.trigger is not None and normalise(ex.trigger.text) in self.work_up):
                 ex.status = "present"
                 kept.append(ex)
         certain = {ex.finding for ex in kept}

@@ -284,6 +284,9 @@ class LanguageFile(Strict):
     uncertainty_to_end: list[str] = Field(
         default=[], description="uncertainty triggers that open a list: everything after them in the clause is in "
         "doubt ('differential includes A, B and C')")
+    work_up: list[str] = Field(
+        default=[], description="uncertainty triggers that name a test being done, not a suspicion: a finding whose "
+        "suspicion is enough is not recorded after them ('film requested to look for blasts')")
     history_pre: list[str] = []
     family_pre: list[str] = []
     planned_pre: list[str] = Field(default=[], description="what follows is planned, not done ('Plan: R-CHOP')")
