@@ -2327,3 +2327,22 @@ def test_chinese_japanese_korean_findings_and_suspected_blasts(shipped: Bundle, 
                                                                status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # symptoms said indirectly, and abroad
+    ("Mum says she's been changing the sheets most nights for three weeks, soaked right through.", "night_sweats",
+     "present"),
+    ("Wife says his trousers are loose and he's had to make a new hole in his belt since Christmas.", "weight_loss",
+     "present"),
+    ("Had a shaking fit in the bath last night, teeth chattering.", "rigors", "present"),
+    ("Gorączka do 38,9°C z dreszczami, poty nocne.", "rigors", "present"),
+    ("Κόπωση και κνησμός εδώ και μήνες.", "pruritus", "present"),
+    ("Kein Fieber, kein Schüttelfrost, kein Juckreiz.", "pruritus", "absent"),
+    ("Лихорадка: да, до 38,5 °C\nНочная потливость: нет\nПотеря веса: нет", "weight_loss", "absent"),
+    ("Gelenkschmerzen in beiden Händen und Knien, jedoch keine Knochenschmerzen.", "arthralgia", "present"),
+    ("24 yaşında hasta; halsizlik ve boğaz ağrısı ile başvurdu.", "sore_throat", "present"),
+])
+def test_symptoms_said_indirectly_and_abroad(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
