@@ -2346,3 +2346,15 @@ def test_chinese_japanese_korean_findings_and_suspected_blasts(shipped: Bundle, 
 def test_symptoms_said_indirectly_and_abroad(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # the trephine's cellularity, as a number or a word, in several languages
+    ("Trephine: 10 % cellularity, fatty, no fibrosis, no abnormal infiltrate", "hypocellular_marrow", "present"),
+    ("Trepanobiopsie: celularita cca 5 %, tuková přestavba, bez infiltrace", "hypocellular_marrow", "present"),
+    ("Biopsie osteomedulară: măduvă hipocelulară, fără infiltrat anormal", "hypocellular_marrow", "present"),
+    ("Trephine: cellularity 60%, trilineage haematopoiesis", "hypocellular_marrow", "absent"),
+])
+def test_marrow_cellularity(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
