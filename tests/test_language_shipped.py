@@ -2358,3 +2358,24 @@ def test_symptoms_said_indirectly_and_abroad(shipped: Bundle, note: str, finding
 def test_marrow_cellularity(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ('desde hace 6 semanas "le duelen las piernas por dentro", sobre todo de noche', "bone_pain", "present"),
+    ('Od ok. 6 tyg. budzi się w nocy z powodu "łamania w krzyżu i w udach"', "bone_pain", "present"),
+    ("Nyeri punggung bawah makin berat 3 minggu; sejak 5 hari kedua tungkai terasa lemah dan kesemutan.",
+     "cord_compression_signs", "present"),
+    ("Bệnh nhân nam 67 tuổi, đau xương, mệt mỏi, sụt 5 kg trong 2 tháng. Không sốt.", "fever", "absent"),
+    ("בבדיקה: טחול נמוש עד קו הטבור.", "massive_splenomegaly", "present"),
+    ("左第5–7肋骨骨折處局部攝取（SUVmax 3.5），CT 可見骨折線與骨痂形成。", "foci_at_injury", "present"),
+])
+def test_pain_cord_spleen_and_foci_in_more_languages(shipped: Bundle, note: str, finding: str,
+                                                     status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+def test_a_dutch_course_of_filgrastim_ends_on_its_last_date(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("toen filgrastim (Zarzio) 30 ME s.c. dd van 15-01 t/m 21-01-2025. "
+                                     "Interim-PET/CT op 08-03-2025.")
+    assert snap.facts.value("days_since_gcsf") == pytest.approx(46.0)

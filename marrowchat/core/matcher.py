@@ -235,7 +235,7 @@ _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
 _DOSE_RANGE = re.compile(r"\b\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{2,4})?)?\.?\s*(?:-|–|to|until|al|au|à|a|bis|tot|do|ao|até|"
-                         r"till|til|och|og|έως|до)\s*" + _DATE_RE)
+                         r"till|til|och|og|έως|до|t/m|tot en met)\s*" + _DATE_RE)  # ("15/01 t/m 21/01/2025", Dutch)
 _ANY_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
                        r"|(?<![\d/.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")  # not "10.9"
 _US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
@@ -290,7 +290,8 @@ _ISO_DATE = re.compile(r"(?<![\d./-])(?P<iy>(?:19|20)\d\d)(?:[-.](?P<im>[01]\d)[
 _CJK_DATE = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s*[年년]\s*)?(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일号號]?")
 _SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?: ?((?:19|20)\d\d)(?!\d))?(?!\d)")
 _OP_DASH_DATE = re.compile(r"\bop [0-3]?\d-[01]?\d(?![\d-])")
-_DASH_DATE = re.compile(r"(?<![\d./-])\d{1,2}-\d{1,2}-(?:19|20)\d\d(?![\d-])")  # "18-03-2024": only with its year
+_DASH_DATE = re.compile(r"(?<![\d./-])\d{1,2}-\d{1,2}-(?:19|20)\d\d(?![\d-])"  # "18-03-2024": only with its year
+                        r"|(?<![\d./-])\d{1,2}-\d{1,2}(?=\s+(?:t/m|tot|to|until|bis)\s+\d{1,2}-\d{1,2}-(?:19|20)\d\d)")  # "15-01 t/m 21-01-2025"
 
 
 def _numeric_dates(low: str, month_first: bool) -> str:
