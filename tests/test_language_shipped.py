@@ -2379,3 +2379,24 @@ def test_a_dutch_course_of_filgrastim_ends_on_its_last_date(shipped: Bundle) -> 
     _, snap = Engine(shipped).assess("toen filgrastim (Zarzio) 30 ME s.c. dd van 15-01 t/m 21-01-2025. "
                                      "Interim-PET/CT op 08-03-2025.")
     assert snap.facts.value("days_since_gcsf") == pytest.approx(46.0)
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    ("Пацієнт: О. В., 38 років, чоловік. ПЕТ/КТ з 18F-ФДГ 12.04.2024", "age", 38.0),
+    ("Алло-ТГСК від неспорідненого донора (день 0 — 04.03.2024). ПЕТ/КТ з 18F-ФДГ 12.04.2024 (Д+39) — оцінка",
+     "days_since_hsct", 39.0),
+    ("Allo-SZT. PET-CT vom 12.04.2024 (d+39).", "days_since_hsct", 39.0),
+])
+def test_ukrainian_ages_and_transplant_days(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Болі в кістках та спині заперечує.", "bone_pain", "absent"),
+    ("Трепанобіопсія: епітеліоїдноклітинні гранульоми з казеозним некрозом.", "granulomas", "present"),
+    ("Планується автологічна ТГСК, перед нею мобілізація.", "hsct", "absent"),  # (planned: assumed, not named)
+])
+def test_ukrainian_denials_granulomas_and_plans(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

@@ -70,12 +70,12 @@ _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "o
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _PERCENT_BRIDGE = {":", "=", "of", "at", "was", "were", "is", "<", "≤", "~", "only", "approx", "about", "("}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
-_FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün"
+_FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün|д|день|дн"  # ("Д+39", "день +39": Russian, Ukrainian)
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
 _TX_DAY = r"(?:day|d|(?:" + _FOREIGN_DAY + r")(?=\s*\+))"  # the foreign words only with "+"
-_PET_DAY = re.compile(r"\b(?:pet|tep|restag(?:ing|ed)|scan(?:ned)?)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
+_PET_DAY = re.compile(r"\b(?:pet|tep|пет|пэт|restag(?:ing|ed)|scan(?:ned)?)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
                       r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<a>\d{1,3})\b"
-                      r"|\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\b(?:pet|tep)"
+                      r"|\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\b(?:pet|tep|пет|пэт)"
                       # "Now day +47. PET/CT was done ...", "Oggi giorno +38": the note's own day is the scan's
                       r"|\b(?:now|currently|today(?: is)?|is now|presently|oggi|aujourd'hui|hoy|hoje|heute|vandaag|dzisiaj|dziś|bugün)"
                       r"\s*(?:at\s*|on\s*|è\s*|il\s*|le\s*|el\s*|é\s*|ist\s*)?" + _TX_DAY_PLUS + r"\s*\+\s*(?P<c>\d{1,3})\b")
@@ -420,7 +420,7 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b|" + _MONTH_WORD + r"\s+\d{1,2}\b|"
                              r"\d{1,2}[/.]\d{1,2}\b)")
 # "PET-CT performed on day +49", "scan at D+35": a scan dated in transplant days
-_SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?(?:ct|tc))?|tep(?:-tdm)?|scan|imaging)\b[^.;]{0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
+_SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?(?:ct|tc))?|tep(?:-tdm)?|scan|imaging|пет|пэт)\b(?:[^.;]|\.(?=\d)){0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age"  # "diagnosis at 8 months": an age
                         # "Filgrastym przez 5 dni", "pendant 5 jours", "durante 5 días", "für 5 Tage", "po dobu 5 dnů"
                         r"|przez|pendant|durante|für|während|gedurende|tijdens|dobu|kroz|tokom"
@@ -484,10 +484,10 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
                         r"mulher|homem|doente|patientin|mann|frau|herr|vrouw|pacjentk?a?|pan|pani|erkek|kad[ıi]n|hasta|"
                         r"mu[žz]|[žz]ena|pacient(?:k?a)?|b[ăa]rbat|femeie|kvinna|mand|kvinde|h|f|"
-                        r"пациент(?:ка)?|больн(?:ой|ая)|мужчина|женщина)\b"
+                        r"пациент(?:ка)?|больн(?:ой|ая)|мужчина|женщина|пацієнт(?:ка)?|хвор(?:ий|а))\b"
                         # (not a duration: "patient depuis 3 ans", "paziente da 3 anni", "Patient seit 3 Jahren")
                         r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
-                        r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani|год|года|лет)(?!\w)"
+                        r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani|год|года|лет|років|роки|рік)(?!\w)"
                         r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|ani(?=,?\s+(?:b[ăa]rbat|femeie|pacient))|letni[ae]?|årig|årige|ročn[ýíá]|let[ýá]|ετών)(?!\w)"
                         r"|,\s*lat\s+(?P<age5>\d{1,3})\b"
                         # "בן 57", "בת 26"; "عمره 27 سنة", "مريض 27 سنة", "يبلغ من العمر 52 عامًا"; "۵۸ ساله"
@@ -496,7 +496,7 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         # "62歳男性", "患者男性，62岁", "62세 남자" (not "発症から3年", which has no age word)
                         r"|(?<![\d.])(?<!\d,)(?P<age8>\d{1,3})\s*(?:歳|岁|歲|세)(?![\d時时시])"  # (not "55 歲時": at that age)
                         r"|(?:年齡|年龄|年齢|나이)\s*[:：]?\s*(?P<age9>\d{1,3})(?!\d)")
-_AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*fdg)")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
+_AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*(?:fdg|фдг|φδγ))")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|prior|earlier|old|initial|cf\.?|vs\.?|"
