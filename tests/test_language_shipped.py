@@ -2400,3 +2400,10 @@ def test_ukrainian_ages_and_transplant_days(shipped: Bundle, note: str, finding:
 def test_ukrainian_denials_granulomas_and_plans(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+def test_a_mud_pbsc_transplant_dated_from_a_dashed_scan_title(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("FDG PET-CT - 04/04/2025 - indication: follow-up.\n"
+                                     "- 10/10 MUD PBSC on 03/03/2025 (D0). Filgrastim 5 mcg/kg D+7 to D+17 (10/03-20/03).")
+    assert snap.facts.value("days_since_hsct") == pytest.approx(32.0)
+    assert snap.facts.value("days_since_gcsf") == pytest.approx(15.0)

@@ -141,7 +141,7 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        # "PET-CT interino (25/03/2025)", "PET de reavaliação 12/03", "PET intermedio del 12/03"
                        r"interino|interina|intermedio|intermedia|intermédio|intermédia|reavaliação|reestadiamento|"
                        r"reestadificación|final)(?=[ \t])){0,4}"
-                       r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*,?\s*"
+                       r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
