@@ -2407,3 +2407,18 @@ def test_a_mud_pbsc_transplant_dated_from_a_dashed_scan_title(shipped: Bundle) -
                                      "- 10/10 MUD PBSC on 03/03/2025 (D0). Filgrastim 5 mcg/kg D+7 to D+17 (10/03-20/03).")
     assert snap.facts.value("days_since_hsct") == pytest.approx(32.0)
     assert snap.facts.value("days_since_gcsf") == pytest.approx(15.0)
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # a chart of cycles: a range on the next line is the next cycle's, not the growth factor's
+    ("PET/CT (27/05).\nC2 26-28/03; lenograstim 30/03-06/04\nC3 16-18/04; no G-CSF\nC4 07-09/05; no G-CSF",
+     "days_since_gcsf", 51.0),
+    ("toen filgrastim (Zarzio) 30 ME s.c. dd\nvan 15-01 t/m 21-01-2025. Interim-PET/CT op 08-03-2025.",
+     "days_since_gcsf", 46.0),
+    ("Pegfilgrastim (Neulasta 6 mg) given once, 04/03, with C1.\nInterim PET-CT 12/04/2025 (C2 day 20)",
+     "days_since_pegfilgrastim", 39.0),
+    ("השתלה אלוגנאית (MUD 10/10).\nPET-CT 12/04/2025 (יום +40) להערכת אתר הסרקומה", "days_since_hsct", 40.0),
+])
+def test_charts_of_cycles_and_courses(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)

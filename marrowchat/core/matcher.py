@@ -70,7 +70,7 @@ _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "o
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _PERCENT_BRIDGE = {":", "=", "of", "at", "was", "were", "is", "<", "≤", "~", "only", "approx", "about", "("}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
-_FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün|д|день|дн"  # ("Д+39", "день +39": Russian, Ukrainian)
+_FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün|д|день|дн|יום"  # ("Д+39", "день +39": Russian, Ukrainian)
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
 _TX_DAY = r"(?:day|d|(?:" + _FOREIGN_DAY + r")(?=\s*\+))"  # the foreign words only with "+"
 _PET_DAY = re.compile(r"\b(?:pet|tep|пет|пэт|restag(?:ing|ed)|scan(?:ned)?)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
@@ -204,11 +204,12 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 # (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
+_RANGE_FROM = re.compile(r"\b(?:from|van|vanaf|del|dal|vom|du|von|de|od)\s*$")  # "from" opening a dated course
 _LAST_INJECTION = re.compile(r"last\s+(?:injection|inj\.?|dose)\b")
-_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
-                       r"d\d{1,2}|day \d{1,2}|with|w|w/|"
-                       r"only|alone|infusion|-gabe|gabe|"
+                       r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|"
+                       r"only|alone|once|twice|single dose|a single dose|infusion|-gabe|gabe|"
                        # "Pegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20."
                        r"\d{1,2}\.\s*napon:?|napon:?|és|után|a|"
                        # a list of dated doses is read at its last: "20/02/2025 és 13/03/2025", "12/05 and 02/06"
@@ -2973,6 +2974,10 @@ class Matcher:
                     continue
                 if dm.re is _BARE_DATE and not _DOSE_GAP.match(low[at:dm.start()]):
                     continue
+                if dm.re is _DOSE_RANGE and "\n" in low[at:dm.start()] and not _DOSE_GAP.match(
+                        _RANGE_FROM.sub("", low[at:dm.start()])):
+                    continue  # "lenograstim 30/03-06/04\nC4 07-09/05; no G-CSF": the next line's range is the cycle's
+                    # (but "filgrastim 30 ME s.c. dd\nvan 15-01 t/m 21-01-2025" is the drug's own course)
                 if dm.re is _DOSE_DATE and _LAST_WORD.match(dm.group(0)) and at <= dm.start():
                     continue  # "last seen 12/03": "last" of something that is not a drug
                 if day > scan and dm.re is _DOSE_DATE and _UNTIL.match(dm.group(0)):
