@@ -2422,3 +2422,18 @@ def test_a_mud_pbsc_transplant_dated_from_a_dashed_scan_title(shipped: Bundle) -
 def test_charts_of_cycles_and_courses(shipped: Bundle, note: str, finding: str, value: float) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("note", [
+    "'Hurts when I press on my breastbone,' she says.",
+    "Says her bones 'feel bruised' all over, especially the shins.",
+    "患者自述“骨头里面疼,晚上疼得睡不着”",
+])
+def test_bone_pain_a_few_words_from_its_bone(shipped: Bundle, note: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status("bone_pain") == "present"
+
+
+def test_the_marrow_is_not_a_painful_bone(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("骨髄の集積は著明で痛みはない")
+    assert snap.facts.status("bone_pain") != "present"
