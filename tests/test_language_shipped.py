@@ -2437,3 +2437,19 @@ def test_bone_pain_a_few_words_from_its_bone(shipped: Bundle, note: str) -> None
 def test_the_marrow_is_not_a_painful_bone(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess("骨髄の集積は著明で痛みはない")
     assert snap.facts.status("bone_pain") != "present"
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # seen in tmux: a Japanese sentence's age after '。', and the liver's SUVmax written onto its character
+    ("脾腫なし。発熱なし。Hb 10.1 g/dL。62歳女性。", "age", 62.0),
+    ("骨髄にびまん性均一なFDG集積(SUVmax 5.6、肝SUVmax 2.3)", "liver_suvmax", 2.3),
+])
+def test_seen_in_the_chat_japanese(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+def test_seen_in_the_chat_ukrainian_words_are_understood(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("Пацієнтка Н. ГМЛ. Алло-ТГСК від неспорідненого донора. Філграстим з Д+7.")
+    assert snap.facts.status("known_acute_leukaemia") == "present"
+    assert snap.facts.status("gcsf_exposure") == "present"

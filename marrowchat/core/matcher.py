@@ -495,7 +495,7 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|(?<!\w)(?:בן|בת|عمره|عمرها|العمر|بعمر|مريضة?)\s*:?\s*(?P<age6>\d{1,3})(?!\d)(?!\s*(?:[/.,]\d|%))"
                         r"|(?<![\d.,])(?P<age7>\d{1,3})\s*(?:ساله|ساله‌ای)(?!\w)"
                         # "62歳男性", "患者男性，62岁", "62세 남자" (not "発症から3年", which has no age word)
-                        r"|(?<![\d.])(?<!\d,)(?P<age8>\d{1,3})\s*(?:歳|岁|歲|세)(?![\d時时시])"  # (not "55 歲時": at that age)
+                        r"|(?<!\d)(?<!\d[.,])(?P<age8>\d{1,3})\s*(?:歳|岁|歲|세)(?![\d時时시])"  # (not "55 歲時": at that age)
                         r"|(?:年齡|年龄|年齢|나이)\s*[:：]?\s*(?P<age9>\d{1,3})(?!\d)")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*(?:fdg|фдг|φδγ))")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
