@@ -67,13 +67,15 @@ class CorpusScore:
         }
 
 
-def _closure(bundle: Bundle, present: set[str]) -> set[str]:
-    out = set(present)
+def _closure(bundle: Bundle, ids: set[str], denied: bool = False) -> set[str]:
+    """The findings present with ``ids`` (through implied_by), or absent with them (through denied_by, as the
+    engine's facts follow a denial to its parts)."""
+    out = set(ids)
     changed = True
     while changed:
         changed = False
         for f in bundle.findings.values():
-            if f.id not in out and any(src in out for src in f.implied_by):
+            if f.id not in out and any(src in out for src in (f.denied_by if denied else f.implied_by)):
                 out.add(f.id)
                 changed = True
     return out
@@ -83,6 +85,7 @@ def _items(bundle: Bundle, pairs: list[tuple[str, str | None, float | None]]) ->
     present = {f for f, st, v in pairs if st == "present" and v is None}
     absent = {f for f, st, v in pairs if st == "absent" and v is None}
     values = {(f, v) for f, st, v in pairs if v is not None}
+    absent = _closure(bundle, absent, denied=True) - present
     return {"present": _closure(bundle, present), "absent": absent, "value": values}
 
 
