@@ -29,7 +29,7 @@ from marrowchat.core.loading import Bundle
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 from marrowchat.core.text import (
     Token,
-    ascii_digits,
+    ascii_forms,
     clean,
     columns_as_pairs,
     dot_leaders,
@@ -1257,7 +1257,7 @@ class Matcher:
             )
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
-        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(ascii_digits(clean(text)))))))
+        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(ascii_forms(clean(text)))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")

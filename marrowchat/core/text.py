@@ -30,7 +30,7 @@ def clean(text: str) -> str:
 
 # Arabic-Indic and Persian digits, the Arabic decimal and thousands marks, comma, semicolon and question mark, as the
 # ASCII ones, one character for one, so every offset into the text stays true: "طحال ۱۶ سانتی‌متر", "الهيموغلوبين ٨٫٢"
-_ASCII_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
+_ASCII_FORMS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
                                **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width ０-９
                                "\u066b": ".", "\u066c": ",", "\u060c": ",", "\u061b": ";", "\u061f": "?",
                                # Chinese, Japanese and Korean punctuation, full width ("発熱なし。Hb 8.1、PLT 4.2万")
@@ -39,10 +39,10 @@ _ASCII_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, *
                                "＜": "<", "＞": ">", "【": "(", "】": ")", "・": ","})
 
 
-def ascii_digits(text: str) -> str:
+def ascii_forms(text: str) -> str:
     """The text with Eastern Arabic, Persian and full-width digits written as 0-9 (and Arabic and East Asian
     punctuation as ASCII), one character for one."""
-    return text.translate(_ASCII_DIGITS)
+    return text.translate(_ASCII_FORMS)
 
 
 # Dot leaders in a lab printout ("Hb .................. 8,1 g/dL", "LDH ... 1.340 U/L"): four dots or more, or
