@@ -26,8 +26,9 @@ from rapidfuzz import fuzz, process, utils
 
 from marrowchat.core import models as m
 from marrowchat.core.loading import Bundle
-from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 from marrowchat.core.text import (
+    CJK_CHARS,
+    HANGUL_CHARS,
     Token,
     ascii_forms,
     clean,
@@ -41,6 +42,7 @@ from marrowchat.core.text import (
     term_tokens,
     tokenize,
 )
+from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 
 Context = Literal["current", "history", "family", "planned", "elsewhere"]
 
@@ -456,7 +458,7 @@ _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día",
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
 _AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten",
               "назад", "тому", "پیش", "до", "перед", "преди", "قبل", "以前", "前", "전")
-_CJK_END = r"(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3])"  # a word of these scripts needs no boundary after it
+_CJK_END = f"(?<=[{CJK_CHARS}{HANGUL_CHARS}])"  # a word of these scripts needs no boundary after it
 _FOREIGN_SINCE = {*_AGO_WORDS, *_AFTER_WORDS, "hace", "vor", "seit", "depuis", "desde", "da", "od", "sinds", "há"}
 _YESTERDAY = ("the day before yesterday", "yesterday", "gestern", "ayer", "ieri", "igår", "i går", "wczoraj", "dün", "ontem",
               "вчера", "eilen", "tegnap", "včera", "jučer", "gisteren", "χθες")

@@ -381,7 +381,8 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,}")
+HANGUL_CHARS = "\uac00-\ud7a3"
+_HANGUL_WORD = re.compile(f"[{HANGUL_CHARS}]{{3,}}")
 _PARTICLES_1 = frozenset("이가은는을를의에도로와과만")
 _PARTICLES_2 = frozenset({"에서", "으로", "에게", "까지", "부터", "보다", "이며", "이고", "에는", "에도", "으며"})
 
@@ -396,9 +397,10 @@ def _particle_at(word: str) -> int:
     return 0
 
 
-_CJK_CHARS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK = re.compile(f"[{_CJK_CHARS}]")
-_CJK_PIECE = re.compile(f"[{_CJK_CHARS}]|[^{_CJK_CHARS}]+")
+# ideographs and kana: each is a token of its own (Chinese and Japanese are written without spaces)
+CJK_CHARS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{CJK_CHARS}]")
+_CJK_PIECE = re.compile(f"[{CJK_CHARS}]|[^{CJK_CHARS}]+")
 
 
 @functools.lru_cache(maxsize=65536)
