@@ -144,3 +144,10 @@ def test_a_child_is_not_given_the_diseases_of_older_adults(engine: Engine) -> No
     ranked = top(engine, text, 28)
     assert "acute_leukaemia" in ranked[:3]
     assert ranked.index("myeloma") > 3 and ranked.index("indolent_lymphoma") > 5
+
+
+def test_haemolysis_explains_long_bone_marrow_but_the_haemolysis_of_dic_does_not(engine: Engine) -> None:
+    base = "58F, diffuse marrow uptake extending into both femoral shafts. Haemolysis screen positive (LDH 980, haptoglobin <0.1)."
+    assert "unexplained_appendicular_extension" not in flags(engine, base)
+    # microangiopathic haemolysis with DIC is acute: with marrow uptake it is a sign of carcinomatosis, not an answer
+    assert "unexplained_appendicular_extension" in flags(engine, base + " DIC with schistocytes on the film.")
