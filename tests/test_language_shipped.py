@@ -2453,3 +2453,127 @@ def test_seen_in_the_chat_ukrainian_words_are_understood(shipped: Bundle) -> Non
     _, snap = Engine(shipped).assess("Пацієнтка Н. ГМЛ. Алло-ТГСК від неспорідненого донора. Філграстим з Д+7.")
     assert snap.facts.status("known_acute_leukaemia") == "present"
     assert snap.facts.status("gcsf_exposure") == "present"
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # "denies" in Greek and Arabic; the Polish and Russian "and" of a denied list
+    ("Αρνείται οστικά άλγη, πυρετό ή νυχτερινές εφιδρώσεις.", "night_sweats", "absent"),
+    ("ينفي المريض وجود ألم في العظام أو حمى أو تعرق ليلي.", "bone_pain", "absent"),
+    ("Neguje bóle kostne, gorączkę i poty nocne.", "night_sweats", "absent"),
+    ("Отрицает лихорадку и ночную потливость.", "night_sweats", "absent"),
+    # a spouse's, a mother's illness
+    ("Husband has metastatic prostate cancer with bone pain; she is his carer.", "bone_pain", None),
+    ("У матери миеломная болезнь с выраженными болями в костях.", "bone_pain", None),
+    ("Anyjánál vashiányos anaemia ismert.", "anaemia", None),
+    # one term for two findings: its denial is not "no neutropenia, febrile"
+    ("Pas de neutropénie fébrile.", "fever", None),
+    ("No febrile neutropenia.", "neutropenia", "absent"),
+    ("Admitted with febrile neutropenia.", "fever", "present"),
+    # a bone and a pain word with a score between; a sickle crisis; a German chart's complaint and site
+    ("Pain ++ across the lower ribs and thoracic spine, wakes at night.", "bone_pain", "present"),
+    ("Obs: T 36.8. Pain 6/10 R femur, tender mid-shaft.", "bone_pain", "present"),
+    ("Rib fractures after a fall.", "bone_pain", None),
+    ("HbSS, admitted with painful vaso-occlusive crisis.", "bone_pain", "present"),
+    ("Seit ca. 3 Wochen zunehmende Schmerzen LWS, Becken und beide Oberschenkel.", "bone_pain", "present"),
+    # a normal blood count as a whole denies each line
+    ("Keine Hepatosplenomegalie tastbar. Blutbild unauffällig.", "thrombocytopenia", "absent"),
+    ("counts ok, fit for PET tmrw", "anaemia", "absent"),
+    ("Neutrophils 0.8 x 10^9/L, rest of the FBC normal.", "neutropenia", "present"),
+    # the spleen: felt, measured by ultrasound, spared words; the uptake said to stay central
+    ("Milzpol unter dem Rippenbogen tastbar.", "splenomegaly", "present"),
+    ("Milz nicht vergrößert.", "splenomegaly", "absent"),
+    ("Spleen palpable to and beyond the umbilicus, extending into the RIF.", "massive_splenomegaly", "present"),
+    ("Polo esplénico palpable a 9 cm del reborde costal izquierdo.", "massive_splenomegaly", "present"),
+    ("الطحال 14.2 سم مع آفات بؤرية متعددة صغيرة ناقصة الكثافة ونشطة (SUVmax 6.4).", "splenic_focal_lesions", "present"),
+    ("Marrow: diffuse, mildly increased uptake, SUVmax 3.0 (liver 2.4), axial skeleton only.", "appendicular_extension",
+     "absent"),
+    ("No fractures on trauma CT (whole spine, pelvis, long bones clear).", "appendicular_extension", "absent"),
+    ("a humerus- és femurdiaphysisekre is kiterjed.", "appendicular_extension", "present"),
+    # a serum G-CSF level is not the drug
+    ("Kemoterápiát, G-CSF-et nem kapott. Szérum G-CSF 156 pg/ml (ref. < 40).", "gcsf_exposure", "absent"),
+])
+def test_denials_relatives_counts_and_spleens_from_blind_corpora(shipped: Bundle, note: str, finding: str,
+                                                                  status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    ("Spleen 4 cm palpable hai.", "spleen_below_costal_margin", 4.0),
+    ("Milz sonographisch 16 cm, Leber nicht vergrößert.", "spleen_length", 16.0),
+    ("Obs: BT 96/58, puls 124.", "systolic_bp", 96.0),
+    # dates: a scan "yesterday (date)", a dated cycle list, an ESA's own date, a growth factor on a cycle's later day
+    ("PET-CT yesterday (09/04/2025). lenograstim last dose 24/02/2025.", "days_since_gcsf", 44.0),
+    ("TEP le 20 mai 2025. R-CHOP21 : C1 le 7 janvier 2025 ... C6 le 24 avril 2025 (dernière perfusion).",
+     "days_since_chemo", 26.0),
+    ("PET 18/09/2025. Never received chemotherapy. Epoetin alfa weekly, last dose 16/09/2025.", "days_since_esa", 2.0),
+    ("TEP le 20/05/2025. Lipegfilgrastim (Lonquex) 6 mg uniquement à J2 de la C1 (08/01/2025).",
+     "days_since_pegfilgrastim", 132.0),
+    ("Rolvedon (eflapegrastim) on D2 of each TC cycle; C4D2 was 19 Mar. Scan Mar 27.", "days_since_chemo", 9.0),
+    # a staging scan's SUV, before a shortened month with its dot, is not today's
+    ("TEP initiale (déc. 2024) : moelle SUVmax 2,0. TEP le 20/05/2025 : SUVmax 3,3.", "marrow_suvmax", 3.3),
+])
+def test_sizes_pressures_and_dates_from_dev_batches(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+def test_the_dated_chemotherapy_is_not_an_esa(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("PET 18/09/2025. Never received chemotherapy. Epoetin alfa weekly, last dose 16/09/2025.")
+    assert snap.facts.value("days_since_chemo") is None
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # a printout's flag "H" is not hours: the value before it stands
+    ("CRITICAL RESULTS: Hb 6.8 L* g/dL | WBC 168.4 H* x10^9/L | Plt 22 L*", "wbc", 168.4),
+    ("BIOCHEM 23/08  Na 131 L  K 5.6 H  Urea 24.1 H  Creat 312 H  eGFR 16  Ca(adj) 3.12 H", "creatinine", 312.0),
+    ("WBC diff          Value    Ref\nWBC               86.3 H   4-11", "wbc", 86.3),
+    # a markdown table's rule line does not end the table; a Japanese reference column is not a value
+    ("| 項目(単位) | 5/26 | 5/30 | 6/2 | 6/9 | 基準値 |\n|---|---|---|---|---|---|\n"
+     "| CRP(mg/dL) | 9.8 H | 11.6 H | 12.4 H | 14.1 H | <0.14 |", "crp", 14.1),
+    # an observation chart headed "T°C", with a note of room air after the last value
+    ("Obs chart\nTime   T°C   HR    BP       RR   SpO2\n02:00  38.4  112   96/58    22   94% RA\n"
+     "06:00  39.3  124   84/50    26   91% RA", "temperature", 39.3),
+])
+def test_printouts_and_charts(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # Japanese lists joined by "・" and sides of a slash, denied together
+    ("化学療法・移植歴なし。", "chemo_exposure", "absent"),
+    ("G-CSF・エリスロポエチン・鉄剤の投与歴なし。", "gcsf_exposure", "absent"),
+    ("局所集積・溶骨性/硬化性変化なし。", "lytic_lesions", "absent"),
+    ("四肢長管骨骨幹部への進展なし。", "appendicular_extension", "absent"),
+    ("骨骼未见溶骨性骨质破坏。", "lytic_lesions", "absent"),
+    # a suspected blast is acted on, beside a denial of another word for it
+    ("occasional cells approx. 4 % - ?blasts; no Auer rods", "blasts", "present"),
+    ("Power 5/5, no sphincter disturbance. MRI booked to exclude cord compression.", "cord_compression_signs", "absent"),
+    # refusals, Greek "nor", a semicolon that ends a denial
+    ("Patient declined G-CSF after cycle 1.", "gcsf_exposure", "absent"),
+    ("Δεν παρατηρούνται εστιακές βλάβες του μυελού ούτε λυτικές αλλοιώσεις.", "lytic_lesions", "absent"),
+    ("mFOLFIRINOX x 6, no G-CSF at any point (patient declined; 5-FU bolus omitted from C3).", "chemo_exposure",
+     "present"),
+    # what is said of an organ named alone is its own
+    ("Known hereditary spherocytosis, spleen removed age 9.", "chronic_haemolytic_disorder", "present"),
+    # a focus with its bone a few words on; a nodule whose "bone" belongs to the next item
+    ("a new focus has appeared in the left acetabulum (SUVmax 7.0)", "focal_lesions", None),
+    ("deposit has appeared in the left acetabulum", "focal_lesions", "present"),
+    ("small nodules both lung, no bone lesion.", "focal_lesions", "absent"),
+    # the marrow against the brain and the liver; the limbs said as "incl"
+    ("Marrow uptake at the level of the cerebellar cortex.", "marrow_ge_brain", "present"),
+    ("The axial marrow shows intense uptake, roughly three times the liver.", "marrow_twice_liver", "present"),
+    ("PET back - marrow lit up, SUV 7ish everywhere incl femurs, spleen 17cm.", "appendicular_extension", "present"),
+    ("Spleen uptake similar to cerebellum", "marrow_ge_brain", None),
+    ("Each at a cortical break with early callus on CT.", "lytic_lesions", None),
+])
+def test_lists_suspicions_and_sites_from_blind_corpora(shipped: Bundle, note: str, finding: str,
+                                                        status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+def test_an_age_at_an_event_is_not_todays(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("Splenectomy at age 9 for spherocytosis. Hb 13.5 today.")
+    assert snap.facts.value("age") is None

@@ -18,6 +18,7 @@ can show how each finding was read.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -127,7 +128,7 @@ _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[Cc
                       r"|(?<![\d.,])(?P<v4>(?:9[6-9]|10[0-7])(?:[.,]\d)?)\s?(?P<u4>F|deg\s?F|degrees\s+F)\b(?![/.]\w)",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
-_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep|пэт(?:[-/]кт)?|"
+_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep(?:[-/ ]?tdm)?|пэт(?:[-/]кт)?|"
                        # a pasted report's own date line ("EXAM DATE: 06/02/2024", "Study date 02.06.2024")
                        r"exam date|date of exam(?:ination)?|examination date|study date|date of study|scan date|"
                        r"untersuchungsdatum|date de l'examen|fecha del estudio|data esame|"
@@ -142,7 +143,9 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la|"
                        # "PET-CT interino (25/03/2025)", "PET de reavaliação 12/03", "PET intermedio del 12/03"
                        r"interino|interina|intermedio|intermedia|intermédio|intermédia|reavaliação|reestadiamento|"
-                       r"reestadificación|final)(?=[ \t])){0,4}"
+                       r"reestadificación|final|"
+                       # "PET-CT yesterday (09/04/2025)": when, then the date in brackets
+                       r"yesterday|today|gestern|heute|hier|ayer|hoy|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj)(?=[ \t])){0,4}"
                        r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
                        r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
@@ -195,6 +198,9 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
 _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*\d{1,2})?\s*(?:[:(=|]|on|was)?\s*$")  # "C4 D1 08/05", "C2 28/02/24"
+# a day after the first of a cycle, just before a date: "J2 de la C1 (", "day 2 of C3 -", "C3D2 ", "C4 d2:"
+_DAY_OF_CYCLE = re.compile(r"(?:\b(?:d|day|j|jour|tag|dag|día|dia|giorno)\s*(?P<n>\d{1,2})\s+(?:of|de la|de|del|des|du|della|"
+                           r"van)?\s*(?:the\s+)?c\d{1,2}|\bc\d{1,2}\s*(?:d|day)\s*(?P<n2>\d{1,2}))\s*(?:[:(=|]|on|was)?\s*$")
 # the scan and a growth factor dated by the day of the cycle ("PET on D15 of the cycle", "TEP à J12 de la cure",
 # "PET-DT dag 14 i kur 3", "PET-CT w 12. dobie cyklu"; never a transplant day "+")
 _CYCLE_DAY_WORD = r"(?:d|day|j|jour|tag|dag|día|dia|giorno|dzień|doba|dobie|gün)"
@@ -215,7 +221,9 @@ _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™]*(?:\([^()]{0,40}\
                        # "Pegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20."
                        r"\d{1,2}\.\s*napon:?|napon:?|és|után|a|"
                        # a list of dated doses is read at its last: "20/02/2025 és 13/03/2025", "12/05 and 02/06"
-                       r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\.?,?[ \t]+(?:és|and|und|et|y|e|en|og|och|i|a|és\s+a)|-injektion|injektion|-applikation|applikation|completed|finished|ended|applied|administered|"
+                       r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\.?,?[ \t]+(?:és|and|und|et|y|e|en|og|och|i|a|és\s+a)|"
+                       # ... and a list of dated cycles: "R-CHOP21 : C1 le 07/01/2025 ... C6 le 24/04/2025"
+                       r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\.\.\.|…|,|;)[ \t]*(?=c\d)|-injektion|injektion|-applikation|applikation|completed|finished|ended|applied|administered|"
                        # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
                        r"am|le|il|el|op|pe|den|dne|em|na|administrat|administrado|administrada|administré|administrée|"
                        r"somministrato|somministrata|podany|podana|podán|podána|gegeben|verabreicht|toegediend|fait|"
@@ -247,6 +255,10 @@ _US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
 _MONTHS = {m: i for i, ms in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
                                         "jul july", "aug august", "sep sept september", "oct october",
                                         "nov november", "dec december"), 1) for m in ms.split()}
+# shortened months written with a dot ("déc. 2024", "Jan. 12", "févr. 2025", "Okt. 2023")
+_SHORT_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fevr",
+                           "avr", "juil", "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "set", "ott", "okt", "dez",
+                           "mrt", "mei", "fev", "out"})
 # the months of the languages whose notes give dates in words ("la dernière le 5 avril 2023", "el 2 de marzo",
 # "il 16 marzo", "am 20. Mai", "op 3 maart"); a day must come first for these
 _FOREIGN_MONTHS = {m: i for i, ms in enumerate((
@@ -481,7 +493,7 @@ _DAYS = re.compile(
 _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl)\b"
                         r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y)\b"
                         r"(?!\s*(?:ago|of|since|history|before|after|later|earlier|previously))"
-                        r"|\baged?\s*:?\s*(?P<age2>\d{1,3})\b"
+                        r"|(?<!at )(?<!since )(?<!from )(?<!until )(?<!removed )(?<!diagnosed )(?<!operated )\baged?\s*:?\s*(?P<age2>\d{1,3})\b"
                         # in other languages: "homme de 68 ans", "uomo di 68 anni", "Patientin, 68 J.", "68-jähriger",
                         # "68-jarige man", "68 yaşında", "68-letnia", "Pani Haliny W., lat 68"
                         r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
@@ -758,6 +770,10 @@ class _WordSet:
         return word in self.exact or (bool(self.stems) and word.startswith(self.stems))
 
 
+_AGE_AT_EVENT = frozenset({"at", "since", "from", "until", "till", "removed", "diagnosed", "operated", "splenectomised",
+                           "splenectomized", "of", "before", "after"})
+_PALPABLE = frozenset({"palpable", "palpated", "felt", "palpably", "palp", "palpabel", "palpabile", "palpável", "palpavel",
+                       "tastbar", "palpacyjnie", "palpabilă"})
 _NEAR_BREAK = {",", ";", ".", ")", "(", ":", "but", "whereas", "while"}
 _SHARED_FILLERS = {"the", "that", "of", "od", "als", "que", "than", "di", "de", "del", "du", "van", "an", "malog", "male"}
 # a year, and dates with a two-digit year ("12/03/24"), from which a note's own (latest) year is taken
@@ -1386,8 +1402,16 @@ class Matcher:
         # an emergency is acted on when suspected: "likely cord compression" is recorded, its doubt word kept
         for ex in result.uncertain:
             f = self.bundle.findings.get(ex.finding)
-            if f is not None and f.suspicion_is_enough and ex.finding not in {k.finding for k in kept} and not (
+            if f is None or not f.suspicion_is_enough or (
                     ex.trigger is not None and normalise(ex.trigger.text) in self.work_up):
+                continue
+            # ... even beside a denial of another of its words ("approx. 4 % - ?blasts; no Auer rods")
+            said = [k for k in kept if k.finding == ex.finding]
+            asked = ex.trigger is not None and ex.trigger.text.strip() == "?" and ex.trigger.span[1] <= ex.span[0] \
+                and not self._text[ex.trigger.span[1]:ex.span[0]].strip()  # "?blasts", "? blasts" (not "relapse? No")
+            if not said or (asked and all(k.status == "absent" and normalise(k.term) != normalise(ex.term)
+                                          for k in said)):
+                kept[:] = [k for k in kept if k.finding != ex.finding]  # (kept is result.findings)
                 ex.status = "present"
                 kept.append(ex)
         certain = {ex.finding for ex in kept}
@@ -1417,7 +1441,7 @@ class Matcher:
             if stop and t.text not in {".", ";"} and self._inside_trigger(toks, i):
                 stop = 0  # "not yet sent", "as yet unknown": the word belongs to a trigger phrase
             if t.text == "." and (self._abbreviation_dot(tokens, i) or self._measure_dot(tokens, toks, i)
-                                  or self._ordinal_dot(tokens, i)):
+                                  or self._ordinal_dot(tokens, i) or self._month_dot(tokens, i)):
                 skip = None  # "E. coli", "S. aureus", "лейк. 3,4", "des 4. Zyklus": not the end of a sentence
             elif t.text in {".", ";", "!"}:
                 skip = 1
@@ -1487,6 +1511,12 @@ class Matcher:
         return (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "num" and len(tokens[i - 1].text) <= 2
                 and tokens[i - 1].text.isdigit() and tokens[i - 1].end == tokens[i].start
                 and tokens[i + 1].text in _ANY_CYCLE and tokens[i + 1].start == tokens[i].end + 1)
+
+    @staticmethod
+    def _month_dot(tokens: list[Token], i: int) -> bool:
+        """"TEP initiale (déc. 2024) :", "Jan. 12": the dot of a shortened month before its number, on one line."""
+        return (0 < i < len(tokens) - 1 and tokens[i - 1].text in _SHORT_MONTHS and tokens[i - 1].end == tokens[i].start
+                and tokens[i + 1].kind == "num" and tokens[i + 1].start <= tokens[i].end + 1)
 
     @staticmethod
     def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
@@ -2036,8 +2066,9 @@ class Matcher:
                 continue
             organ = self._organ_of(toks, mt)
             if organ is None:
+                after = list(itertools.takewhile(lambda t: t not in {")", ":", ";", ".", ","}, toks[mt.end_tok:mt.end_tok + 6]))
                 if mt.term in self.needs_site and not self._marrow_before(toks, mt) and not any(
-                        t in self.marrow_words or t in self.skeletal_words for t in toks[mt.end_tok:mt.end_tok + 4]):
+                        t in self.marrow_words or t in self.skeletal_words or t in self.bone_words for t in after):
                     mt.elsewhere = "unstated"  # "PET/CT: nodule SUVmax 4.1": a lesion of no stated organ
                 continue
             new = self.remap.get((organ, mt.finding))
@@ -2062,8 +2093,10 @@ class Matcher:
             for k in (3, 2, 1):
                 if i + k > n or any(covered[i : i + k]) or not all(t[:1].isalpha() for t in toks[i : i + k]):
                     continue
-                if k > 1 and (toks[i + k - 1] in _LINK_WORDS or toks[i] in _LINK_WORDS):
-                    continue  # "tenderness in the (epigastrium)" is not a typo of "tenderness in the hip"
+                if k > 1 and (toks[i + k - 1] in _LINK_WORDS or toks[i] in _LINK_WORDS
+                              or toks[i + k - 1] in self.item_joins or toks[i] in self.item_joins):
+                    continue  # "tenderness in the (epigastrium)" is not a typo of "tenderness in the hip"; a list's
+                    # "and" is not a letter of a word ("gorączkę i poty": "gorączkę i" is not "gorączki")
                 phrase = " ".join(toks[i : i + k])
                 if len(phrase) < lang.fuzzy_min_length:
                     continue
@@ -2273,6 +2306,8 @@ class Matcher:
                        consumed: list[bool], covered: list[bool], result: MatchResult, next_start: int) -> None:
         f = self.bundle.findings[mt.finding]
         n = len(toks)
+        if f.id == self.age_finding and mt.start_tok > 0 and toks[mt.start_tok - 1] in _AGE_AT_EVENT:
+            return  # "Splenectomy at age 9", "spleen removed age 9", "since age 12": an age at an event, not today's
         j = mt.end_tok
         qualifier = None
         steps = 0
@@ -2352,7 +2387,8 @@ class Matcher:
                 while j < n and toks[j] in {"to", "up", "of", "max", "peak", ",", "-", "–", "at"}:
                     j += 1
         elif f.section == "labs" and j + 1 < n and tokens[lo + j].kind == "num" and _is_duration(toks, j) \
-                and not self._read_unit(f.id, toks, j + 1, n)[1]:
+                and not self._read_unit(f.id, toks, j + 1, n)[1] \
+                and self._text[tokens[lo + j + 1].start:tokens[lo + j + 1].end] != "H":  # a printout's flag, not hours
             # "tryptase 1 hour after the reaction was 112 ng/mL": the time of the sample, then its value
             k = j + 2
             while k < min(n, j + 9) and tokens[lo + k].kind != "num" and toks[k] not in {",", ";", ".", ":"}:
@@ -2439,8 +2475,8 @@ class Matcher:
         for k in range(j + 1, j + 1 + used):
             consumed[k] = covered[k] = True
         after = j + 1 + used
-        palpable = j > 0 and toks[j - 1] in {"palpable", "palpated", "felt", "palpably", "palp", "palpabel", "palpabile",
-                                             "palpável", "palpavel", "tastbar", "palpacyjnie", "palpabilă"}
+        # "spleen palpable 4 cm", "Spleen 4 cm palpable hai": a size said with the word for feeling it is a distance
+        palpable = (j > 0 and toks[j - 1] in _PALPABLE) or (after < n and toks[after] in _PALPABLE)
         distance_word = after < n and (toks[after] in _DISTANCE_WORDS or toks[after].startswith(("dall'", "dall’")))
         if bedside or (used and (distance_word or palpable)):
             if after < n:
@@ -2969,7 +3005,10 @@ class Matcher:
                 para = low.rfind("\n\n", 0, dm.start()) + 1
                 found = self._anchor_before(low[para:], dm.end() - para, reach=260)
                 found = (found[0] + para, found[1]) if found else None
-            for at, fid in [found, *self._given_with_cycle(low, dm)] if found else []:
+            pairs = [found, *self._given_with_cycle(low, dm)] if found else []
+            # "Rolvedon on D2 of each cycle; C4D2 was 19 Mar": the growth factor's day dates the cycle's first day too
+            cycle_start = self._cycle_start(low, dm.start()) if dm.re is _BARE_DATE and found else None
+            for at, fid in pairs:
                 # a count said elsewhere gives way only to a dose dated as the last one ("last dose 14/01/2025 ...
                 # Date of scan: 21/02/2025" outranks "the interim PET, performed 17 days after a pegfilgrastim dose")
                 if fid in have and not (dm.re is _DOSE_DATE and _LAST_DOSE_WORDS.match(dm.group(0))):
@@ -2992,6 +3031,9 @@ class Matcher:
                 days = (scan - dose_day).days
                 if not 0 <= days <= (3650 if dm.group("y") else 365):
                     continue  # a dose dated with its year may be years back ("pegfilgrastim ... (last 29 Aug 2023)")
+                if cycle_start is not None and fid != cycle_start[0] and not (
+                        cycle_start[0] in latest and latest[cycle_start[0]][0] <= days + cycle_start[1]):
+                    latest[cycle_start[0]] = (days + cycle_start[1], dm)
                 if fid in latest and latest[fid][0] <= days:
                     continue  # "C4 D1 24/02, D8 03/03": the most recent dose is the one that counts
                 latest[fid] = (days, dm)
@@ -3053,12 +3095,30 @@ class Matcher:
         return [(dm.start(), drug[1])] if len(gap) <= 40 and re.search(r"(?:\bwith|\()\s*$", gap) and not any(
             c in gap for c in ".;\n") else []
 
+    def _cycle_start(self, low: str, pos: int) -> tuple[str, int] | None:
+        """The cycle a later day of it names just before a date ("C4D2 was 19 Mar", "J2 de la C1 (08/01)"): the
+        cycle's finding and how many days before the date its first day was."""
+        before = low[max(0, pos - 40):pos]
+        cycle_day = _CYCLE_DAY_DATE.search(low[max(0, pos - 16):pos])
+        later_day = _DAY_OF_CYCLE.search(before)
+        if cycle_day is None or later_day is None or (cycle_day.group("c"),) not in self.anchors:
+            return None
+        n = int(later_day.group("n") or later_day.group("n2"))
+        return (self.anchors[(cycle_day.group("c"),)], n - 1) if n >= 2 else None
+
     def _day_named(self, low: str, pos: int) -> tuple[int, str] | None:
         """A date whose day is named just before it: "C4 D1 08/05/2025" is a chemotherapy date (the cycle word is
         its anchor), "Day 0 = 14/08" the transplant's. Returns (pos, finding) or None."""
         before = low[max(0, pos - 16):pos]
         cycle_day = _CYCLE_DAY_DATE.search(before)
         if cycle_day and (cycle_day.group("c"),) in self.anchors:
+            # "Lipegfilgrastim 6 mg à J2 de la C1 (08/01/2025)", "Neulasta C3D2 (14/05)": a later day of the cycle
+            # dated after a growth factor is the growth factor's day
+            later_day = _DAY_OF_CYCLE.search(low[max(0, pos - 40):pos])
+            if later_day and int(later_day.group("n") or later_day.group("n2")) >= 2:
+                drug = self._anchor_before(low, max(0, pos - 40) + later_day.start(), reach=80)
+                if drug is not None and drug[1] in self.growth_factor_days:
+                    return pos, drug[1]
             return pos, self.anchors[(cycle_day.group("c"),)]
         if self.lang.transplant_day and _DAY_ZERO.search(before):
             return pos, self.lang.transplant_day
@@ -3657,6 +3717,8 @@ class Matcher:
             return out
         if ")" in gap and "(" not in gap:
             return out  # "no injuries), peds ...": the aside the trigger was in has closed
+        if ";" in gap:
+            return out  # "(patient declined; 5-FU bolus omitted)": a semicolon ends what the trigger says
         if loose and (("," in gap and len(loose) > 1) or "(" in gap) and not self._short_list(gap):
             return out  # a list item or an aside of its own ("not required for staging (focal lesions)")
         if "," in gap:
@@ -3676,8 +3738,8 @@ class Matcher:
                 out.append(idx)  # "no travel to Sudan": the one word's second finding (a shared term) goes with it
                 continue
             gap = toks[last.end_tok : here.start_tok]
-            if here.finding == last.finding and gap and all(t in _PREPOSITIONS or t in _FILLERS for t in gap):
-                out.append(idx)  # "no travel to Kenya", "never lived in Sudan": the place travelled to
+            if here.finding == last.finding and all(t in _PREPOSITIONS or t in _FILLERS for t in gap):
+                out.append(idx)  # "no travel to Kenya", "never lived in Sudan", "未见溶骨性骨质破坏": the same finding again
                 prev = idx
                 continue
             if mid_list and all(t in {",", "-", "–"} for t in gap) and not self._list_closes_with_or(
@@ -3797,6 +3859,8 @@ class Matcher:
             if (mentions[idx].start_tok, mentions[idx].end_tok) == (mentions[nxt].start_tok, mentions[nxt].end_tok):
                 out.append(idx)  # one word, two findings ("LDH normal": neither raised nor very raised)
                 continue
+            if all(t in self.organs for t in toks[mentions[nxt].start_tok:mentions[nxt].end_tok]):
+                break  # "hereditary spherocytosis, spleen removed": what is said of an organ named alone is its own
             if any(self.result_words.at(toks, k) for k in range(mentions[idx].start_tok, mentions[idx].end_tok)):
                 break  # "HIV positive, HCV negative": an item that carries its own result is not in the list
             gap = toks[mentions[idx].end_tok : mentions[nxt].start_tok]

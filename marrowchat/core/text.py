@@ -70,8 +70,13 @@ _FULL_DATES = re.compile(r"(?:[ \t]+(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}
 _TREND_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.<>≤≥+-])(?P<cells>(?:[ \t]+(?:[<>≤≥]?\d[\d,]*(?:[.,]\d+)?(?: \d{3}(?![\d.,]))*"
                         r"|[-–—]{1,2}|n/?a)(?:[ \t]?(?:°[CF]|%))?(?:[ \t]*(?:[HL]\*?|\*|↑+|↓+|\([HL]\)))?(?=[ \t]|$)){2,})(?P<tail>(?:[ \t]+[^\d\s<>≤≥]\S*|[ \t]+\d\S*[-–/^]\S*)*)\s*$", re.IGNORECASE)
 _GAPPED = re.compile(r"\S[ \t]{2,}\S")  # columns set apart by two or more spaces
+_RULE_LINE = re.compile(r"[ \t|:+=]*[-–—=]{3,}[-–—=| \t:+]*")  # a table's ruled line
 _REF_HEAD = re.compile(r"[ \t](?P<ref>ref\.?(?:erence)?(?:[ .-]?(?:range|interval|values?))?|referens(?:intervall)?|referans|referenz(?:bereich)?|r[ée]f[ée]rences?|"
-                       r"norm(?:al)?(?:[ .-]?(?:range|values?))?|valeurs? de r[ée]f[ée]rence|normalwert[e]?)(?=[ \t]|$)",
+                       r"norm(?:al)?(?:[ .-]?(?:range|values?))?|valeurs? de r[ée]f[ée]rence|normalwert[e]?|"
+                       # abroad: "基準値", "参考范围", "참고치", "valori di riferimento", "wartości referencyjne"
+                       r"基準値|基準範囲|参考值|参考范围|參考值|正常值|참고치|참고범위|정상범위|valori di riferimento|"
+                       r"valores de referencia|valores de referência|referentiewaarden|wartości referencyjne|normy|"
+                       r"referenční meze|referencia|referans aralığı|τιμές αναφοράς|референсные значения|норма)(?=[ \t]|$)",
                        re.IGNORECASE)
 # a cell: a value with thousands written with a space ("11 600", as Swedish and French printouts do) is one cell
 _CELL = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])(?:[.,]\d+)?|[^ \t]+")
@@ -101,6 +106,7 @@ def _newest_first(header: str) -> bool:
 
 _HEAD_CELL = re.compile(r"[^\W\d][\w'#%/.°()-]{0,11}(?:\([^()\s]{1,10}\))?")  # a column name: "Hb", "SpO2", "NEWS2", "Temp", "Neut#"
 _DATA_CELL = re.compile(r"[<>≤≥]?\d")
+_NOTE_CELL = re.compile(r"[A-Za-z]{1,3}")  # "RA", "O2", "NC" after an observation row's last value
 _NAME_UNIT = re.compile(r"(.+?)\(([^()]+)\)")
 _ROW_LEAD = re.compile(r"[<>≤≥+−-]?\d|[dDjJ][+−-]?\d")  # a row led by a value, time, date or day ("+5", "D+8", "J3")
 
@@ -186,6 +192,8 @@ def columns_as_pairs(text: str) -> str:
         elif len(head) >= 3 and all(_HEAD_CELL.fullmatch(c) for c in head):
             while n + rows + 1 < len(lines):
                 cells = _cells(lines[n + rows + 1])
+                if len(cells) == len(head) + 1 and _NOTE_CELL.fullmatch(cells[-1]):
+                    cells = cells[:-1]  # "06:00  39.3  124  84/50  26  91% RA": a note on the last value (room air)
                 if len(cells) != len(head) or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells) + 1 \
                         or not _ROW_LEAD.match(cells[0]):
                     break  # (a row led by a name - "Hb (g/dL)  11,2  9,6  8,3" under "J0  J3  J7" - is a trend row)
@@ -222,6 +230,7 @@ def latest_in_trends(text: str) -> str:
     lines = text.split("\n")
     in_table = False
     ref_at = None  # where a reference-range column after the dates starts ("Analys  03-02  05-02  07-02  Ref")
+    ref_pipe: int | None = None  # which pipe-drawn cell is the reference column
     newest_first = False  # "07/04/25   28/02/25": the newest column comes first
     before = None  # a reference column before the dates: (where it starts, where the first date starts)
     for n, raw in enumerate(lines):
@@ -234,12 +243,14 @@ def latest_in_trends(text: str) -> str:
             line = raw.replace("|", " ")
         row = _TREND_ROW.match(line) if in_table else None
         if row is None:
-            if gapped:
+            if gapped or (in_table and _RULE_LINE.fullmatch(raw)):  # ("|------|-----|": a drawn table's rule)
                 continue  # a row that cannot be read ("Blasts  0 %  --  22 (H) *") does not end the table
             dates = _DATE_CELLS.search(line) or _FULL_DATES.search(line)
             in_table = bool(_TREND_HEAD.match(line) or dates)
             ref = _REF_HEAD.search(line) if in_table else None
             ref_at = ref.start("ref") if ref else None
+            # a table drawn with pipes has its reference column by count, whatever the widths of its cells
+            ref_pipe = raw[:ref_at].count("|") if ref_at is not None and raw.count("|") >= 3 else None
             before = None
             newest_first = dates is not None and _newest_first(dates.group())
             if ref_at is not None and dates is not None and ref_at < dates.start():
@@ -249,7 +260,15 @@ def latest_in_trends(text: str) -> str:
         start = row.start("cells")
         cells = [(c.start() + start, c.end() + start, c.group()) for c in _CELL.finditer(row.group("cells"))]
         chars = list(raw)
-        if ref_at is not None:  # a "<2,6" under the reference header is the range, not today's value
+        pipes = [k for k, ch in enumerate(raw) if ch == "|"]
+        if ref_pipe is not None and len(pipes) > ref_pipe:
+            # "| CRP(mg/dL) | 9.8 H | 11.6 H | 14.1 H | <0.14 |" under "| 項目 | 5/26 | 5/30 | 6/9 | 基準値 |"
+            lo_ref = pipes[ref_pipe - 1] if ref_pipe else 0
+            hi_ref = pipes[ref_pipe] if ref_pipe < len(pipes) else len(raw)
+            for lo, hi, _ in [c for c in cells if lo_ref <= c[0] < hi_ref]:
+                chars[lo:hi] = " " * (hi - lo)
+            cells = [c for c in cells if not lo_ref <= c[0] < hi_ref]
+        elif ref_at is not None:  # a "<2,6" under the reference header is the range, not today's value
             for lo, hi, _ in [c for c in cells if c[0] >= ref_at - 1]:
                 chars[lo:hi] = " " * (hi - lo)
             cells = [c for c in cells if c[0] < ref_at - 1]
@@ -359,7 +378,11 @@ def tokenize(text: str) -> list[Token]:
                 if i:
                     tokens.append(Token("/", pos, pos + 1, "sym"))
                     pos += 1
-                if part:
+                if part and not part.isascii() and _CJK.search(part):
+                    # "溶骨性/硬化性変化なし": each side is Chinese or Japanese, one character a token
+                    tokens.extend(Token(piece.group(), pos + piece.start(), pos + piece.end(), "word")
+                                  for piece in _CJK_PIECE.finditer(part))
+                elif part:
                     tokens.append(Token(part, pos, pos + len(part), "word" if part[:1].isalpha() else "num"))
                 pos += len(part)
             continue
