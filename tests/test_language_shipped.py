@@ -2577,3 +2577,64 @@ def test_lists_suspicions_and_sites_from_blind_corpora(shipped: Bundle, note: st
 def test_an_age_at_an_event_is_not_todays(shipped: Bundle) -> None:
     _, snap = Engine(shipped).assess("Splenectomy at age 9 for spherocytosis. Hb 13.5 today.")
     assert snap.facts.value("age") is None
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # a lab table's column headed as the scan's day is the one read, not the last
+    ("| esame | 02/09/2025 (ingresso) | 08/09/2025 (vigilia PET) | 17/09/2025 | v.n. |\n|---|---|---|---|---|\n"
+     "| Neutrofili (×10⁹/L) | 1,2 ↓ | 0,8 ↓ | 1,3 ↓ | 1,5–7,0 |", "anc", 0.8),
+    # dates written year first with slashes head a table too
+    ("| الفحص | 2024/10/22 (عيادة) | 2024/11/12 (الدخول) | 2024/11/18 (يوم PET) | المرجع |\n|---|---|---|---|---|\n"
+     "| WBC (×10⁹/L) | 4.2 | 3.7 ↓ | 3.4 ↓ | 4.0–11.0 |", "wbc", 3.4),
+    # a printout's name, a comma, its unit, then the value
+    ("Hb, г/л 94", "hb", 9.4),
+    # the scan dated inside a bracket, Czech spaced dates; a Ukrainian course "з ... по ..."; an em dash before a date
+    ("PET/CT (provedeno 12. 10. 2024 na externím PET centru). Filgrastim denně 2. 9. – 6. 9. 2024.", "days_since_gcsf", 36.0),
+    ("Філграстим щоденно з 05.03 по 09.03.2024. ПЕТ/КТ виконано 15.03.2024.", "days_since_gcsf", 6.0),
+    ("Останній цикл хіміотерапії (FOLFOX) — 26.02.2024. ПЕТ/КТ виконано 15.03.2024.", "days_since_chemo", 18.0),
+    # a chart's row in words is read as it is; a row of dates heading a table dates no dose
+    ("| kuur | datum | ondersteuning |\n|---|---|---|\n| 2 | 04-03-2025 | pegfilgrastim 6 mg s.c. 05-03-2025 |\n"
+     "| 3 | 25-03-2025 | geen G-CSF |\nPET-CT eind-evaluatie (Nucleaire Geneeskunde, 20-06-2025).", "days_since_pegfilgrastim", 107.0),
+])
+def test_dated_columns_charts_and_courses_abroad(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+def test_a_transplant_is_not_the_drug_of_a_last_dose(shipped: Bundle) -> None:
+    note = ("ICE x 2 + BEAM autologous SCT 2021-05; relapse 2023-09. Pembrolizumab x 10 cycles (last dose 2024-10-29).\n"
+            "PET-CT (Joint Department of Medical Imaging, 2025-02-21)")
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value("days_since_hsct") is None
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Жалобы на выраженную слабость, потливость по ночам.", "night_sweats", "present"),
+    ("Διάχυτα αυξημένη πρόσληψη FDG στον μυελό, ελαφρώς υψηλότερη του ήπατος.", "marrow_above_liver", "present"),
+    ("Аутотрансплантация ПСКК 05.02.2024 по поводу множественной миеломы.", "hsct", "present"),
+    ("טיפול אחרון לפני 9 ימים, עם נאולסטה יום למחרת.", "gcsf_exposure", "present"),
+])
+def test_non_latin_scripts(shipped: Bundle, note: str, finding: str, status: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Diffus gesteigerte Glukoseutilisation im Knochenmark von Stamm- und Extremitätenskelett.", "appendicular_extension",
+     "present"),
+    ("Übriges Extremitätenskelett unauffällig.", "appendicular_extension", None),
+    ("Od 2 dni drętwienie obu stóp i uczucie chodzenia po wacie.", "cord_compression_signs", "present"),
+    ("an 11 mm hypoattenuating lesion in the inferior pole of the spleen", "splenic_focal_lesions", "present"),
+])
+def test_limbs_cords_and_spleen_parts(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    ("Splenomegalie, kraniokaudal 234 mm, Milz-SUVmax 3,6.", "spleen_length", 23.4),
+    ("Hb 11,2 g/dL, BK 3,4 ×10³/µL (nötrofil 1,6), trombosit 128 ×10³/µL", "wbc", 3.4),
+])
+def test_sizes_and_counts_abroad(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)

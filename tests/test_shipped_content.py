@@ -151,3 +151,13 @@ def test_haemolysis_explains_long_bone_marrow_but_the_haemolysis_of_dic_does_not
     assert "unexplained_appendicular_extension" not in flags(engine, base)
     # microangiopathic haemolysis with DIC is acute: with marrow uptake it is a sign of carcinomatosis, not an answer
     assert "unexplained_appendicular_extension" in flags(engine, base + " DIC with schistocytes on the film.")
+
+
+def test_the_dialog_asks_for_cultures_when_the_crp_is_raised_without_fever(engine: Engine) -> None:
+    # an afebrile transplant patient with a line and a CRP of 58: a positive culture is still asked for, and with the
+    # line it raises the sepsis flag
+    answers = {"uptake_pattern": "Homogeneous", "fever": "no", "crp": "58", "blood_cultures": "yes",
+               "culture_organism": "Another organism", "exposures": "Prosthetic valve or graft or line or IV drug use"}
+    _, snap = engine.run_answers(answers)
+    assert snap.facts.status("positive_blood_cultures") == "present"
+    assert "sepsis_physiology" in {f.flag.id for f in engine.differential(snap).red_flags}

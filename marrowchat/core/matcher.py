@@ -128,7 +128,7 @@ _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[Cc
                       r"|(?<![\d.,])(?P<v4>(?:9[6-9]|10[0-7])(?:[.,]\d)?)\s?(?P<u4>F|deg\s?F|degrees\s+F)\b(?![/.]\w)",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
-_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep(?:[-/ ]?tdm)?|пэт(?:[-/]кт)?|"
+_PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep(?:[-/ ]?tdm)?|пэт(?:[-/]кт)?|пет(?:[-/]кт)?|"
                        # a pasted report's own date line ("EXAM DATE: 06/02/2024", "Study date 02.06.2024")
                        r"exam date|date of exam(?:ination)?|examination date|study date|date of study|scan date|"
                        r"untersuchungsdatum|date de l'examen|fecha del estudio|data esame|"
@@ -143,11 +143,12 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la|"
                        # "PET-CT interino (25/03/2025)", "PET de reavaliação 12/03", "PET intermedio del 12/03"
                        r"interino|interina|intermedio|intermedia|intermédio|intermédia|reavaliação|reestadiamento|"
-                       r"reestadificación|final|"
+                       r"reestadificación|final|eind-evaluatie|eindevaluatie|evaluatie|"
                        # "PET-CT yesterday (09/04/2025)": when, then the date in brackets
                        r"yesterday|today|gestern|heute|hier|ayer|hoy|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj)(?=[ \t])){0,4}"
                        r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
-                       r"(?:\(|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
+                       # "PET-CT eind-evaluatie (Nucleaire Geneeskunde, 20-06-2025)": a bracket naming where, then when
+                       r"(?:\((?:[^()\n,\d]{3,40},[ \t]*)?|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
                        r"eseguita il|eseguito il|"
@@ -156,9 +157,13 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        # "PET wykonano 28.03", "PET/CT provedeno 15. 6.", "PET-CT utført 12.03"
                        r"wykonano|wykonane|wykonana|provedeno|provedené|provedená|urađen|urađena|opravljen|efectuat|"
                        r"utført|utförd|uitgevoerd|στις|την|"  # "PET/CT στις 27/03/2025"
+                       r"виконано|виконана|выполнена|выполнено|проведено|проведена|от|від|"  # "ПЕТ/КТ виконано 15.03.2024"
                        # "The PET/CT was made at the 28th of May", "PET-CT was taken on", "PET was at"
                        r"was made at|was made on|made at|made on|was made|was taken on|taken on|was at|was on|"
-                       r"was done at|done at|done on|was done on|was performed at)?\s*(?:on\s+|the\s+)?"
+                       r"was done at|done at|done on|was done on|was performed at)?\s*"
+                       # "(provedeno 12. 10. 2024 ...)": a bracket, then the verb
+                       r"(?:(?<=\()(?:provedeno|provedené|performed|done|wykonano|realizada|realizado|eseguita|réalisée|"
+                       r"uitgevoerd|utført|durchgeführt|vom|am|on|le|il|el)\s+)?(?:on\s+|the\s+)?"
                        + _DATE_RE + r"(?![/.]?\s*(?:ago|weeks?|days?))")
 # "onc reg 20/05 (PET done today)": the date before the scan's name
 # "La TEP de réévaluation avant le passage au paclitaxel a été faite le 26/02", "the PET for the trial was performed
@@ -212,9 +217,9 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
 # (the columns of a drug chart too, on one line: "Pegfilgrastim | 6 mg | SC | 06/03")
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 # (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
-_RANGE_FROM = re.compile(r"\b(?:from|van|vanaf|del|dal|vom|du|von|de|od)\s*$")  # "from" opening a dated course
+_RANGE_FROM = re.compile(r"(?:\b(?:from|van|vanaf|del|dal|vom|du|von|de|od)|(?<!\w)(?:з|с|від|от))\s*$")  # "from" opening a dated course
 _LAST_INJECTION = re.compile(r"last\s+(?:injection|inj\.?|dose)\b")
-_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|"
                        r"only|alone|once|twice|single dose|a single dose|infusion|-gabe|gabe|"
@@ -246,7 +251,7 @@ _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
 _DOSE_RANGE = re.compile(r"\b\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{2,4})?)?\.?\s*(?:-|–|to|until|al|au|à|a|bis|tot|do|ao|até|"
-                         r"till|til|och|og|έως|до|t/m|tot en met)\s*" + _DATE_RE)  # ("15/01 t/m 21/01/2025", Dutch)
+                         r"till|til|och|og|έως|до|по|t/m|tot en met)\s*" + _DATE_RE)  # ("15/01 t/m 21/01/2025", Dutch; "з 05.03 по 09.03")
 _ANY_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
                        r"|(?<![\d/.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")  # not "10.9"
 _US_SIGNS = re.compile(r"°f|\bmg/dl\b|/µl|/ul\b|\bhemoglobin\b|\bleukemia\b")
@@ -770,6 +775,8 @@ class _WordSet:
         return word in self.exact or (bool(self.stems) and word.startswith(self.stems))
 
 
+_ORGAN_PARTS = frozenset({"pole", "lobe", "segment", "part", "portion", "aspect", "tip", "region", "half", "hilum",
+                          "capsule", "margin"})
 _AGE_AT_EVENT = frozenset({"at", "since", "from", "until", "till", "removed", "diagnosed", "operated", "splenectomised",
                            "splenectomized", "of", "before", "after"})
 _PALPABLE = frozenset({"palpable", "palpated", "felt", "palpably", "palp", "palpabel", "palpabile", "palpável", "palpavel",
@@ -1914,11 +1921,13 @@ class Matcher:
             j += 1  # "foci scattered throughout the spleen", "lesions seen in the liver"
         if j < n and toks[j] in _SITE_PREPS:
             # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
-            for t in toks[j + 1 : j + 5]:
+            for k, t in enumerate(toks[j + 1 : j + 7], j + 1):
                 if t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t):
                     return None
                 if t in self.organs or t in self.lead_organs:
                     return t
+                if t == "of" and toks[k - 1] in _ORGAN_PARTS:
+                    continue  # "in the inferior pole of the spleen", "in the left lobe of the liver"
                 if t in _STRETCH_END or t in _SITE_PREPS:
                     break
         k = mt.start_tok
@@ -2344,6 +2353,10 @@ class Matcher:
             j += 1
             steps += 1
         unit_first = None
+        if j == mt.end_tok and j + 2 < n and toks[j] == "," and f.kind == "numeric":
+            _, used_after, _ = self._read_unit(f.id, toks, j + 1, n)
+            if used_after and j + 1 + used_after < n and tokens[lo + j + 1 + used_after].kind == "num":
+                j += 1  # "Hb, г/л   94": a printout's name, a comma, its unit, then the value
         if j < n and f.kind == "numeric":
             first, used_first, raw_first = self._read_unit(f.id, toks, j, n)
             if used_first and (tokens[lo + j].kind != "num" or used_first > 1) and j + used_first < n \
@@ -2989,6 +3002,12 @@ class Matcher:
         for bm in _BARE_DATE.finditer(low):
             if any(a <= bm.start() < b for a, b in taken):
                 continue
+            line_at = low.rfind("\n", 0, bm.start()) + 1
+            line = low[line_at:low.find("\n", bm.start()) if "\n" in low[bm.start():] else len(low)]
+            bare = re.sub(r"\([^()\n]*\)", lambda m: " " * len(m.group(0)), line)
+            heads = list(_BARE_DATE.finditer(bare))
+            if len(heads) >= 3 and all(not re.search(r"\w", bare[a.end():b.start()]) for a, b in itertools.pairwise(heads)):
+                continue  # "| 26-05-2025 (vóór kuur 6) | 05-06-2025 (nadir) |": a table's row of dates heads its columns
             found = self._day_named(low, bm.start()) or self._anchor_before(low, bm.start())
             if found and _DOSE_GAP.match(low[found[0]:bm.start()]):
                 doses.append(bm)
@@ -2999,12 +3018,16 @@ class Matcher:
                 continue
             found = (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
                 low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
+            if found and found[1] == self.lang.transplant_day and dm.re is _DOSE_DATE \
+                    and _LAST_INJECTION.match(dm.group(0)):
+                found = None  # a transplant has no "last dose" ("autologous SCT 2021-05 ... (last dose 2024-10-29)")
             if not found and dm.re is _DOSE_DATE and _LAST_INJECTION.match(dm.group(0)):
                 # "Zarzio 300 mcg days 5-10 with C1-C3 only (...);\nstopped after C3 - last injection 01/22/2025": an
                 # injection's drug may be named a line before, within its paragraph
                 para = low.rfind("\n\n", 0, dm.start()) + 1
                 found = self._anchor_before(low[para:], dm.end() - para, reach=260)
-                found = (found[0] + para, found[1]) if found else None
+                # (a transplant is not a dose: "autologous SCT 2021-05 ... Pembrolizumab (last dose 2024-10-29)")
+                found = (found[0] + para, found[1]) if found and found[1] != self.lang.transplant_day else None
             pairs = [found, *self._given_with_cycle(low, dm)] if found else []
             # "Rolvedon on D2 of each cycle; C4D2 was 19 Mar": the growth factor's day dates the cycle's first day too
             cycle_start = self._cycle_start(low, dm.start()) if dm.re is _BARE_DATE and found else None

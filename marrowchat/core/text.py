@@ -61,15 +61,18 @@ _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illnes
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
 _DATE_CELLS = re.compile(r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
-                         r"\d{1,2}-\d{1,2}(?:-\d{2,4})?|\d{4}-\d{2}-\d{2}|"
-                         r"\d{1,2}:\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?(?=[ \t]|$)){3,}", re.IGNORECASE)
+                         r"\d{1,2}-\d{1,2}(?:-\d{2,4})?|\d{4}[-/.]\d{2}[-/.]\d{2}|"
+                         r"\d{1,2}:\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
+                         r"(?:[ \t]*\([^()\n]{1,24}\))?(?=[ \t]|$)){3,}", re.IGNORECASE)  # ("2024/11/18 (يوم PET)")
 # two full dates (with the year), each maybe with its time, are a header too: "02/04/25   22/04/25   Ref",
 # "Component   Ref Range   6/2/25 1542   6/4/25 0611"
-_FULL_DATES = re.compile(r"(?:[ \t]+(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
-                         r"(?=[ \t]|$)){2,}")
+_FULL_DATES = re.compile(r"(?:[ \t]+(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}[-/.]\d{2}[-/.]\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
+                         r"(?:[ \t]*\([^()\n]{1,24}\))?(?=[ \t]|$)){2,}")
 _TREND_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.<>≤≥+-])(?P<cells>(?:[ \t]+(?:[<>≤≥]?\d[\d,]*(?:[.,]\d+)?(?: \d{3}(?![\d.,]))*"
                         r"|[-–—]{1,2}|n/?a)(?:[ \t]?(?:°[CF]|%))?(?:[ \t]*(?:[HL]\*?|\*|↑+|↓+|\([HL]\)))?(?=[ \t]|$)){2,})(?P<tail>(?:[ \t]+[^\d\s<>≤≥]\S*|[ \t]+\d\S*[-–/^]\S*)*)\s*$", re.IGNORECASE)
 _GAPPED = re.compile(r"\S[ \t]{2,}\S")  # columns set apart by two or more spaces
+# a dated column headed as the scan's day ("(vigilia PET)", "(يوم PET)", "(day of PET)", "(PET)")
+_PET_COLUMN = re.compile(r"\([^()\n|]{0,16}\b(?:pet|scan|tep|пет|пэт|ПЕТ|ПЭТ)\b[^()\n|]{0,24}\)", re.IGNORECASE)
 _RULE_LINE = re.compile(r"[ \t|:+=]*[-–—=]{3,}[-–—=| \t:+]*")  # a table's ruled line
 _REF_HEAD = re.compile(r"[ \t](?P<ref>ref\.?(?:erence)?(?:[ .-]?(?:range|interval|values?))?|referens(?:intervall)?|referans|referenz(?:bereich)?|r[ée]f[ée]rences?|"
                        r"norm(?:al)?(?:[ .-]?(?:range|values?))?|valeurs? de r[ée]f[ée]rence|normalwert[e]?|"
@@ -82,7 +85,7 @@ _REF_HEAD = re.compile(r"[ \t](?P<ref>ref\.?(?:erence)?(?:[ .-]?(?:range|interva
 _CELL = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])(?:[.,]\d+)?|[^ \t]+")
 
 
-_HEAD_DATE = re.compile(r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<ym>\d{2})-(?P<yd>\d{2})|(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})"
+_HEAD_DATE = re.compile(r"(?<![\d/.-])(?:(?P<y>\d{4})[-/.](?P<ym>\d{2})[-/.](?P<yd>\d{2})|(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})"
                         r"(?:[/.-](?P<c>\d{2,4}))?)(?![\d/-])")
 
 
@@ -151,13 +154,16 @@ def _pipe_table(lines: list[str], n: int) -> tuple[list[str], list[list[str]], i
             continue
         cells = _pipe_cells(lines[k])
         if cells is None or len(cells) != len(head) or not _ROW_LEAD.match(cells[0]) \
-                or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells):
+                or sum(bool(_DATA_CELL.match(c)) for c in cells) * 2 < len(cells) \
+                or any(len(c) > 16 and _DOSE_OR_DATE.search(c) for c in cells):
+            # (a chart's row in words - "pegfilgrastim 6 mg s.c. 05-03-2025" - is read as it is)
             break
         rows.append(cells)
         k += 1
     return (head, rows, k - n) if rows else None
 
 
+_DOSE_OR_DATE = re.compile(r"\d\s*(?:mg|mcg|µg|ug|iu|ie|units|e)\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", re.IGNORECASE)
 _TEMPERATURE_HEAD = re.compile(r"(?i)(?:t|temp|temperature|tmax|t°c?|température|temperatura|temperatur)\b.*")
 _TEMPERATURE_CELL = re.compile(r"\d{2}(?:[.,]\d)?")
 
@@ -231,6 +237,7 @@ def latest_in_trends(text: str) -> str:
     in_table = False
     ref_at = None  # where a reference-range column after the dates starts ("Analys  03-02  05-02  07-02  Ref")
     ref_pipe: int | None = None  # which pipe-drawn cell is the reference column
+    pet_pipe: int | None = None  # which pipe-drawn cell is the scan's day
     newest_first = False  # "07/04/25   28/02/25": the newest column comes first
     before = None  # a reference column before the dates: (where it starts, where the first date starts)
     for n, raw in enumerate(lines):
@@ -253,6 +260,9 @@ def latest_in_trends(text: str) -> str:
             ref_pipe = raw[:ref_at].count("|") if ref_at is not None and raw.count("|") >= 3 else None
             before = None
             newest_first = dates is not None and _newest_first(dates.group())
+            # "| 02/09/2025 (ingresso) | 08/09/2025 (vigilia PET) | 17/09/2025 |": the column the scan's day names
+            pet_pipe = next((raw[:m.start()].count("|") for m in _PET_COLUMN.finditer(raw)), None) \
+                if in_table and raw.count("|") >= 3 else None
             if ref_at is not None and dates is not None and ref_at < dates.start():
                 first = dates.start() + len(dates.group()) - len(dates.group().lstrip())  # the first date's column
                 before, ref_at = (ref_at, first), None
@@ -277,6 +287,10 @@ def latest_in_trends(text: str) -> str:
             lines[n] = "".join(chars)
             continue
         keep = numeric[0] if newest_first else numeric[-1]
+        if pet_pipe is not None and 0 < pet_pipe < len(pipes):
+            on_pet_day = [c for c in numeric if pipes[pet_pipe - 1] < c[0] < pipes[pet_pipe]]
+            if on_pet_day:
+                keep = on_pet_day[0]
         for lo, hi, _ in cells:
             if (lo, hi) != keep[:2]:
                 chars[lo:hi] = " " * (hi - lo)
