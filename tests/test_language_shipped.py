@@ -2638,3 +2638,20 @@ def test_limbs_cords_and_spleen_parts(shipped: Bundle, note: str, finding: str, 
 def test_sizes_and_counts_abroad(shipped: Bundle, note: str, finding: str, value: float) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.value(finding) == pytest.approx(value)
+
+
+def test_seen_in_the_chat_russian_uptake_and_printout_flags() -> None:
+    """tmux, 2026-11-27: a Russian PET sentence and a printout's flags were listed as not understood, and the
+    homogeneous uptake was asked for again."""
+    from marrowchat.core.loading import load_bundle
+
+    engine = Engine(load_bundle())
+    _, snap = engine.assess("ПЭТ/КТ: диффузное гомогенное накопление в костном мозге, SUVmax 6,9 (печень 2,4). "
+                            "WBC 168.4 H x10^9/L, Hb 6.8 L g/dL.")
+    assert snap.facts.status("uptake_homogeneous") == "present"
+    assert snap.facts.value("wbc") == pytest.approx(168.4)
+    from marrowchat.core.matcher import get_matcher
+
+    unread = " ".join(get_matcher(engine.bundle).match("диффузное гомогенное накопление в костном мозге. "
+                                                        "WBC 168.4 H x10^9/L, Hb 6.8 L g/dL.").unmatched)
+    assert "накопление" not in unread and "x10" not in unread and "g/dL" not in unread
