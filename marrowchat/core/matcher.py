@@ -3118,16 +3118,20 @@ class Matcher:
         return [(dm.start(), drug[1])] if len(gap) <= 40 and re.search(r"(?:\bwith|\()\s*$", gap) and not any(
             c in gap for c in ".;\n") else []
 
-    def _cycle_start(self, low: str, pos: int) -> tuple[str, int] | None:
-        """The cycle a later day of it names just before a date ("C4D2 was 19 Mar", "J2 de la C1 (08/01)"): the
-        cycle's finding and how many days before the date its first day was."""
-        before = low[max(0, pos - 40):pos]
+    def _later_cycle_day(self, low: str, pos: int) -> tuple[str, int, int] | None:
+        """A later day of a cycle named just before a date ("C4D2 was 19 Mar", "J2 de la C1 (08/01)"): the cycle's
+        finding, how many days before the date the cycle's first day was, and where the day is named."""
         cycle_day = _CYCLE_DAY_DATE.search(low[max(0, pos - 16):pos])
-        later_day = _DAY_OF_CYCLE.search(before)
+        later_day = _DAY_OF_CYCLE.search(low[max(0, pos - 40):pos])
         if cycle_day is None or later_day is None or (cycle_day.group("c"),) not in self.anchors:
             return None
         n = int(later_day.group("n") or later_day.group("n2"))
-        return (self.anchors[(cycle_day.group("c"),)], n - 1) if n >= 2 else None
+        return (self.anchors[(cycle_day.group("c"),)], n - 1, max(0, pos - 40) + later_day.start()) if n >= 2 else None
+
+    def _cycle_start(self, low: str, pos: int) -> tuple[str, int] | None:
+        """The cycle a later day of it dates, and how many days before the date its first day was."""
+        later = self._later_cycle_day(low, pos)
+        return (later[0], later[1]) if later else None
 
     def _day_named(self, low: str, pos: int) -> tuple[int, str] | None:
         """A date whose day is named just before it: "C4 D1 08/05/2025" is a chemotherapy date (the cycle word is
@@ -3137,9 +3141,9 @@ class Matcher:
         if cycle_day and (cycle_day.group("c"),) in self.anchors:
             # "Lipegfilgrastim 6 mg à J2 de la C1 (08/01/2025)", "Neulasta C3D2 (14/05)": a later day of the cycle
             # dated after a growth factor is the growth factor's day
-            later_day = _DAY_OF_CYCLE.search(low[max(0, pos - 40):pos])
-            if later_day and int(later_day.group("n") or later_day.group("n2")) >= 2:
-                drug = self._anchor_before(low, max(0, pos - 40) + later_day.start(), reach=80)
+            later = self._later_cycle_day(low, pos)
+            if later is not None:
+                drug = self._anchor_before(low, later[2], reach=80)
                 if drug is not None and drug[1] in self.growth_factor_days:
                     return pos, drug[1]
             return pos, self.anchors[(cycle_day.group("c"),)]

@@ -227,6 +227,11 @@ def columns_as_pairs(text: str) -> str:
     return "\n".join(lines)
 
 
+def _pipe_cell(pipes: list[int], k: int, length: int) -> tuple[int, int]:
+    """Where the k-th cell of a pipe-drawn line lies (from the pipe before it to the pipe after it)."""
+    return (pipes[k - 1] if k else 0), (pipes[k] if k < len(pipes) else length)
+
+
 def latest_in_trends(text: str) -> str:
     """Each row of a pasted trend table keeps only its last value (earlier columns, and flag and reference-range
     columns, become blanks of the same length, so offsets into the text stay true): "Neut 7.1 3.4 1.8 0.9 0.6" under
@@ -273,8 +278,7 @@ def latest_in_trends(text: str) -> str:
         pipes = [k for k, ch in enumerate(raw) if ch == "|"]
         if ref_pipe is not None and len(pipes) > ref_pipe:
             # "| CRP(mg/dL) | 9.8 H | 11.6 H | 14.1 H | <0.14 |" under "| 項目 | 5/26 | 5/30 | 6/9 | 基準値 |"
-            lo_ref = pipes[ref_pipe - 1] if ref_pipe else 0
-            hi_ref = pipes[ref_pipe] if ref_pipe < len(pipes) else len(raw)
+            lo_ref, hi_ref = _pipe_cell(pipes, ref_pipe, len(raw))
             for lo, hi, _ in [c for c in cells if lo_ref <= c[0] < hi_ref]:
                 chars[lo:hi] = " " * (hi - lo)
             cells = [c for c in cells if not lo_ref <= c[0] < hi_ref]
@@ -288,7 +292,8 @@ def latest_in_trends(text: str) -> str:
             continue
         keep = numeric[0] if newest_first else numeric[-1]
         if pet_pipe is not None and 0 < pet_pipe < len(pipes):
-            on_pet_day = [c for c in numeric if pipes[pet_pipe - 1] < c[0] < pipes[pet_pipe]]
+            lo_pet, hi_pet = _pipe_cell(pipes, pet_pipe, len(raw))
+            on_pet_day = [c for c in numeric if lo_pet <= c[0] < hi_pet]
             if on_pet_day:
                 keep = on_pet_day[0]
         for lo, hi, _ in cells:
