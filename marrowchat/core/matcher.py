@@ -495,10 +495,15 @@ _DAYS = re.compile(
     r"|(?:(?<!\w)(?P<lastweek>" + "|".join(_LAST_WEEK) + r")(?!\w))"
 )
 # "patient male 74 years", "Mr Graham Whitlock, 66 years", "aged 58": a person word, then the age in years
+# the word before "age" that makes it an age at an event, not today's ("Splenectomy at age 9", "spleen removed age 9"):
+# one list for the age pattern below and for "age" read as a term
+_AGE_AT_EVENT = frozenset({"at", "since", "from", "until", "till", "removed", "diagnosed", "operated", "splenectomised",
+                           "splenectomized", "before", "after"})
+_NOT_AT_EVENT = "".join(f"(?<!{w} )" for w in sorted(_AGE_AT_EVENT))
 _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|mr|mrs|ms|miss|boy|girl)\b"
                         r"[^\n\d]{0,30}?(?<![\d.,])(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y)\b"
                         r"(?!\s*(?:ago|of|since|history|before|after|later|earlier|previously))"
-                        r"|(?<!at )(?<!since )(?<!from )(?<!until )(?<!removed )(?<!diagnosed )(?<!operated )\baged?\s*:?\s*(?P<age2>\d{1,3})\b"
+                        r"|" + _NOT_AT_EVENT + r"\baged?\s*:?\s*(?P<age2>\d{1,3})\b"
                         # in other languages: "homme de 68 ans", "uomo di 68 anni", "Patientin, 68 J.", "68-jähriger",
                         # "68-jarige man", "68 yaşında", "68-letnia", "Pani Haliny W., lat 68"
                         r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
@@ -777,8 +782,6 @@ class _WordSet:
 
 _ORGAN_PARTS = frozenset({"pole", "lobe", "segment", "part", "portion", "aspect", "tip", "region", "half", "hilum",
                           "capsule", "margin"})
-_AGE_AT_EVENT = frozenset({"at", "since", "from", "until", "till", "removed", "diagnosed", "operated", "splenectomised",
-                           "splenectomized", "of", "before", "after"})
 _PALPABLE = frozenset({"palpable", "palpated", "felt", "palpably", "palp", "palpabel", "palpabile", "palpável", "palpavel",
                        "tastbar", "palpacyjnie", "palpabilă"})
 _NEAR_BREAK = {",", ";", ".", ")", "(", ":", "but", "whereas", "while"}

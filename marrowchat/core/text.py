@@ -381,6 +381,12 @@ class Token:
     kind: str  # "num", "word", "sym"
 
 
+def _cjk_tokens(word: str, start: int) -> list[Token]:
+    """Chinese and Japanese are written without spaces: each ideograph or kana is a token of its own, so that a term
+    ("脾腫", "发热") is a run of them ("骨髄にびまん性集積" holds "びまん性"); Latin letters stay words."""
+    return [Token(piece.group(), start + piece.start(), start + piece.end(), "word") for piece in _CJK_PIECE.finditer(word)]
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of folded text with character offsets into ``text`` (same length after folding)."""
     folded = fold(text)
@@ -398,9 +404,7 @@ def tokenize(text: str) -> list[Token]:
                     tokens.append(Token("/", pos, pos + 1, "sym"))
                     pos += 1
                 if part and not part.isascii() and _CJK.search(part):
-                    # "溶骨性/硬化性変化なし": each side is Chinese or Japanese, one character a token
-                    tokens.extend(Token(piece.group(), pos + piece.start(), pos + piece.end(), "word")
-                                  for piece in _CJK_PIECE.finditer(part))
+                    tokens.extend(_cjk_tokens(part, pos))  # "溶骨性/硬化性変化なし": each side is Chinese or Japanese
                 elif part:
                     tokens.append(Token(part, pos, pos + len(part), "word" if part[:1].isalpha() else "num"))
                 pos += len(part)
@@ -414,10 +418,7 @@ def tokenize(text: str) -> list[Token]:
                 tokens.append(Token(word[cut:], mt.start() + cut, mt.end(), "word"))
                 continue
         if kind == "word" and not word.isascii() and _CJK.search(word):
-            # Chinese and Japanese are written without spaces: each ideograph or kana is a token of its own, so that a
-            # term ("脾腫", "发热") is a run of them ("骨髄にびまん性集積" holds "びまん性"); Latin letters stay words
-            for piece in _CJK_PIECE.finditer(word):
-                tokens.append(Token(piece.group(), mt.start() + piece.start(), mt.start() + piece.end(), "word"))
+            tokens.extend(_cjk_tokens(word, mt.start()))
             continue
         tokens.append(Token(word, mt.start(), mt.end(), kind))
     return tokens
