@@ -2655,3 +2655,99 @@ def test_seen_in_the_chat_russian_uptake_and_printout_flags() -> None:
     unread = " ".join(get_matcher(engine.bundle).match("диффузное гомогенное накопление в костном мозге. "
                                                         "WBC 168.4 H x10^9/L, Hb 6.8 L g/dL.").unmatched)
     assert "накопление" not in unread and "x10" not in unread and "g/dL" not in unread
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # a growth factor's last dose, not the chemotherapy its course is counted from
+    ("Filgrastim 480 mcg sc od days 5-11 post chemo, last dose 6 days before PET.", "gcsf_recent", "present"),
+    ("Fez filgrastim por 7 dias após o 2º ciclo de R-CHOP; última dose 10 dias antes do PET.", "gcsf_recent", "present"),
+    ("PET/CT 12/03/2024 (interim). Zarzio 30 MU s/c od x5 after C4 R-CHOP, last injection 07/03/2024.", "gcsf_recent",
+     "present"),
+    ("A reçu du pegfilgrastim (Neulasta) à J3 de la C2, soit 10 jours avant l'examen.", "gcsf_recent", "present"),
+    ("Ieri a primit ultima doză de filgrastim, azi PET-CT.", "gcsf_recent", "present"),
+    ("Last filgrastim injection was the previous week.", "gcsf_recent", "present"),
+    # "for 3 days" is how long the course ran; its last dose was three weeks ago
+    ("recebeu filgrastim 300 mcg SC 1x/dia por 3 dias, a última aplicação há 3 semanas.", "gcsf_recent", "absent"),
+    ("G-CSF nem volt.", "gcsf_exposure", "absent"),
+    # the spleen in many languages
+    ("Milza nei limiti per dimensioni, con captazione inferiore a quella epatica.", "splenomegaly", "absent"),
+    ("Perna ei ole suurentunut.", "splenomegaly", "absent"),
+    ("spleen 18 cm and hot", "spleen_uptake_high", "present"),
+    ("Spleen 15.1 cm with multiple hypermetabolic nodules.", "spleen_uptake_high", None),
+    ("Splenomegali, 17 cm, med optag over leverniveau.", "spleen_uptake_high", "present"),
+    ("Splenomegalie (15 cm) mit gegenüber der Leber gesteigerter Aktivität.", "spleen_uptake_high", "present"),
+    ("Селезёнка увеличена (17 см), накопление выше, чем в печени.", "spleen_uptake_high", "present"),
+    ("Селезенка: очаговых изменений в ней не выявлено.", "splenic_focal_lesions", "absent"),
+    ("The spleen was palpable to the pelvic brim.", "massive_splenomegaly", "present"),
+    # a shortened word's dot ends no sentence
+    ("marrow diffusely hot incl. both femurs", "appendicular_extension", "present"),
+    # old fractures are not recent injuries
+    ("Fratura antiga consolidada do úmero direito, sem hipercaptação.", "recent_injury_or_operation", None),
+    ("Chronic osteoporotic wedge fracture of T12, no FDG uptake.", "recent_injury_or_operation", None),
+    # bone pain said, denied and passed
+    ("Most 2 hónapja fokozódó hát- és csípőfájdalom, fáradékonyság.", "bone_pain", "present"),
+    ("Son 2 haftadır bel ve sağ kalça-gluteal bölgede ağrı, yürürken artıyor.", "bone_pain", "present"),
+    ("Förnekar skelettsmärtor. Trött sedan två månader.", "bone_pain", "absent"),
+    ("Benekter skjelettsmerter og nattesvette.", "night_sweats", "absent"),
+    ("Πλευριτικού τύπου θωρακικό άλγος δεξιά, χωρίς οστικά άλγη.", "bone_pain", "absent"),
+    ("Knee effusion and pain. Bones not painful.", "bone_pain", "absent"),
+    ("Bone pain 2 years ago led to the diagnosis of smouldering myeloma; currently no bone pain.", "bone_pain",
+     "absent"),
+    ("A woman who moved from Nepal 3 years ago presented with 3 months of back pain.", "bone_pain", "present"),
+    ("Reports diffuse bone pain in the first days after the injection, now resolved.", "bone_pain", None),
+    ("Riferisce ossalgie diffuse nei primi giorni dopo la somministrazione, attualmente regredite.", "bone_pain", None),
+    ("Tidigare skelettsmärta vid G-CSF-behandling 2020, nu besvärsfri.", "bone_pain", None),
+    ("Оссалгии, слабость.", "bone_pain", "present"),
+    ("Πολλαπλές εστίες αυξημένου μεταβολισμού σε σπονδυλικά σώματα.", "focal_lesions", "present"),
+    ("οι προηγούμενες υπερμεταβολικές εστίες δεν απεικονίζονται.", "focal_lesions", "absent"),
+    # French and Italian elision: "pas d'" negates the word it is written onto
+    ("Pas de lésion focale osseuse, pas d'anomalie ostéocondensante ou lytique au scanner.", "lytic_lesions", "absent"),
+    ("pas d'adénopathie, absence d'hémophagocytose", "lymphadenopathy", "absent"),
+    ("absence d'hémophagocytose", "haemophagocytosis", "absent"),
+    ("Hyperfixation médullaire qui s'étend aux diaphyses fémorales.", "appendicular_extension", "present"),
+    ("Known IgG kappa myeloma.", "known_haem_malignancy", "present"),
+    ("pls ask pt re bone pain before we review the PET tomorrow", "bone_pain", None),
+    # German "ca." is circa, not calcium; a line ending on "keine" runs on
+    ("Panzytopenie seit ca. 6 Wochen, Zellularität ca. 10 %.", "hypercalcaemia", None),
+    ("stark hypozelluläres Mark, Fettmark, keine\nBlasten, keine Fibrose", "blasts", "absent"),
+    ("ATG/Ciclosporin in Planung.", "immunosuppression", None),
+    # a treatment's failure denies nothing
+    ("Antybiotykoterapia 10 dni - bez efektu, gorączka i leukocytoza utrzymują się.", "leukocytosis", "present"),
+    ("Stare, wygojone złamania żeber VI-VII po stronie lewej (uraz 2019) - bez wychwytu.",
+     "recent_injury_or_operation", None),
+    # Japanese drug classes and spleen, Swedish brain level, Hodgkin and itch
+    ("G-CSF製剤・ESA製剤の投与歴なし。化学療法歴なし。", "gcsf_exposure", "absent"),
+    ("脾臓 12 cm、肝より高いびまん性集積、局所病変なし。", "splenic_focal_lesions", "absent"),
+    ("Diffust ökat FDG-upptag i benmärgen, under hjärnans nivå.", "marrow_ge_brain", "absent"),
+    ("Klassiskt Hodgkinlymfom, generell klåda.", "known_hodgkin", "present"),
+    ("Klassiskt Hodgkinlymfom, generell klåda.", "pruritus", "present"),
+    ("Sestra liječena od Hodgkinovog limfoma.", "known_hodgkin", "absent"),  # (assumed: not said of the patient)
+    ("with preserved fatty marrow signal in the rest of the body", "hypocellular_marrow", None),
+    ("Focal uptake at the R 6th-8th rib fracture sites, which show early callus.", "foci_at_injury", "present"),
+])
+def test_what_the_lg_to_li_batches_and_corpora_c53_c54_taught(shipped: Bundle, note: str, finding: str,
+                                                                status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+def test_an_italian_spleen_felt_below_the_costal_margin_after_an_elision(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("milza palpabile a 8 cm dall'arcata costale, fegato a 2 cm")
+    assert snap.facts.value("spleen_below_costal_margin") == pytest.approx(8)
+    assert snap.facts.value("spleen_length") is None
+
+
+def test_a_french_dated_growth_factor_and_an_evaluation_scan(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("4e cure le 03/03, avec pegfilgrastim 6 mg SC le 04/03 (J2), comme à chaque cure. "
+                                     "TEP-TDM d'évaluation intermédiaire le 14/03 : hyperfixation médullaire.")
+    assert snap.facts.value("days_since_pegfilgrastim") == pytest.approx(10)
+    assert snap.facts.value("days_since_chemo") == pytest.approx(11)
+
+
+def test_a_dose_dated_in_a_bracket_after_its_cycle_day_and_a_dated_findings_heading(shipped: Bundle) -> None:
+    """lh_: "Pegfilgrastim given with C1 only (D2 = 05/02/2024)" dates the drug, and a pasted report's "FINDINGS
+    (26/04/2024):" dates the scan."""
+    _, snap = Engine(shipped).assess("PET/CT REPORT\nPegfilgrastim given with C1 only (D2 = 05/02/2024). C4 D1 "
+                                     "08/04/2024. Interim PET.\nFINDINGS (26/04/2024): no focal marrow lesion.")
+    assert snap.facts.value("days_since_pegfilgrastim") == pytest.approx(81)
+    assert snap.facts.value("days_since_chemo") == pytest.approx(18)

@@ -144,6 +144,8 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        # "PET-CT interino (25/03/2025)", "PET de reavaliação 12/03", "PET intermedio del 12/03"
                        r"interino|interina|intermedio|intermedia|intermédio|intermédia|reavaliação|reestadiamento|"
                        r"reestadificación|final|eind-evaluatie|eindevaluatie|evaluatie|"
+                       # "TEP-TDM d'évaluation intermédiaire le 14/03"
+                       r"d'évaluation|d'evaluation|évaluation|intermédiaire|intermediaire|précoce|"
                        # "PET-CT yesterday (09/04/2025)": when, then the date in brackets
                        r"yesterday|today|gestern|heute|hier|ayer|hoy|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj)(?=[ \t])){0,4}"
                        r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
@@ -177,6 +179,9 @@ _PET_DONE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|tdm))?|tep(?:-tdm)?
 _PET_TITLE_DATE = re.compile(r"(?m)^[ \t]*(?:[^\n\d]{0,30}?\b)?(?:i?pet\d?(?:[-/ ]?(?:ct|tc|tdm|bt|dt))?|tep(?:-tdm)?)\b"
                              r"(?![^\n]*\b(?:planned|scheduled|booked|requested|prévue?|previst[oa]|programad[oa]|"
                              r"geplant|gepland|solicitad[oa])\b)[^\n\d]{0,80}?[-–|,:][ \t]*" + _DATE_RE + r"[ \t]*$")
+# "PET/CT REPORT ... FINDINGS (26/04/2024): ...": a scan report's findings headed by the day it was read
+_FINDINGS_DATE = re.compile(r"(?m)^[ \t]*(?:findings|befund|résultats|resultats|hallazgos|achados|reperti|bevindingen|"
+                            r"fynd|funn|fund)[ \t]*[(:][ \t]*" + _DATE_RE + r"[ \t]*\)?[ \t]*:")
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
 # the end of a course ("Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05")
 _UNTIL_WORDS = r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|tot en met"
@@ -219,7 +224,7 @@ _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 # (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
 _RANGE_FROM = re.compile(r"(?:\b(?:from|van|vanaf|del|dal|vom|du|von|de|od)|(?<!\w)(?:з|с|від|от))\s*$")  # "from" opening a dated course
 _LAST_INJECTION = re.compile(r"last\s+(?:injection|inj\.?|dose)\b")
-_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|"
                        r"only|alone|once|twice|single dose|a single dose|infusion|-gabe|gabe|"
@@ -246,7 +251,7 @@ _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–]*(?:\([^()]{
                        # "injecté le 12/03/2025", "aplikován 12. 3. 2025", "(Neulasta) στις 13/03/2025"
                        r"injected|injecté|injectée|reçu|reçue|injiziert|aplikován|aplikována|aplikováno|στις|"
                        r"iniettato|iniettata|inyectado|inyectada|injetado|injetada|geïnjecteerd)"
-                       r"[ \t]*[(|),]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
+                       r"[ \t]*[(|),=]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
@@ -403,8 +408,12 @@ _ANY_CYCLE = _CYCLE_WORDS | {"zyklus", "zyklen", "ciclo", "ciclos", "cicli", "cu
                              "курса", "курс", "курсу", "цикла", "цикл", "циклу"}
 # "of" before a cycle, in the languages that write "pegfilgrastim on day 2 of cycle 4" ("an Tag 2 des 4. Zyklus")
 _OF_CYCLE = {"of", "des", "del", "du", "de", "della", "dello", "di", "van", "do", "da", "день", "дня"}  # (Russian: genitive)
-_LAST_DOSE_DAYS = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?"
-                             r"(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?)\s*(?:ago|before|prior|pre|earlier)\b")
+_LAST_DOSE_DAYS = re.compile(r"\b(?:last\s+(?:dose|injection|shot|administration)|(?:última|ultima|dernière|derniere|letzte|"
+                             r"laatste|senaste|sidste|siste|ostatnia|poslední)\s+(?:dose|dosis|doză|injection|injeção|"
+                             r"inyección|iniezione|injektion|gabe|aplicação|aplicación|dawka|dávka|somministrazione))\b\s*"
+                             r"(?:was\s+|given\s+|foi\s+|fue\s+)?(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?|dias|días|jours|"
+                             r"tage[n]?|dagen|giorni|dni|dnů|semanas|semaines|wochen|weken|settimane)\s*(?:ago|before|prior|pre|"
+                             r"earlier|antes|avant|vor|prima|fa|geleden|temu|przed|před)\b")
 # "last dose the evening before the scan": one day before it
 _LAST_DOSE_EVE = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?(?:on\s+)?"
                             r"the\s+(?:evening|day|morning|night|afternoon)\s+(?:before|prior\s+to)\s+(?:the\s+)?"
@@ -413,7 +422,8 @@ _LAST_DOSE = re.compile(r"(?:\blast\s+(?:dose|injection|shot|given|administratio
                         # and abroad: "letzte Gabe", "dernière injection", "última dosis", "laatste dosis", "senaste dos"
                         r"|\b(?:letzte|dernière|derniere|última|ultima|laatste|senaste|sidste|siste|ostatnia|poslední)\s+"
                         r"(?:gabe|dosis|dose|injektion|injection|administration|somministrazione|administración|"
-                        r"administração|toediening|injectie|dos|dosen|injektionen|dawka|dávka|aplikace)\b"
+                        r"administração|aplicação|aplicacao|aplicación|aplicacion|applicazione|toediening|injectie|dos|dosen|injektionen|"
+                        r"dawka|dávka|aplikace|injeção|inyección|iniezione)\b"
                         r"|\bson\s+doz\b"
                         # "Filgrastim (Zarzio) pendant 6 jours, arrêté il y a 4 jours": stopped is the last dose
                         r"|\b(?:stopped|discontinued|arrêté|arrete|abgesetzt|gestoppt|sospeso|suspendido|suspenso|"
@@ -443,7 +453,7 @@ _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|
 _SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?(?:ct|tc))?|tep(?:-tdm)?|scan|imaging|пет|пэт)\b(?:[^.;]|\.(?=\d)){0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
 _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age"  # "diagnosis at 8 months": an age
                         # "Filgrastym przez 5 dni", "pendant 5 jours", "durante 5 días", "für 5 Tage", "po dobu 5 dnů"
-                        r"|przez|pendant|durante|für|während|gedurende|tijdens|dobu|kroz|tokom"
+                        r"|przez|pendant|durante|por|per|für|während|gedurende|tijdens|dobu|kroz|tokom"
                         # "tous les 21 jours", "cada 21 días", "ogni 21 giorni", "alle 21 Tage", "co 21 dni": a schedule
                         r"|tous les|toutes les|cada|a cada|ogni|alle|co|elke|var|hver|her)\s*$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -475,11 +485,12 @@ _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día",
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
 _AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten",
               "назад", "тому", "پیش", "до", "перед", "преди", "قبل", "以前", "前", "전")
+_CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
 _CJK_END = f"(?<=[{CJK_CHARS}{HANGUL_CHARS}])"  # a word of these scripts needs no boundary after it
 _FOREIGN_SINCE = {*_AGO_WORDS, *_AFTER_WORDS, "hace", "vor", "seit", "depuis", "desde", "da", "od", "sinds", "há"}
 _YESTERDAY = ("the day before yesterday", "yesterday", "gestern", "ayer", "ieri", "igår", "i går", "wczoraj", "dün", "ontem",
               "вчера", "eilen", "tegnap", "včera", "jučer", "gisteren", "χθες")
-_LAST_WEEK = ("last week", "la semaine dernière", "la semana pasada", "la settimana scorsa", "letzte woche", "vorige week",
+_LAST_WEEK = ("last week", "the previous week", "the week before", "previous week", "la semaine dernière", "la semana pasada", "la settimana scorsa", "letzte woche", "vorige week",
               "förra veckan", "sidste uge", "forrige uke", "w zeszłym tygodniu", "geçen hafta", "semana passada",
               "minulý týden", "múlt héten", "viime viikolla", "на прошлой неделе")
 _DAYS = re.compile(
@@ -617,6 +628,29 @@ def _opening(toks: list[str], close: int) -> int | None:
     """The "(" that opens the short aside closed at ``close`` (within 15 tokens, none nested), or None."""
     opened = next((q for q in range(close - 1, max(-1, close - 16), -1) if toks[q] in {"(", ")"}), None)
     return opened if opened is not None and toks[opened] == "(" else None
+
+
+# words a line cannot end on: what follows on the next line is theirs ("keine\nBlasten", "no\nFDG-avid nodes")
+# (not "no", "brak" or "ingen", which a checklist gives as a line's answer: "Fever no\nNight sweats yes")
+_RUN_ON = {"without", "keine", "kein", "keinen", "keiner", "ohne", "sans", "aucune", "aucun", "sin", "senza",
+           "nessuna", "nessun", "sem", "bez", "uden", "zonder", "geen", "the", "of",
+           "and", "with", "und", "mit", "der", "die", "das", "des", "von", "im", "in", "et", "de", "du", "la", "le", "y",
+           "e", "en", "och", "og"}
+_ARTICLES = {"the", "a", "o", "la", "le", "el", "il", "lo", "der", "dem", "den", "het", "l", "'"}
+# shortened words whose dot ends no sentence when the text runs on in lower case ("incl. both femurs")
+_WORD_ABBREVIATIONS = {"incl", "inkl", "approx", "esp", "resp", "excl", "exkl", "bzw", "ggf", "evtl", "vs", "ca", "max",
+                       "min", "pt", "pts", "pat", "cf", "viz", "mod", "sev"}
+
+
+def _counted_from(words: list[str], at: int) -> bool:
+    """Is the treatment named at ``at`` the time a course is counted from ("days 5-11 post chemo", "x5 after C4
+    R-CHOP"), not the drug a "last dose" belongs to?"""
+    j = at - 1
+    while j >= max(0, at - 5) and (words[j] in _ANY_CYCLE or words[j] in _OF_CYCLE or words[j] in _ARTICLES
+                                   or re.fullmatch(r"\d{1,2}(?:º|ª|st|nd|rd|th|\.)?", words[j])):
+        j -= 1  # "após o 2º ciclo de R-CHOP"
+    return j >= 0 and words[j] in {"post", "after", "após", "apos", "depois", "después", "despues", "après", "apres",
+                                   "nach", "dopo", "efter", "etter", "na", "po", "после"}
 
 
 def _sentence_end(low: str, pos: int) -> int:
@@ -869,6 +903,12 @@ _NOW_WORDS = {"now", "currently", "current", "still", "again", "today", "since",
               "desde", "da", "od", "sinds", "sedan", "siden", "aktuell", "actuellement", "actualmente", "attualmente"}
 _PRESENT_WORDS = {"presents", "presenting", "admitted", "admission", "recently", "recent", "yesterday",
                   "week", "weeks", "days", "tonight", "this", "last", "présente", "actuel", "derzeit", "jetzt", "ahora", "adesso", "ora", "agora", "nu", "nyt", "teraz", "sada", "acum"}
+# years back ("2 years ago", "a year earlier", "vor 3 Jahren", "hace 2 años", "il y a 2 ans", "3 år sedan")
+_YEARS_AGO = re.compile(r"(?:\b(?:\d{1,2}|a|one|two|three|four|five|several|many)\s+(?:years?|yrs?)\s+(?:ago|earlier|previously|before)"
+                        r"|\bvor\s+\d{1,2}\s+jahren|\bhace\s+\d{1,2}\s+años|\bil\s+y\s+a\s+\d{1,2}\s+ans"
+                        r"|\b\d{1,2}\s+år\s+(?:sedan|siden))\b")
+_HAD_WORDS = {"she", "he", "they", "the", "patient", "had", "has", "experienced", "suffered", "developed", "there", "was",
+              "were", "a", "an", "some", "with"}
 _STRETCH_BREAKS = {",", ";", ":", ".", "but", "whereas", "while", "and now", "now"}
 # small words that may also be read as a term of their own (lower-case "all" as the leukaemia) but do not part the
 # two words of a near pair ("pain in all my bones")
@@ -1192,6 +1232,8 @@ class Matcher:
         # organ and number words place or count findings: known words, never "not understood"
         self.ignore |= self.organs | self.lead_organs | set(_NUMBER_WORDS) | {"taken", "sent", "done", "drawn"}
         self.marrow_findings = set(lang.marrow_findings)
+        self.passing = set(lang.passing_findings)
+        self.resolved_tail = _Triggers(lang.resolved_tail)
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
         self.peaks = dict(lang.peak_values)
@@ -1500,8 +1542,8 @@ class Matcher:
             return True  # "1." / "2)" numbered items
         if i + 1 < len(tokens) and tokens[i + 1].text == ":" and word[:1].isupper():
             return True  # "Spleen:", "FINDINGS:" headers
-        if tokens[i - 1].text in {":", ","}:
-            return False
+        if tokens[i - 1].text in {":", ","} or tokens[i - 1].text in _RUN_ON:
+            return False  # ("..., Fettmark, keine\nBlasten, keine Fibrose": a line that ends on "no" runs on)
         # a capitalised word ("Splenomegaly", "No") starts a new line of its own; an acronym ("FDG") does not
         return word[:1].isupper() and (len(word) == 1 or not word[1:2].isupper())
 
@@ -1528,8 +1570,10 @@ class Matcher:
         return (0 < i < len(tokens) - 1 and tokens[i - 1].text in _SHORT_MONTHS and tokens[i - 1].end == tokens[i].start
                 and tokens[i + 1].kind == "num" and tokens[i + 1].start <= tokens[i].end + 1)
 
-    @staticmethod
-    def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
+    def _abbreviation_dot(self, tokens: list[Token], i: int) -> bool:
+        if 0 < i < len(tokens) - 1 and tokens[i - 1].text in _WORD_ABBREVIATIONS and tokens[i - 1].end == tokens[i].start \
+                and tokens[i + 1].start <= tokens[i].end + 1 and not self._text[tokens[i + 1].start].isupper():
+            return True  # "marrow diffusely hot incl. both femurs", "approx. 4 %": a shortened word, on one line
         if not (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "word" and len(tokens[i - 1].text) == 1
                 and tokens[i - 1].end == tokens[i].start):
             return False
@@ -1582,18 +1626,39 @@ class Matcher:
         """A finding said in its comma-free stretch to have been in a year before the note's latest ("She was
         pancytopenic in 2021 during a parvovirus infection", "Febrile neutropenia in 2019 after ABVD", "In 2019 she
         had bone pain"), with no word that brings it to the present ("now", "again", "still", "since")."""
-        if self._note_year is None:
-            return False
         n = len(toks)
         lo_ = next((j + 1 for j in range(mt.start_tok - 1, -1, -1) if toks[j] in _STRETCH_BREAKS), 0)
         hi_ = next((j for j in range(mt.end_tok, n) if toks[j] in _STRETCH_BREAKS), n)
         stretch = toks[lo_:hi_]
-        if any(t in _NOW_WORDS or (_YEAR.fullmatch(t) and int(t) >= self._note_year) for t in stretch):
+        if any(t in _NOW_WORDS for t in stretch):
+            return False
+        if mt.finding in self.passing and (
+                _YEARS_AGO.match(" ".join(toks[mt.end_tok:mt.end_tok + 6]))
+                or any(_YEARS_AGO.fullmatch(" ".join(toks[j:j + 3])) and all(
+                    t in _HAD_WORDS for t in toks[j + 3:mt.start_tok]) for j in range(lo_, mt.start_tok))):
+            return True  # "Bone pain 2 years ago led to the diagnosis of smouldering myeloma" (a symptom that passes; not
+            # "JAK2-positive ET diagnosed 12 years ago", still positive)
+        if self._note_year is None:
+            return False
+        if any(_YEAR.fullmatch(t) and int(t) >= self._note_year for t in stretch):
             return False  # "bone pain in 2023 and 2024" (the scan's year) is not only the past
         # a month with the year may be weeks ago ("fever in December 2024", PET in January 2025): only two years back
         return any(_YEAR.fullmatch(t) and k > 0 and (
             (stretch[k - 1] in _IN_YEAR and int(t) < self._note_year)
             or (stretch[k - 1] in _MONTHS and int(t) < self._note_year - 1)) for k, t in enumerate(stretch))
+
+    def _resolved_after(self, toks: list[str], mt: Mention) -> bool:
+        """A symptom whose stretch ends in a comma and a word that it has passed: "diffuse bone pain in the first days
+        after the injection, now resolved", "ossalgie diffuse ..., attualmente regredite" (only the stretch just
+        before: "bone pain on walking, night sweats, now resolved" leaves the bone pain)."""
+        if mt.finding not in self.passing:
+            return False
+        n = len(toks)
+        comma = next((j for j in range(mt.end_tok, n) if toks[j] in {",", ";", ".", "but"}), None)
+        if comma is None or toks[comma] != "," or comma + 1 >= n:
+            return False
+        k = self.resolved_tail.at(toks, comma + 1)
+        return bool(k) and (comma + 1 + k == n or toks[comma + 1 + k] in {",", ";", ".", ")"})
 
     def _doubt_heading(self, toks: list[str]) -> bool:
         """A clause headed "Differential:", "DDx:", "Query:" - a list of possibilities, none of them stated."""
@@ -1815,7 +1880,9 @@ class Matcher:
                         lo_, hi_ = min(i, j), max(i, j) + 1
                         if i not in aside and j not in aside and not any(
                                 (covered[k] and k not in own and toks[k] not in _NEAR_FILLERS)
-                                or toks[k] in _NEAR_BREAK or toks[k] in not_between
+                                or (toks[k] in _NEAR_BREAK and not (toks[k] == "." and k and toks[k - 1] in
+                                                                     _WORD_ABBREVIATIONS))  # ("incl. both femurs")
+                                or toks[k] in not_between
                                 for k in range(lo_, hi_) if k not in aside):
                             # a shared pair is read at its second word, leaving the words between (the size in
                             # "vergrote milt van 24 cm met een focale laesie") to be read too
@@ -2259,7 +2326,7 @@ class Matcher:
             at = j
         elif mt.start_tok >= 2 and toks[mt.start_tok - 1] == "%" and tokens[lo + mt.start_tok - 2].kind == "num":
             at = mt.start_tok - 2
-        elif mt.start_tok >= 3 and toks[mt.start_tok - 1] in {"de", "di", "of", "des", "dei", "van", "d'"} \
+        elif mt.start_tok >= 3 and toks[mt.start_tok - 1] in {"de", "di", "of", "des", "dei", "van", "d", "d'"} \
                 and toks[mt.start_tok - 2] == "%" and tokens[lo + mt.start_tok - 3].kind == "num":
             at = mt.start_tok - 3  # "Myélogramme : 1 % de blastes", "2 % di blasti"
         if at is None:
@@ -2418,6 +2485,9 @@ class Matcher:
         if j < n and toks[mt.start_tok] == "ca" and re.match(
                 r"\d{1,2}\.[01]?\d\.(?!\d)", self._text[tokens[lo + j].start:tokens[lo + j].start + 7]):
             return  # "Seit ca. 14.10. Fieber": circa, then a date, not a calcium of 14.1
+        if j < n and toks[mt.start_tok] == "ca" and self._text[tokens[lo + mt.start_tok].end:][:1] == "." \
+                and not (j + 1 < n and toks[j + 1].startswith(("mmol", "mg", "meq"))):
+            return  # "Zellularität ca. 10 %", "seit ca. 6 Wochen", "BLR ca. 1,1": circa, not calcium
         if j >= n or tokens[lo + j].kind != "num" or consumed[j]:
             # value before the term: "67 yo", "3 lytic lesions" (only for terms that are units of count/age)
             before = self._value_before(f.id, tokens, lo, toks, mt.start_tok, consumed)
@@ -2493,7 +2563,7 @@ class Matcher:
         after = j + 1 + used
         # "spleen palpable 4 cm", "Spleen 4 cm palpable hai": a size said with the word for feeling it is a distance
         palpable = (j > 0 and toks[j - 1] in _PALPABLE) or (after < n and toks[after] in _PALPABLE)
-        distance_word = after < n and (toks[after] in _DISTANCE_WORDS or toks[after].startswith(("dall'", "dall’")))
+        distance_word = after < n and (toks[after] in _DISTANCE_WORDS or toks[after] in {"dall", "dall'", "dall’"})
         if bedside or (used and (distance_word or palpable)):
             if after < n:
                 covered[after] = True
@@ -2795,13 +2865,18 @@ class Matcher:
                 if -1 < dist < 0:
                     dist = 0
                 if a_lo > tok_end and (mt.group("yday") or mt.group("lastweek")) and (
-                        a_lo - tok_end > 4 or any(t in {",", ";", ":"} for t in toks[tok_end:a_lo])):
+                        a_lo - tok_end > (7 if _LAST_DOSE_WORDS.search(" ".join(toks[tok_end:a_lo])) else 4)
+                        or any(t in {",", ";", ":"} for t in toks[tok_end:a_lo])):
                     continue  # "harvest completed last week, transplant pencilled in": it dates what it follows, or
                     # what follows it closely ("Gisteren laatste dosis filgrastim", "Včera poslední dávka filgrastimu")
                 if a_lo > tok_end and ")" in toks[tok_end + 1:a_lo] and "(" not in toks[tok_end + 1:a_lo]:
                     continue  # "(ELANE mutation, diagnosis at 8 months) on filgrastim": the aside dates nothing after it
                 last_dose = bool(_LAST_DOSE.search(clause[max(0, mt.start() - 45):mt.start()]))
                 reach = 16 if last_dose else 8
+                if last_dose and a_lo < tok_idx and fid not in _PER_CYCLE_OFFSET and _counted_from(toks, a_lo) \
+                        and any(b_hi <= a_lo for _b, b_hi, _f in anchors):
+                    continue  # "filgrastim days 5-11 post chemo, last dose 6 days before PET": the drug's last dose,
+                    # not the chemotherapy its days are counted from
                 if last_dose and toks[a_lo] in _CYCLE_WORDS:
                     dist += 8  # "filgrastim daily d6-12 of the cycle, last dose 7 days ago": a drug's dose, not the cycle
                 if dist <= reach and (best is None or dist < best[0]):
@@ -2811,9 +2886,10 @@ class Matcher:
             _, a_idx, fid = best
             c_lo = anchors[a_idx][0]
             of_at = c_lo - 1
-            while of_at > 0 and (toks[of_at] in {".", "the", "this", "each", "every"} or toks[of_at].isdigit()
+            while of_at > 0 and (toks[of_at] in {".", "the", "this", "each", "every", "la", "le", "el", "il", "der",
+                                                 "dem", "het"} or toks[of_at].isdigit()
                                  or _ORDINAL.fullmatch(toks[of_at])):
-                of_at -= 1  # "of the 4th cycle", "des 4. Zyklus"
+                of_at -= 1  # "of the 4th cycle", "des 4. Zyklus", "à J3 de la C2"
             if toks[c_lo] in _ANY_CYCLE and c_lo > 0 and toks[of_at] in _OF_CYCLE:
                 # "filgrastim on days 5-11 of cycle 1 only, about ten weeks ago": the cycle dates the drug given in it
                 drug = next((b for b in range(a_idx - 1, -1, -1) if b not in used_anchor
@@ -2979,7 +3055,8 @@ class Matcher:
         low = _numeric_dates(text.lower(), month_first)
         # "Comparison: staging PET 12/05", "baseline PET 03/02": an earlier scan's date is not this one's
         pets = [m for m in (*_PET_DATE.finditer(low), *_DATE_PET.finditer(low), *_PET_DONE.finditer(low),
-                            *_PET_TITLE_DATE.finditer(low))
+                            *_PET_TITLE_DATE.finditer(low),
+                            *(_FINDINGS_DATE.finditer(low) if re.search(r"\b(?:i?pet|tep)\b", low) else ()))
                 if not _EARLIER_SCAN.search(low[max(0, m.start() - 30):m.start() + 4])]
         years = [int(m.group("y")) for m in (*pets, *_DOSE_DATE.finditer(low), *_BARE_DATE.finditer(low))
                  if m.group("y") and len(m.group("y")) == 4]
@@ -3020,7 +3097,8 @@ class Matcher:
             if day is None:
                 continue
             found = (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
-                low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1)
+                low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1,
+                dosed=dm.re is _DOSE_DATE and bool(_LAST_INJECTION.match(dm.group(0))))
             if found and found[1] == self.lang.transplant_day and dm.re is _DOSE_DATE \
                     and _LAST_INJECTION.match(dm.group(0)):
                 found = None  # a transplant has no "last dose" ("autologous SCT 2021-05 ... (last dose 2024-10-29)")
@@ -3200,14 +3278,14 @@ class Matcher:
         mt = _LAST_DOSE_DAYS.search(clause) or _LAST_DOSE_EVE.search(clause)
         if mt is None:
             return
-        found = self._anchor_before(self._text.lower(), start_c)
+        found = self._anchor_before(self._text.lower(), start_c, dosed=True)
         if found is None:
             return
         f = self.bundle.findings[found[1]]
         if mt.re is _LAST_DOSE_EVE:
             days = 1
         else:
-            days = int(mt.group("n")) * (7 if mt.group("u").startswith("w") else 1)
+            days = int(mt.group("n")) * (7 if mt.group("u").startswith(("w", "sem", "set")) else 1)
         span = (start_c + mt.start(), start_c + mt.end())
         for k in range(hi - lo):
             if span[0] <= tokens[lo + k].start < span[1]:
@@ -3257,20 +3335,25 @@ class Matcher:
             i += 1
         return out
 
-    def _anchor_before(self, low: str, pos: int, reach: int = 90) -> tuple[int, str] | None:
+    def _anchor_before(self, low: str, pos: int, reach: int = 90, dosed: bool = False) -> tuple[int, str] | None:
         """The drug or treatment named closest before ``pos`` (within a sentence's reach), with where it ends.
-        Word by word from the right, through the anchors dictionary (cheap at any size of knowledge base)."""
+        Word by word from the right, through the anchors dictionary (cheap at any size of knowledge base). ``dosed``:
+        the drug a "last dose" belongs to, so not a treatment named as the time it counts from ("post chemo")."""
         start = max(0, pos - reach)
         words = [t for t in tokenize(low[start:pos]) if t.text not in _KEY_SKIP]
         texts = [t.text for t in words]
+        fallback = None
         for i in range(len(words) - 1, -1, -1):
             for k in range(min(self.anchor_len, i + 1), 0, -1):
                 key = tuple(texts[i - k + 1 : i + 1])
                 fid = self.anchors.get(key)
                 if fid is not None and key[0] not in _CYCLE_WORDS and (key not in self.after_anchors
                                                                        or fid in self._named_drugs):
+                    if dosed and fid not in _PER_CYCLE_OFFSET and _counted_from(texts, i - k + 1):
+                        fallback = fallback or (start + words[i].end, fid)
+                        break  # (unless nothing else is named: "after 2 cycles of ABVD (last administration ...)")
                     return start + words[i].end, fid
-        return None
+        return fallback
 
     def _row_date(self, pos: int) -> datetime.date | None:
         """The date a pasted lab row starts with ("05/31/2024  WBC 3.1  ANC 1.6  Hgb 9.7"), if it has one (read as
@@ -3642,7 +3725,7 @@ class Matcher:
                 result.uncertain.append(ex)
                 continue
             if idx not in status and f.section != "history" and f.kind == "boolean" and not mt.negative \
-                    and (old_clause or self._in_past_year(toks, mt)):
+                    and (old_clause or self._in_past_year(toks, mt) or self._resolved_after(toks, mt)):
                 ex.context, ex.status = "history", None  # "Had septic shock from urosepsis in 2022, fully recovered"
                 result.set_aside.append(ex)
                 continue
@@ -3880,8 +3963,11 @@ class Matcher:
         if "(" in gap and gap.index("(") + 1 < len(gap) and gap[gap.index("(") + 1] in self.past_openers:
             return out  # "film 8% blasts (were normal counts on 05/11)": the aside says what they were, not are
         # "a paravertebral mass at T4 that was no longer visible": a vertebral level and "that" do not break the reach
-        if not alternative and (len(gap) > 5 or any(t not in self.post_gap and t != "that" and not _TIMES.fullmatch(t)
-                                                    and not _LEVEL.fullmatch(t) for t in gap)):
+        # (a Japanese or Chinese character is a token of its own: "ESA製剤の投与歴なし" has six between)
+        wide = sum(1 for t in gap if not (len(t) == 1 and _CJK_CHAR.match(t)))
+        if not alternative and (wide > 5 or len(gap) > 9 or any(
+                t not in self.post_gap and t != "that" and not _TIMES.fullmatch(t) and not _LEVEL.fullmatch(t)
+                for t in gap)):
             return out
         out.append(last)
         nxt = last

@@ -338,6 +338,12 @@ class LanguageFile(Strict):
         default=[], description="words naming a lesion without its organ: counted only where the clause names one")
     marrow_findings: list[str] = Field(
         default=[], description="findings that describe the marrow, so are attributed to the organ they are said of")
+    resolved_tail: list[str] = Field(
+        default=[], description="words that, after a comma, say the symptom just named has passed ('bone pain in the "
+        "first days after the injection, now resolved')")
+    passing_findings: list[str] = Field(
+        default=[], description="symptoms that pass: said 'N years ago' ('Bone pain 2 years ago led to the diagnosis') "
+        "they are the past, unlike a lasting feature ('sting anaphylaxis five years earlier')")
     interior_modifiers: list[str] = Field(
         default=[], description="words that may sit inside a term without changing it: 'focal hypermetabolic lesions' "
         "reads as 'focal lesions'")

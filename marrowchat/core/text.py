@@ -420,8 +420,20 @@ def tokenize(text: str) -> list[Token]:
         if kind == "word" and not word.isascii() and _CJK.search(word):
             tokens.extend(_cjk_tokens(word, mt.start()))
             continue
+        elided = _ELISION.match(word) if kind == "word" else None
+        if elided:
+            # French and Italian elision: "pas d'anomalie lytique" is "pas d' anomalie lytique", so "pas d'" negates
+            # and "anomalie" is a word of its own ("l'examen", "dell'anca", "un'area")
+            cut = mt.start() + elided.end(1)
+            tokens.append(Token(elided.group(1), mt.start(), cut, "word"))
+            tokens.append(Token(word[elided.end(1) + 1:], cut + 1, mt.end(), "word"))
+            continue
         tokens.append(Token(word, mt.start(), mt.end(), kind))
     return tokens
+
+
+# an elided article or preposition and its word: "d'anomalie", "l'examen", "qu'une", "dell'anca", "un'area"
+_ELISION = re.compile(r"(d|l|qu|j|n|s|c|m|t|dell|all|dall|nell|sull|coll|quell|un|dell)['’](?=[^\W\d_]{2})", re.I)
 
 
 HANGUL_CHARS = "\uac00-\ud7a3"
