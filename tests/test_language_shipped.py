@@ -2751,3 +2751,64 @@ def test_a_dose_dated_in_a_bracket_after_its_cycle_day_and_a_dated_findings_head
                                      "08/04/2024. Interim PET.\nFINDINGS (26/04/2024): no focal marrow lesion.")
     assert snap.facts.value("days_since_pegfilgrastim") == pytest.approx(81)
     assert snap.facts.value("days_since_chemo") == pytest.approx(18)
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # a growth factor dated against the chemotherapy and then against the scan
+    ("Pegfilgrastim given the day after chemo, 20 days before the scan.", "days_since_pegfilgrastim", 20),
+    ("Pegfilgrastim given the day after chemo, 20 days before the scan.", "days_since_chemo", 21),
+    ("Pegfilgrastym (Pelgraf) podany 3 dni po chemioterapii, 13 dni przed badaniem PET/CT.", "days_since_pegfilgrastim",
+     13),
+    ("Recibió pegfilgrastim el día +2 del último ciclo, 12 días antes del PET-TC.", "days_since_pegfilgrastim", 12),
+    ("Lonquex (lipegfilgrastim) 6 mg given on day 2 of the cycle (24/05/2024). PET/CT 31/05/2024.",
+     "days_since_pegfilgrastim", 7),
+    ("Medicatie: pegfilgrastim (Fulphila) 6 mg sc op dag 2, laatste gift 8 dagen geleden.", "days_since_pegfilgrastim", 8),
+    ("Филграстим вводился до 03.03, ПЭТ/КТ выполнена 14.03.", "days_since_gcsf", 11),
+    ("Філграстим отримував з 03.06 по 07.06 щодня, ПЕТ/КТ 10.06.", "days_since_gcsf", 3),
+    ("Udenyca 6 mg given at the infusion center on 10/04/2024. PET/CT 10/16/2024.", "days_since_pegfilgrastim", 12),
+    ("Neupogen (filgrastim) 30 MU s.c. 3 gün uygulanmış, son doz 29.03.2025. PET/BT (18.04.2025): diffüz.",
+     "days_since_gcsf", 20),
+    ("Last cycle 06/12/2024, injector delivered 06/13/2024. Surveillance PET/CT done 02/18/2025.",
+     "days_since_pegfilgrastim", 250),
+    # "an SUVmax of 9.2 (liver 2.6)" is the marrow's, with the liver beside it
+    ("Homogeneous marrow uptake with an SUVmax of 9.2 (liver 2.6).", "marrow_suvmax", 9.2),
+    # the American fishbone written in a line: WBC > Hb / Hct < platelets
+    ("CBC: 1.2 > 8.1/24.3 < 45", "wbc", 1.2),
+    ("CBC: 1.2 > 8.1/24.3 < 45", "hb", 8.1),
+    ("CBC: 1.2 > 8.1/24.3 < 45", "platelets", 45),
+])
+def test_timing_and_values_the_lj_lk_batches_and_c55_c56_taught(shipped: Bundle, note: str, finding: str,
+                                                                 value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Manual differential: blasts 0, promyelocytes 0, myelocytes 2, metamyelocytes 3.", "blasts", "absent"),
+    ("G-CSF to start on D+7 per protocol.", "gcsf_exposure", "absent"),  # (a plan: not given, so assumed absent)
+    ("the spleen is hotter than the liver (SLR 1.4)", "spleen_uptake_high", "present"),
+    ("Diffuse splenic and marrow hypermetabolism, likely reactive.", "spleen_uptake_high", "present"),
+    ("Селезёнка 14,5 см, множественные мелкие гиподенсные очаги (4–8 мм) с повышенным накоплением.",
+     "splenic_focal_lesions", "present"),
+])
+def test_what_c55_c56_and_the_lk_batch_taught(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # a trend table read at the scan's day, not its last column
+    ("Labs (PET/CT was done on D5):\n| | D1 | D3 | D5 | D7 |\n| Hb g/dL | 10.9 | 9.8 L | 9.1 L | 9.6 L |\n"
+     "| WBC x10^9/L | 18.4 H | 15.2 H | 12.9 H | 9.8 |", "leukocytosis", "present"),
+    ("D1     D2 (PET)   D4     D6\nT °C       37.4   38.7       37.8   36.9\nHR         96     114        98     82",
+     "fever", "present"),
+    ("Cumulative report — PET/CT on 14/03 (middle column):\nDate        10/03   14/03   18/03\n"
+     "WBC         3.1 L   2.4 L   4.6\nNeut        1.2 L   0.8 L   2.9", "neutropenia", "present"),
+    ("Mr D. PET/CT 21.02.2024.\n            19.02   21.02   23.02   26.02\nHb g/dL     14.1    13.6    10.4    9.5\n"
+     "PET day = second column.", "anaemia", "absent"),
+    ("Parameter    12.1.   ►15.1.   19.1.\nLeuk G/L     22.4    17.9     9.6\n(► = PET/CT day)", "leukocytosis",
+     "present"),
+])
+def test_a_trend_table_is_read_at_the_scan_day(shipped: Bundle, note: str, finding: str, status: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

@@ -117,6 +117,10 @@ _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"
 _FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogramme|blutbild|fbe)\s*[:=]?\s*"
                          r"(?P<hb>\d{1,3}(?:[.,]\d)?)\s*/\s*(?P<wbc>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<plt>\d{1,4})\b"
                          r"(?!\s*/\s*\d|[.,]\d)", re.IGNORECASE)
+# the American "fishbone" written in a line: WBC > Hb / Hct < platelets ("CBC: 1.2 > 8.1/24.3 < 45")
+_FBC_FISHBONE = re.compile(r"(?P<l>\b(?:cbc|fbc|labs|bloods)\b)?\s*[:=]?\s*(?<![\d.])(?P<wbc>\d{1,3}(?:\.\d{1,2})?)\s*>\s*"
+                           r"(?P<hb>\d{1,2}(?:\.\d)?)\s*/\s*\d{1,2}(?:\.\d)?\s*<\s*(?P<plt>\d{1,4})\b(?![.,]\d)",
+                           re.IGNORECASE)
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;|]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFfم]|℃|℉)"  # º: "39,1ºC"; "39.4°م" (Arabic)
@@ -184,7 +188,8 @@ _FINDINGS_DATE = re.compile(r"(?m)^[ \t]*(?:findings|befund|résultats|resultats
                             r"fynd|funn|fund)[ \t]*[(:][ \t]*" + _DATE_RE + r"[ \t]*\)?[ \t]*:")
 _DATE_PET = re.compile(r"(?<![\d/.])" + _DATE_RE + r"\s*(?:\(|:|-)?\s*(?:i?pet\d?(?:[-/ ]?ct)?|scan)\s+(?:done|performed|today)\b")
 # the end of a course ("Filgrastim ab Tag 8 täglich bis einschließlich 17.05.", "until 17/05")
-_UNTIL_WORDS = r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|tot en met"
+_UNTIL_WORDS = (r"until|till|up to and including|bis einschlie(?:ß|ss)lich|bis zum|bis|jusqu'au|hasta el|fino al|tot en met|"
+                r"t/m|til og med|до")  # ("Филграстим вводился до 03.03": until)
 _UNTIL = re.compile(_UNTIL_WORDS)
 _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+chemo(?:therapy)?|last\s+cycle|last\s+treatment|"
                         + _UNTIL_WORDS + r"|"
@@ -193,7 +198,7 @@ _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+
                         # filgrastymu 10.03.2024", "последнее введение филграстима 08.03.2024"
                         r"|(?:laatste|letzte|dernière|derniere|última|ultima|ostatnia|sidste|senaste|siste|zadnja|utolsó|"
                         r"posledná|poslední|posljednja|остання|последна|"
-                        r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?)"
+                        r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?|son\s+doz)"
                         r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
 _SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\btoday\b|\btoday'?s? (?:pet|scan)\b")
@@ -223,17 +228,21 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 # (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
 _RANGE_FROM = re.compile(r"(?:\b(?:from|van|vanaf|del|dal|vom|du|von|de|od)|(?<!\w)(?:з|с|від|от))\s*$")  # "from" opening a dated course
-_LAST_INJECTION = re.compile(r"last\s+(?:injection|inj\.?|dose)\b")
+_LAST_INJECTION = re.compile(r"(?:last\s+(?:injection|inj\.?|dose)|son\s+doz|última\s+dose|ultima\s+dose|última\s+dosis|"
+                             r"ultima\s+dosis|dernière\s+injection|derniere\s+injection|letzte\s+gabe|laatste\s+gift|"
+                             r"ostatnia\s+dawka|poslední\s+dávka|sista\s+dos|siste\s+dose|sidste\s+dosis)\b")
 _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
-                       r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|"
+                       r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|at the infusion cent(?:er|re)|at home|in clinic|"
+                       r"by the district nurse|by the gp|of the cycle|of the last cycle|of cycle \d+|du cycle|"
+                       r"de la cure|del ciclo|des zyklus|van de kuur|"
                        r"only|alone|once|twice|single dose|a single dose|infusion|-gabe|gabe|"
                        # "Pegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20."
                        r"\d{1,2}\.\s*napon:?|napon:?|és|után|a|"
                        # a list of dated doses is read at its last: "20/02/2025 és 13/03/2025", "12/05 and 02/06"
                        r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\.?,?[ \t]+(?:és|and|und|et|y|e|en|og|och|i|a|és\s+a)|"
                        # ... and a list of dated cycles: "R-CHOP21 : C1 le 07/01/2025 ... C6 le 24/04/2025"
-                       r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\.\.\.|…|,|;)[ \t]*(?=c\d)|-injektion|injektion|-applikation|applikation|completed|finished|ended|applied|administered|"
+                       r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\.\.\.|…|,|;)[ \t]*(?=c\d)|-injektion|injektion|-applikation|applikation|completed|finished|ended|applied|administered|delivered|"
                        # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
                        r"am|le|il|el|op|pe|den|dne|em|na|administrat|administrado|administrada|administré|administrée|"
                        r"somministrato|somministrata|podany|podana|podán|podána|gegeben|verabreicht|toegediend|fait|"
@@ -421,7 +430,7 @@ _LAST_DOSE_EVE = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\
 _LAST_DOSE = re.compile(r"(?:\blast\s+(?:dose|injection|shot|given|administration)\b"
                         # and abroad: "letzte Gabe", "dernière injection", "última dosis", "laatste dosis", "senaste dos"
                         r"|\b(?:letzte|dernière|derniere|última|ultima|laatste|senaste|sidste|siste|ostatnia|poslední)\s+"
-                        r"(?:gabe|dosis|dose|injektion|injection|administration|somministrazione|administración|"
+                        r"(?:gabe|gift|dosis|dose|injektion|injection|administration|somministrazione|administración|"
                         r"administração|aplicação|aplicacao|aplicación|aplicacion|applicazione|toediening|injectie|dos|dosen|injektionen|"
                         r"dawka|dávka|aplikace|injeção|inyección|iniezione)\b"
                         r"|\bson\s+doz\b"
@@ -636,6 +645,11 @@ _RUN_ON = {"without", "keine", "kein", "keinen", "keiner", "ohne", "sans", "aucu
            "nessuna", "nessun", "sem", "bez", "uden", "zonder", "geen", "the", "of",
            "and", "with", "und", "mit", "der", "die", "das", "des", "von", "im", "in", "et", "de", "du", "la", "le", "y",
            "e", "en", "och", "og"}
+# a count of days said against the scan ("20 days before the scan", "13 dni przed badaniem PET/CT", "12 días antes
+# del PET-TC", "10 jours avant la TEP", "vor der PET")
+_BEFORE_SCAN = re.compile(r"\s*(?:before|prior\s+to|przed|antes\s+del?|avant|vor|prima\s+del(?:la|l')?|voor|före|før|"
+                          r"před|перед|до)\s+(?:the\s+|la\s+|le\s+|l'|el\s+|dem\s+|der\s+|het\s+|de\s+|badaniem\s+)?"
+                          r"(?:pet|scan|tep|examen|exame|esame|badani|untersuchung|imaging|study|onderzoek|пэт|пет)")
 _ARTICLES = {"the", "a", "o", "la", "le", "el", "il", "lo", "der", "dem", "den", "het", "l", "'"}
 # shortened words whose dot ends no sentence when the text runs on in lower case ("incl. both femurs")
 _WORD_ABBREVIATIONS = {"incl", "inkl", "approx", "esp", "resp", "excl", "exkl", "bzw", "ggf", "evtl", "vs", "ca", "max",
@@ -1515,6 +1529,8 @@ class Matcher:
         return out
 
     def _inside_trigger(self, toks: list[str], i: int) -> bool:
+        if self.neg_post.at(toks, i) > 1:
+            return True  # "Nivestim on the drug chart for 5 days but NOT administered": the denial starts with "but"
         for back in (1, 2):
             j = i - back
             if j < 0:
@@ -1989,8 +2005,9 @@ class Matcher:
         j = mt.end_tok
         while j < min(n, mt.end_tok + 2) and toks[j] in _PLACED:
             j += 1  # "foci scattered throughout the spleen", "lesions seen in the liver"
-        if j < n and toks[j] in _SITE_PREPS:
+        if j < n and toks[j] in _SITE_PREPS and not (j + 1 < n and toks[j + 1][:1].isdigit()):
             # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
+            # (not "an SUVmax of 9.2 (liver 2.6)": of its value)
             for k, t in enumerate(toks[j + 1 : j + 7], j + 1):
                 if t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t):
                     return None
@@ -2324,6 +2341,9 @@ class Matcher:
             j += 1
         if j + 1 < n and tokens[lo + j].kind == "num" and toks[j + 1] == "%":
             at = j
+        elif j < n and tokens[lo + j].kind == "num" and (j + 1 == n or toks[j + 1] in {",", ";", ".", ")"}) \
+                and toks[j] in {"0", "0.0", "0,0"}:
+            at = j  # "Manual differential: blasts 0, promyelocytes 0, myelocytes 2": none counted
         elif mt.start_tok >= 2 and toks[mt.start_tok - 1] == "%" and tokens[lo + mt.start_tok - 2].kind == "num":
             at = mt.start_tok - 2
         elif mt.start_tok >= 3 and toks[mt.start_tok - 1] in {"de", "di", "of", "des", "dei", "van", "d", "d'"} \
@@ -2767,7 +2787,34 @@ class Matcher:
         # "yesterday" and "last week" last: "fever since yesterday; pegfilgrastim 3 weeks ago" dates the drug by its count
         found = sorted(_DAYS.finditer(clause), key=lambda x: (
             x.group("yday") is not None or x.group("lastweek") is not None, x.group("n2") is not None, x.start()))
+        offset = self._offset_from_chemo(clause, tokens, lo, toks, anchors, found)
         for mt in found:
+            if offset is not None and mt.start() in offset[1]:
+                continue  # "podany 3 dni po chemioterapii, 13 dni przed badaniem": the drug's day in the cycle
+            if offset is not None and mt.start() == offset[2]:
+                # ... and its days before the scan are the drug's
+                a_lo, a_hi, fid = anchors[offset[0]]
+                tok_idx = next((k for k in range(n) if tokens[lo + k].start >= start_c + mt.start()), n - 1)
+                tok_end = next((k for k in range(n) if tokens[lo + k].end >= start_c + mt.end()), n - 1)
+                if any(consumed[k] for k in range(tok_idx, tok_end + 1)) or mt.group("n1") is None:
+                    continue
+                raw_n = mt.group("n1")
+                num = int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]
+                u = mt.group("u1")
+                days = num * (7 if u in _WEEK_UNITS else 30 if u in _MONTH_UNITS else 1)
+                used_anchor.add(offset[0])
+                for k in range(tok_idx, tok_end + 1):
+                    consumed[k] = covered[k] = True
+                f = self.bundle.findings[fid]
+                span = (tokens[lo + a_lo].start, start_c + mt.end())
+                self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
+                                   Mention(fid, a_lo, a_hi, self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end],
+                                           100.0, "pattern"), result)
+                if offset[4] is not None:
+                    c = self.bundle.findings[offset[3]]
+                    self._record_value(c, float(days + offset[4]), c.units[0], mt.group(0).strip(), "days", None, span,
+                                       None, result)
+                continue
             if mt.group("n1"):
                 raw_n = mt.group("n1")
                 num, unit = (int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]), mt.group("u1")
@@ -2887,7 +2934,9 @@ class Matcher:
             c_lo = anchors[a_idx][0]
             of_at = c_lo - 1
             while of_at > 0 and (toks[of_at] in {".", "the", "this", "each", "every", "la", "le", "el", "il", "der",
-                                                 "dem", "het"} or toks[of_at].isdigit()
+                                                 "dem", "het", "last", "final", "último", "ultimo", "última", "ultima",
+                                                 "dernier", "dernière", "derniere", "letzten", "laatste", "ostatniego",
+                                                 "ostatni", "sista", "siste", "sidste"} or toks[of_at].isdigit()
                                  or _ORDINAL.fullmatch(toks[of_at])):
                 of_at -= 1  # "of the 4th cycle", "des 4. Zyklus", "à J3 de la C2"
             if toks[c_lo] in _ANY_CYCLE and c_lo > 0 and toks[of_at] in _OF_CYCLE:
@@ -2944,6 +2993,37 @@ class Matcher:
             consumed[a_lo] = covered[a_lo] = True
             self._record_value(f, float(int(cycle_day.group(1))), f.units[0], toks[a_lo], "days", None, span,
                                Mention(day_fid, a_lo, a_hi, toks[a_lo], 100.0, "pattern"), result)
+
+    def _offset_from_chemo(self, clause: str, tokens: list[Token], lo: int, toks: list[str],
+                           anchors: list[tuple[int, int, str]], found: list[re.Match[str]]
+                           ) -> tuple[int, set[int], int, str, int | None] | None:
+        """"Pegfilgrastim given the day after chemo, 20 days before the scan", "Pegfilgrastym podany 3 dni po
+        chemioterapii, 13 dni przed badaniem PET/CT": a growth factor dated against the chemotherapy and then against
+        the scan - the days before the scan are the drug's, and the chemotherapy's are as many more as the drug came
+        after it. Returns (the drug's anchor, where the offsets between start, where the count before the scan starts,
+        the chemotherapy's finding, the drug's days after it or None), or None."""
+        scan_at = next((m for m in found if m.group("n1") and _BEFORE_SCAN.match(clause, m.end("u1"))), None)
+        if scan_at is None:
+            return None
+        start_c = tokens[lo].start
+        at_tok = next((k for k in range(len(toks)) if tokens[lo + k].start >= start_c + scan_at.start()), len(toks))
+        gf = next((i for i, (a_lo, _a_hi, fid) in enumerate(anchors) if fid in _PER_CYCLE_OFFSET and a_lo < at_tok), None)
+        if gf is None:
+            return None
+        chemo = [(a_lo, fid) for a_lo, _a_hi, fid in anchors if anchors[gf][1] <= a_lo < at_tok and fid not in _PER_CYCLE_OFFSET]
+        if not chemo or any(t in {";", "."} for t in toks[anchors[gf][1]:at_tok]):
+            return None
+        c_lo = chemo[0][0]
+        between = " ".join(toks[anchors[gf][1]:c_lo])
+        if not (_counted_from(toks, c_lo) or re.search(r"(?:the\s+)?day\s+after\s*$|\bpo\s*$|\bnach\s*$|\baprès\s*$|"
+                                                       r"\bdespués\s+de\s*$|\btras\s*$|\bdopo\s*$", between)):
+            return None
+        offsets = [m for m in found if m is not scan_at
+                   and tokens[lo + anchors[gf][1]].start - start_c <= m.start() < scan_at.start()]
+        gap = 1 if re.search(r"day\s+after\s*$|día\s+después\s+de(?:\s+la)?\s*$|lendemain\s+de\s*$", between) else (
+            int(offsets[0].group("n1")) if offsets and offsets[0].group("n1") and offsets[0].group("n1").isdigit()
+            and offsets[0].group("u1") in _DAY_UNITS else None)
+        return gf, {m.start() for m in offsets}, scan_at.start(), chemo[0][1], gap
 
     def _per_cycle_growth_factor(self, text: str, result: MatchResult) -> None:
         """"Pegfilgrastim on day 2 with each cycle ... R-CHOP x6 to 11/01/2024 ... PET 21/03/2024": a growth factor
@@ -3076,7 +3156,9 @@ class Matcher:
             e.unit == "days" and not _SINCE_WORDS.search(e.text.lower())
             and not _FOREIGN_SINCE & set(e.text.lower().split()))}  # ("a 1-week delay -> pegfilgrastim 6 mg on
         # 16/07/2025": a count with no word of "since" or "ago", in any language, gives way too)
-        ranges = [m for m in _DOSE_RANGE.finditer(low) if "/" in m.group(0) or m.group("y")]  # not "Hb 8-9.5"
+        ranges = [m for m in _DOSE_RANGE.finditer(low) if "/" in m.group(0) or m.group("y") or re.search(
+            r"\d\.\d{1,2}\.?\s*(?:по|до|bis|t/m|tot|till|until|au|al|à)\s", m.group(0))]  # not "Hb 8-9.5" (but
+        # "з 03.06 по 07.06", a course in words)
         doses = sorted([*_DOSE_DATE.finditer(low), *ranges], key=lambda m: m.start())
         taken = [(m.start(), m.end()) for m in (*doses, *pets)]
         for bm in _BARE_DATE.finditer(low):
@@ -3381,7 +3463,7 @@ class Matcher:
         """A blood count written as haemoglobin / white cells / platelets after its name ("FBC 112/214/562",
         "05:00 bloods 10.8 / 0.9 / 151, N 0.3"); a value stated elsewhere by name is kept."""
         have = {e.finding for e in result.findings if e.value is not None}
-        for fm in _FBC_TRIPLE.finditer(text):
+        for fm in itertools.chain(_FBC_TRIPLE.finditer(text), _FBC_FISHBONE.finditer(text)):
             hb, wbc, plt = (self._parse_number(fm.group(g)) for g in ("hb", "wbc", "plt"))
             if hb is None or wbc is None or plt is None:
                 continue
@@ -3391,7 +3473,8 @@ class Matcher:
                 continue
             if not (0 < wbc <= 500 and 0 < plt <= 2000):
                 continue
-            if all("." not in fm.group(g) and "," not in fm.group(g) for g in ("hb", "wbc")) and hb <= 31 and wbc <= 12:
+            if fm.re is _FBC_TRIPLE and all("." not in fm.group(g) and "," not in fm.group(g) for g in ("hb", "wbc")) \
+                    and hb <= 31 and wbc <= 12:
                 continue  # "FBC 12/4/19": a date
             _understood(result, fm.group(0))
             read = [("hb", hb, "hb"), ("wbc", wbc, "wbc"), ("platelets", plt, "plt")]
@@ -3408,7 +3491,7 @@ class Matcher:
                 assert source is not None
                 span = source.span(group)
                 result.findings.append(Extracted(
-                    finding=fid, status=None, span=span, text=text[span[0]:span[1]], term=fm.group("l"), score=100.0,
+                    finding=fid, status=None, span=span, text=text[span[0]:span[1]], term=fm.group("l") or "CBC", score=100.0,
                     method="pattern", value=value, unit=f.canonical_unit, raw_value=source.group(group)))
                 have.add(fid)
 

@@ -60,7 +60,7 @@ def dot_leaders(text: str) -> str:
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
-_DATE_CELLS = re.compile(r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
+_DATE_CELLS = re.compile(r"(?:[ \t]+[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
                          r"\d{1,2}-\d{1,2}(?:-\d{2,4})?|\d{4}[-/.]\d{2}[-/.]\d{2}|"
                          r"\d{1,2}:\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
                          r"(?:[ \t]*\([^()\n]{1,24}\))?(?=[ \t]|$)){3,}", re.IGNORECASE)  # ("2024/11/18 (يوم PET)")
@@ -232,6 +232,55 @@ def _pipe_cell(pipes: list[int], k: int, length: int) -> tuple[int, int]:
     return (pipes[k - 1] if k else 0), (pipes[k] if k < len(pipes) else length)
 
 
+# a header's day cells, one by one (with a bracket after, or a marker before): "D1", "D2 (PET)", "►15.1.", "14/03",
+# "+14 (PET)", "J3"
+_DAY_CELL = re.compile(r"(?<!\S)[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[dDjJ][+-]?\d{1,3}|"
+                       r"[+-]\d{1,3}|\d{4}[-/.]\d{2}[-/.]\d{2})(?:[ \t]*\([^()\n]{1,24}\))?(?!\S)")
+# the scan's day named in the note: "PET/CT was done on D5", "PET on D3:", "TEP réalisée à J3", "PET-CT am 14.03.",
+# "PET/CT on 14/03", "(D4 = PET day)"
+_SCAN_DAY = re.compile(r"(?:\b(?:i?pet|tep|scan)\b[^\n.;]{0,40}?(?:\bon|\bat|\bam|\bà|\ba|\bdone|=|\(|:)[ \t]*"
+                       r"(?P<day>[dDjJ][+-]?\d{1,3}|[+-]\d{1,3}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)(?![\d/])"
+                       r"|(?P<day2>[dDjJ][+-]?\d{1,3})[ \t]*=[ \t]*(?:the[ \t]+)?(?:i?pet|tep|scan))", re.IGNORECASE)
+# or its column by place: "(middle column)", "PET day = second column", "mittlere Spalte"
+_SCAN_ORDINAL = re.compile(r"\b(?:(?P<which>first|second|third|fourth|fifth|middle|last|1st|2nd|3rd|4th|5th|mittlere|"
+                           r"zweite|dritte)[ \t]+(?:column|col\b|spalte)|(?:columna|colonne|colonna|kolumna)[ \t]+"
+                           r"(?P<mid>central|centrale|du milieu|środkowa))", re.IGNORECASE)
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "zweite": 1, "third": 2, "3rd": 2, "dritte": 2, "fourth": 3,
+             "4th": 3, "fifth": 4, "5th": 4}
+
+
+def _day_key(cell: str) -> str:
+    """A day cell as it is compared with the scan's day: "►15.1." and "15/01/2025" are "15.1", "D+5" is "d5"."""
+    cell = re.sub(r"\([^()]*\)", "", cell).strip(" ►*").lower().rstrip(".")
+    date = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})(?:[/.]\d{2,4})?", cell)
+    if date:
+        return f"{int(date.group(1))}.{int(date.group(2))}"
+    return re.sub(r"[+\s]", "", cell).replace("j", "d")
+
+
+def _scan_column(text: str, header: str, before: str) -> int | None:
+    """Which of a trend header's day cells is the scan's day: one marked so ("D2 (PET)", "►15.1." with "► = PET
+    day"), the day the note names as the scan's ("PET/CT was done on D5"), or a column said by its place ("(middle
+    column)"). The cell's index, or None."""
+    cells = [m.group() for m in _DAY_CELL.finditer(header)]
+    if len(cells) < 2:
+        return None
+    for k, cell in enumerate(cells):
+        if _PET_COLUMN.search(cell) or (cell.startswith("►") and re.search(r"►[^\n]{0,6}(?:pet|scan|tep)", text, re.I)):
+            return k
+    keys = [_day_key(c) for c in cells]
+    for m in _SCAN_DAY.finditer(text):
+        day = _day_key(m.group("day") or m.group("day2"))
+        if day in keys and keys.count(day) == 1:
+            return keys.index(day)
+    ordinal = _SCAN_ORDINAL.search(before)
+    if ordinal:
+        which = (ordinal.group("which") or "middle").lower()
+        return (len(cells) - 1) // 2 if which in {"middle", "mittlere"} else (
+            len(cells) - 1 if which == "last" else _ORDINALS[which])
+    return None
+
+
 def latest_in_trends(text: str) -> str:
     """Each row of a pasted trend table keeps only its last value (earlier columns, and flag and reference-range
     columns, become blanks of the same length, so offsets into the text stay true): "Neut 7.1 3.4 1.8 0.9 0.6" under
@@ -243,6 +292,7 @@ def latest_in_trends(text: str) -> str:
     ref_at = None  # where a reference-range column after the dates starts ("Analys  03-02  05-02  07-02  Ref")
     ref_pipe: int | None = None  # which pipe-drawn cell is the reference column
     pet_pipe: int | None = None  # which pipe-drawn cell is the scan's day
+    pet_cell: tuple[int, int] | None = None  # or which of the header's day cells is (its index, how many there are)
     newest_first = False  # "07/04/25   28/02/25": the newest column comes first
     before = None  # a reference column before the dates: (where it starts, where the first date starts)
     for n, raw in enumerate(lines):
@@ -268,6 +318,12 @@ def latest_in_trends(text: str) -> str:
             # "| 02/09/2025 (ingresso) | 08/09/2025 (vigilia PET) | 17/09/2025 |": the column the scan's day names
             pet_pipe = next((raw[:m.start()].count("|") for m in _PET_COLUMN.finditer(raw)), None) \
                 if in_table and raw.count("|") >= 3 else None
+            pet_cell = None
+            if in_table and pet_pipe is None:
+                # "PET/CT on 14/03 (middle column):\nDate  10/03  14/03  18/03", "D1  D2 (PET)  D4  D6": the scan's
+                # day among the header's (a row with as many values takes its value from that place)
+                at = _scan_column(text, line, "\n".join(lines[max(0, n - 2):n + 8]))
+                pet_cell = (at, len(list(_DAY_CELL.finditer(line)))) if at is not None else None
             if ref_at is not None and dates is not None and ref_at < dates.start():
                 first = dates.start() + len(dates.group()) - len(dates.group().lstrip())  # the first date's column
                 before, ref_at = (ref_at, first), None
@@ -291,6 +347,8 @@ def latest_in_trends(text: str) -> str:
             lines[n] = "".join(chars)
             continue
         keep = numeric[0] if newest_first else numeric[-1]
+        if pet_cell is not None and len(numeric) == pet_cell[1]:
+            keep = numeric[pet_cell[0]]
         if pet_pipe is not None and 0 < pet_pipe < len(pipes):
             lo_pet, hi_pet = _pipe_cell(pipes, pet_pipe, len(raw))
             on_pet_day = [c for c in numeric if lo_pet <= c[0] < hi_pet]
