@@ -2812,3 +2812,25 @@ def test_what_c55_c56_and_the_lk_batch_taught(shipped: Bundle, note: str, findin
 def test_a_trend_table_is_read_at_the_scan_day(shipped: Bundle, note: str, finding: str, status: str) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+def test_a_denied_growth_factor_dates_nothing_and_a_scan_day_of_the_cycle_dates_its_start(shipped: Bundle) -> None:
+    """ll_: "NO G-CSF this cycle. - Interim PET booked for C2 D16 (12/02)" gave a G-CSF dose on the scan's day, and
+    "(delayed 5 days)" was read as five days since the chemotherapy."""
+    _, snap = Engine(shipped).assess(
+        "- C1 R-CHOP 02/01/2025 -> febrile neutropenia, filgrastim 10/01-14/01 (5 doses).\n"
+        "- C2 R-CHOP 28/01/2025 (delayed 5 days, slow count recovery), NO G-CSF this cycle.\n"
+        "- Interim PET booked for C2 D16 (12/02), done during this admission.\n\n"
+        "Interim PET/CT 12/02/2025 (C2 D16): no focal marrow lesions.")
+    assert snap.facts.value("days_since_gcsf") == pytest.approx(29)
+    assert snap.facts.value("days_since_chemo") == pytest.approx(15)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("Динаміка показників (ПЕТ 14.02)\n                        10.02     12.02     14.02 (ПЕТ)   17.02\n"
+     "T max (°C)              38,4      38,1      38,2          37,6", "fever", "present"),
+    ("Zadnja 2 tjedna bol u krizima i desnom SI zglobu, jaca nocu.", "bone_pain", "present"),
+])
+def test_what_the_ll_batch_and_c57_taught(shipped: Bundle, note: str, finding: str, status: str) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.status(finding) == status

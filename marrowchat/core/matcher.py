@@ -212,7 +212,7 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
-_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*\d{1,2})?\s*(?:[:(=|]|on|was)?\s*$")  # "C4 D1 08/05", "C2 28/02/24"
+_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*(?P<cd>\d{1,2}))?\s*(?:[:(=|]|on|was)?\s*$")  # "C4 D1 08/05", "C2 28/02/24"
 # a day after the first of a cycle, just before a date: "J2 de la C1 (", "day 2 of C3 -", "C3D2 ", "C4 d2:"
 _DAY_OF_CYCLE = re.compile(r"(?:\b(?:d|day|j|jour|tag|dag|día|dia|giorno)\s*(?P<n>\d{1,2})\s+(?:of|de la|de|del|des|du|della|"
                            r"van)?\s*(?:the\s+)?c\d{1,2}|\bc\d{1,2}\s*(?:d|day)\s*(?P<n2>\d{1,2}))\s*(?:[:(=|]|on|was)?\s*$")
@@ -460,7 +460,8 @@ _DATED_DAY_ZERO = re.compile(r"[\s:=(,]*(?:(?:was|on|is)\s+)?(?:\d{1,2}(?:st|nd|
                              r"\d{1,2}[/.]\d{1,2}\b)")
 # "PET-CT performed on day +49", "scan at D+35": a scan dated in transplant days
 _SCAN_ON_DAY = re.compile(r"\b(?:pet(?:[-/ ]?(?:ct|tc))?|tep(?:-tdm)?|scan|imaging|пет|пэт)\b(?:[^.;]|\.(?=\d)){0,40}?\b(?P<day>" + _TX_DAY_PLUS + r"\s*\+\s*(?P<n>\d{1,3}))\b")
-_NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age"  # "diagnosis at 8 months": an age
+_NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age|delayed|postponed|deferred|by|um"  # "diagnosis at 8
+                        # months": an age; "C2 (delayed 5 days)": a delay
                         # "Filgrastym przez 5 dni", "pendant 5 jours", "durante 5 días", "für 5 Tage", "po dobu 5 dnů"
                         r"|przez|pendant|durante|por|per|für|während|gedurende|tijdens|dobu|kroz|tokom"
                         # "tous les 21 jours", "cada 21 días", "ogni 21 giorni", "alle 21 Tage", "co 21 dni": a schedule
@@ -3215,6 +3216,12 @@ class Matcher:
                 if dose_day is None:
                     continue
                 days = (scan - dose_day).days
+                named = _CYCLE_DAY_DATE.search(low[max(0, dm.start() - 16):dm.start()]) if dm.re is _BARE_DATE else None
+                if named is not None and named.group("cd") and fid == self.anchors.get((named.group("c"),)) and \
+                        re.search(r"\b(?:i?pet|scan|tep)\b", low[max(0, dm.start() - 50):dm.start()]):
+                    # "Interim PET booked for C2 D16 (12/02)": the scan's day of the cycle, which began fifteen days
+                    # before (but "C3 D8 15/05" alone may be a dose given on day 8)
+                    days += int(named.group("cd")) - 1
                 if not 0 <= days <= (3650 if dm.group("y") else 365):
                     continue  # a dose dated with its year may be years back ("pegfilgrastim ... (last 29 Aug 2023)")
                 if cycle_start is not None and fid != cycle_start[0] and not (
@@ -3307,7 +3314,8 @@ class Matcher:
             later = self._later_cycle_day(low, pos)
             if later is not None:
                 drug = self._anchor_before(low, later[2], reach=80)
-                if drug is not None and drug[1] in self.growth_factor_days:
+                if drug is not None and drug[1] in self.growth_factor_days and not re.search(
+                        r"\b(?:i?pet|scan|tep)\b", low[drug[0]:later[2]]):  # ("PET booked for C2 D16 (12/02)")
                     return pos, drug[1]
             return pos, self.anchors[(cycle_day.group("c"),)]
         if self.lang.transplant_day and _DAY_ZERO.search(before):
@@ -3431,6 +3439,10 @@ class Matcher:
                 fid = self.anchors.get(key)
                 if fid is not None and key[0] not in _CYCLE_WORDS and (key not in self.after_anchors
                                                                        or fid in self._named_drugs):
+                    if i - k >= 0 and texts[i - k] in _DENIED:
+                        return fallback  # "NO G-CSF this cycle. - Interim PET booked for C2 D16 (12/02)": a denied drug
+                        # dates nothing, nor does what is named before it ("(no G-CSF needed), then Tecentriq ...,
+                        # last dose 08/08")
                     if dosed and fid not in _PER_CYCLE_OFFSET and _counted_from(texts, i - k + 1):
                         fallback = fallback or (start + words[i].end, fid)
                         break  # (unless nothing else is named: "after 2 cycles of ABVD (last administration ...)")

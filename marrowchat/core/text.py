@@ -60,7 +60,7 @@ def dot_leaders(text: str) -> str:
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
-_DATE_CELLS = re.compile(r"(?:[ \t]+[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
+_DATE_CELLS = re.compile(r"(?:[ \t]+[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.[01]\d(?=[ \t]|$)|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
                          r"\d{1,2}-\d{1,2}(?:-\d{2,4})?|\d{4}[-/.]\d{2}[-/.]\d{2}|"
                          r"\d{1,2}:\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
                          r"(?:[ \t]*\([^()\n]{1,24}\))?(?=[ \t]|$)){3,}", re.IGNORECASE)  # ("2024/11/18 (يوم PET)")
@@ -234,7 +234,7 @@ def _pipe_cell(pipes: list[int], k: int, length: int) -> tuple[int, int]:
 
 # a header's day cells, one by one (with a bracket after, or a marker before): "D1", "D2 (PET)", "►15.1.", "14/03",
 # "+14 (PET)", "J3"
-_DAY_CELL = re.compile(r"(?<!\S)[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[dDjJ][+-]?\d{1,3}|"
+_DAY_CELL = re.compile(r"(?<!\S)[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.[01]\d(?=[ \t(]|$)|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[dDjJ][+-]?\d{1,3}|"
                        r"[+-]\d{1,3}|\d{4}[-/.]\d{2}[-/.]\d{2})(?:[ \t]*\([^()\n]{1,24}\))?(?!\S)")
 # the scan's day named in the note: "PET/CT was done on D5", "PET on D3:", "TEP réalisée à J3", "PET-CT am 14.03.",
 # "PET/CT on 14/03", "(D4 = PET day)"
