@@ -2792,30 +2792,6 @@ class Matcher:
         for mt in found:
             if offset is not None and mt.start() in offset[1]:
                 continue  # "podany 3 dni po chemioterapii, 13 dni przed badaniem": the drug's day in the cycle
-            if offset is not None and mt.start() == offset[2]:
-                # ... and its days before the scan are the drug's
-                a_lo, a_hi, fid = anchors[offset[0]]
-                tok_idx = next((k for k in range(n) if tokens[lo + k].start >= start_c + mt.start()), n - 1)
-                tok_end = next((k for k in range(n) if tokens[lo + k].end >= start_c + mt.end()), n - 1)
-                if any(consumed[k] for k in range(tok_idx, tok_end + 1)) or mt.group("n1") is None:
-                    continue
-                raw_n = mt.group("n1")
-                num = int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]
-                u = mt.group("u1")
-                days = num * (7 if u in _WEEK_UNITS else 30 if u in _MONTH_UNITS else 1)
-                used_anchor.add(offset[0])
-                for k in range(tok_idx, tok_end + 1):
-                    consumed[k] = covered[k] = True
-                f = self.bundle.findings[fid]
-                span = (tokens[lo + a_lo].start, start_c + mt.end())
-                self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
-                                   Mention(fid, a_lo, a_hi, self._text[tokens[lo + a_lo].start:tokens[lo + a_hi - 1].end],
-                                           100.0, "pattern"), result)
-                if offset[4] is not None:
-                    c = self.bundle.findings[offset[3]]
-                    self._record_value(c, float(days + offset[4]), c.units[0], mt.group(0).strip(), "days", None, span,
-                                       None, result)
-                continue
             if mt.group("n1"):
                 raw_n = mt.group("n1")
                 num, unit = (int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]), mt.group("u1")
@@ -2929,6 +2905,8 @@ class Matcher:
                     dist += 8  # "filgrastim daily d6-12 of the cycle, last dose 7 days ago": a drug's dose, not the cycle
                 if dist <= reach and (best is None or dist < best[0]):
                     best = (dist, a_idx, fid)
+            if offset is not None and mt.start() == offset[2]:
+                best = (0, offset[0], anchors[offset[0]][2])  # ... and its days before the scan are the drug's
             if best is None:
                 continue
             _, a_idx, fid = best
@@ -2977,6 +2955,10 @@ class Matcher:
                 anchor_text = self._text[tokens[lo + d_lo].start:tokens[lo + d_hi - 1].end]
                 self._record_value(f, float(days), f.units[0], mt.group(0).strip(), "days", None, span,
                                    Mention(d_fid, d_lo, d_hi, anchor_text, 100.0, "pattern"), result)
+            if offset is not None and mt.start() == offset[2] and offset[4] is not None:
+                c = self.bundle.findings[offset[3]]  # the chemotherapy, as many days before as the drug came after it
+                self._record_value(c, float(days + offset[4]), c.units[0], mt.group(0).strip(), "days", None,
+                                   (abs_start, abs_end), None, result)
         # "interim PET C2D19 ABVD", "C3D15 dose-dense AC": a cycle's day with no date and no count is where the note
         # stands now - as many days since that cycle began ("day 12 of cycle 3" is 12 days too)
         dated = {fid for i, (_lo, _hi, fid) in enumerate(anchors) if i in used_anchor}
