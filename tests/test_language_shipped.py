@@ -2834,3 +2834,15 @@ def test_a_denied_growth_factor_dates_nothing_and_a_scan_day_of_the_cycle_dates_
 def test_what_the_ll_batch_and_c57_taught(shipped: Bundle, note: str, finding: str, status: str) -> None:
     _, snap = Engine(shipped).assess(note)
     assert snap.facts.status(finding) == status
+
+
+def test_seen_in_the_chat_an_offset_dated_growth_factor_is_understood(shipped: Bundle) -> None:
+    """tmux, 2026-11-28: the words that dated pegfilgrastim against the chemotherapy were used, and then listed as not
+    understood ("podany 3 dni po", "przed badaniem"); the brand Pelgraf was unknown."""
+    from marrowchat.core.matcher import get_matcher
+
+    result = get_matcher(shipped).match("Pegfilgrastym (Pelgraf) podany 3 dni po chemioterapii, 13 dni przed badaniem "
+                                        "PET/CT. Pas de lésion focale osseuse.")
+    assert result.unmatched == []
+    _, snap = Engine(shipped).assess("Pelgraf 6 mg given 10 days before the PET.")
+    assert snap.facts.value("days_since_pegfilgrastim") == pytest.approx(10)

@@ -2791,6 +2791,10 @@ class Matcher:
         offset = self._offset_from_chemo(clause, tokens, lo, toks, anchors, found)
         for mt in found:
             if offset is not None and mt.start() in offset[1]:
+                drug_end = anchors[offset[0]][1]
+                chemo_at = next((a for a, _b, f in anchors if f == offset[3] and a >= drug_end), drug_end)
+                for k in range(drug_end, chemo_at):  # (understood, though it dates nothing of its own)
+                    covered[k] = True
                 continue  # "podany 3 dni po chemioterapii, 13 dni przed badaniem": the drug's day in the cycle
             if mt.group("n1"):
                 raw_n = mt.group("n1")
@@ -2907,6 +2911,10 @@ class Matcher:
                     best = (dist, a_idx, fid)
             if offset is not None and mt.start() == offset[2]:
                 best = (0, offset[0], anchors[offset[0]][2])  # ... and its days before the scan are the drug's
+                scan_words = _BEFORE_SCAN.match(clause, mt.end("u1"))
+                for k in range(n):  # ("przed badaniem PET/CT" was understood)
+                    if scan_words and start_c + mt.start() <= tokens[lo + k].start < start_c + scan_words.end():
+                        covered[k] = True
             if best is None:
                 continue
             _, a_idx, fid = best
