@@ -2711,6 +2711,7 @@ def test_seen_in_the_chat_russian_uptake_and_printout_flags() -> None:
     ("Panzytopenie seit ca. 6 Wochen, Zellularität ca. 10 %.", "hypercalcaemia", None),
     ("stark hypozelluläres Mark, Fettmark, keine\nBlasten, keine Fibrose", "blasts", "absent"),
     ("ATG/Ciclosporin in Planung.", "immunosuppression", None),
+    ("Zellularität ca. 10 %, Fettmark, keine Blasten.", "hypocellular_marrow", "present"),
     # a treatment's failure denies nothing
     ("Antybiotykoterapia 10 dni - bez efektu, gorączka i leukocytoza utrzymują się.", "leukocytosis", "present"),
     ("Stare, wygojone złamania żeber VI-VII po stronie lewej (uraz 2019) - bez wychwytu.",

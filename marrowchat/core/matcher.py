@@ -2422,6 +2422,7 @@ class Matcher:
             if k < n and ((tokens[lo + k].kind == "num" and k > j + 1) or toks[j] == "?"):
                 j = k
         while j < min(n, next_start + 1) and steps < 6 and (toks[j] in self.number_bridge or toks[j] in exam or (
+                toks[j] == "." and j > 0 and toks[j - 1] in _WORD_ABBREVIATIONS) or (  # "Zellularität ca. 10 %"
                 f.section == "uptake" and (_LEVEL.fullmatch(toks[j]) or _SITE_LEVEL.fullmatch(toks[j])
                                            or toks[j] in _VALUE_SITES))) and tokens[lo + j].kind != "num":
             if toks[j] in _QUALIFIERS:
