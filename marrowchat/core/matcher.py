@@ -1560,7 +1560,7 @@ class Matcher:
         if i + 1 < len(tokens) and tokens[i + 1].text == ":" and word[:1].isupper():
             return True  # "Spleen:", "FINDINGS:" headers
         if tokens[i - 1].text in {":", ","} or tokens[i - 1].text in _RUN_ON:
-            return False  # ("..., Fettmark, keine\nBlasten, keine Fibrose": a line that ends on "no" runs on)
+            return False  # ("..., Fettmark, keine\nBlasten, keine Fibrose": a line that ends on "keine" runs on)
         # a capitalised word ("Splenomegaly", "No") starts a new line of its own; an acronym ("FDG") does not
         return word[:1].isupper() and (len(word) == 1 or not word[1:2].isupper())
 
