@@ -651,6 +651,7 @@ _RUN_ON = {"without", "keine", "kein", "keinen", "keiner", "ohne", "sans", "aucu
 _BEFORE_SCAN = re.compile(r"\s*(?:before|prior\s+to|przed|antes\s+del?|avant|vor|prima\s+del(?:la|l')?|voor|före|før|"
                           r"před|перед|до)\s+(?:the\s+|la\s+|le\s+|l'|el\s+|dem\s+|der\s+|het\s+|de\s+|badaniem\s+)?"
                           r"(?:pet|scan|tep|examen|exame|esame|badani|untersuchung|imaging|study|onderzoek|пэт|пет)")
+_SCAN_WORD = re.compile(r"\b(?:i?pet|scan|tep)\b")  # the scan named ("Interim PET booked for C2 D16 (12/02)")
 _ARTICLES = {"the", "a", "o", "la", "le", "el", "il", "lo", "der", "dem", "den", "het", "l", "'"}
 # shortened words whose dot ends no sentence when the text runs on in lower case ("incl. both femurs")
 _WORD_ABBREVIATIONS = {"incl", "inkl", "approx", "esp", "resp", "excl", "exkl", "bzw", "ggf", "evtl", "vs", "ca", "max",
@@ -3209,7 +3210,7 @@ class Matcher:
                 days = (scan - dose_day).days
                 named = _CYCLE_DAY_DATE.search(low[max(0, dm.start() - 16):dm.start()]) if dm.re is _BARE_DATE else None
                 if named is not None and named.group("cd") and fid == self.anchors.get((named.group("c"),)) and \
-                        re.search(r"\b(?:i?pet|scan|tep)\b", low[max(0, dm.start() - 50):dm.start()]):
+                        _SCAN_WORD.search(low[max(0, dm.start() - 50):dm.start()]):
                     # "Interim PET booked for C2 D16 (12/02)": the scan's day of the cycle, which began fifteen days
                     # before (but "C3 D8 15/05" alone may be a dose given on day 8)
                     days += int(named.group("cd")) - 1
@@ -3305,8 +3306,8 @@ class Matcher:
             later = self._later_cycle_day(low, pos)
             if later is not None:
                 drug = self._anchor_before(low, later[2], reach=80)
-                if drug is not None and drug[1] in self.growth_factor_days and not re.search(
-                        r"\b(?:i?pet|scan|tep)\b", low[drug[0]:later[2]]):  # ("PET booked for C2 D16 (12/02)")
+                if drug is not None and drug[1] in self.growth_factor_days and not _SCAN_WORD.search(
+                        low[drug[0]:later[2]]):  # ("PET booked for C2 D16 (12/02)")
                     return pos, drug[1]
             return pos, self.anchors[(cycle_day.group("c"),)]
         if self.lang.transplant_day and _DAY_ZERO.search(before):

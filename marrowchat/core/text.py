@@ -258,26 +258,26 @@ def _day_key(cell: str) -> str:
     return re.sub(r"[+\s]", "", cell).replace("j", "d")
 
 
-def _scan_column(text: str, header: str, before: str) -> int | None:
+def _scan_column(text: str, header: str, before: str) -> tuple[int, int] | None:
     """Which of a trend header's day cells is the scan's day: one marked so ("D2 (PET)", "►15.1." with "► = PET
     day"), the day the note names as the scan's ("PET/CT was done on D5"), or a column said by its place ("(middle
-    column)"). The cell's index, or None."""
+    column)"). The cell's index and how many day cells the header has, or None."""
     cells = [m.group() for m in _DAY_CELL.finditer(header)]
     if len(cells) < 2:
         return None
     for k, cell in enumerate(cells):
         if _PET_COLUMN.search(cell) or (cell.startswith("►") and re.search(r"►[^\n]{0,6}(?:pet|scan|tep)", text, re.I)):
-            return k
+            return k, len(cells)
     keys = [_day_key(c) for c in cells]
     for m in _SCAN_DAY.finditer(text):
         day = _day_key(m.group("day") or m.group("day2"))
         if day in keys and keys.count(day) == 1:
-            return keys.index(day)
+            return keys.index(day), len(cells)
     ordinal = _SCAN_ORDINAL.search(before)
     if ordinal:
         which = (ordinal.group("which") or "middle").lower()
         return (len(cells) - 1) // 2 if which in {"middle", "mittlere"} else (
-            len(cells) - 1 if which == "last" else _ORDINALS[which])
+            len(cells) - 1 if which == "last" else _ORDINALS[which]), len(cells)
     return None
 
 
@@ -322,8 +322,7 @@ def latest_in_trends(text: str) -> str:
             if in_table and pet_pipe is None:
                 # "PET/CT on 14/03 (middle column):\nDate  10/03  14/03  18/03", "D1  D2 (PET)  D4  D6": the scan's
                 # day among the header's (a row with as many values takes its value from that place)
-                at = _scan_column(text, line, "\n".join(lines[max(0, n - 2):n + 8]))
-                pet_cell = (at, len(list(_DAY_CELL.finditer(line)))) if at is not None else None
+                pet_cell = _scan_column(text, line, "\n".join(lines[max(0, n - 2):n + 8]))
             if ref_at is not None and dates is not None and ref_at < dates.start():
                 first = dates.start() + len(dates.group()) - len(dates.group().lstrip())  # the first date's column
                 before, ref_at = (ref_at, first), None
@@ -491,7 +490,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 # an elided article or preposition and its word: "d'anomalie", "l'examen", "qu'une", "dell'anca", "un'area"
-_ELISION = re.compile(r"(d|l|qu|j|n|s|c|m|t|dell|all|dall|nell|sull|coll|quell|un|dell)['’](?=[^\W\d_]{2})", re.I)
+_ELISION = re.compile(r"(d|l|qu|j|n|s|c|m|t|dell|all|dall|nell|sull|coll|quell|un)['’](?=[^\W\d_]{2})", re.I)
 
 
 HANGUL_CHARS = "\uac00-\ud7a3"
