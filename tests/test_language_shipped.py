@@ -2847,3 +2847,132 @@ def test_seen_in_the_chat_an_offset_dated_growth_factor_is_understood(shipped: B
     assert result.unmatched == []
     _, snap = Engine(shipped).assess("Pelgraf 6 mg given 10 days before the PET.")
     assert snap.facts.value("days_since_pegfilgrastim") == pytest.approx(10)
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    ("Investigations\n              02/06   06/06 (PET)   11/06\nHb g/L        61 L    81 L          98 L\n\n"
+     "Discharge: Hb 98 g/L, prednisolone taper.", "hb", 8.1),
+    ("Hb bei Aufnahme 7,2 g/dl. PET-CT am 3. Tag. Hb bei Entlassung 9,9 g/dl.", "hb", 7.2),
+    ("Hb 7.2 on admission; Hb 9.9 a week later.", "hb", 9.9),  # (a later value without a discharge word is today's)
+])
+def test_a_value_at_discharge_does_not_replace_the_earlier_one(shipped: Bundle, note: str, finding: str,
+                                                               value: float) -> None:
+    """ll_: a discharge summary's table read at the scan's day (Hb 81 g/L) was replaced by "Discharge: Hb 98 g/L",
+    and the severe anaemia that flags an unexplained cytopenia was lost."""
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # a pair of a bone and a pain word with a denial between them
+    ("Pleuritic R-sided chest pain; ribs and sternum not tender to palpation.", "bone_pain", "absent"),
+    ("Wirbelsäule nicht klopfschmerzhaft.", "bone_pain", "absent"),
+    ("Dolore toracico pleuritico; coste e sterno non dolenti alla palpazione.", "bone_pain", "absent"),
+    # a question left open, a drug still to come, a question mark that is one item's
+    ("Bone pain: not asked.", "bone_pain", None),
+    ("Pegfilgrastim 6 mg to be given D2 by the district nurse.", "gcsf_exposure", None),
+    ("Clinical information: lymphoma, diffuse bone pain, on G-CSF?? Please comment on marrow.", "bone_pain",
+     "present"),
+    ("Clinical information: lymphoma, diffuse bone pain, on G-CSF?? Please comment on marrow.", "gcsf_recent", None),
+    # cord compression: a screen's heading is not the finding; signs and their absence abroad
+    ("Cauda equina screen: saddle anaesthesia - no; urinary retention - no; leg weakness - no.",
+     "cord_compression_signs", "absent"),
+    ("Rugpijn, maar geen neurologische uitval; mictie en defecatie ongestoord.", "cord_compression_signs", "absent"),
+    ("背部痛に加え、本日より両下肢脱力と尿閉が出現。", "cord_compression_signs", "present"),
+    # the primary cancer abroad
+    ("bei ossär metastasiertem Prostata-Ca.", "known_solid_cancer", "present"),
+    ("В анамнезе рак молочной железы.", "known_solid_cancer", "present"),
+    # Russian, Korean, Chinese and Hungarian reports and labs
+    ("Электрофорез белков сыворотки - М-градиент не выявлен.", "m_protein", "absent"),
+    ("Коагулограмма: фибриноген 1,2 г/л - заключение: ДВС-синдром.", "dic", "present"),
+    ("нормобласты 12 на 100 лейкоцитов, миелоциты 4 %", "leukoerythroblastic_film", "present"),
+    ("на этом фоне множественные очаги (тело Th9, крестец, левая подвздошная кость) SUVmax до 6,2.", "focal_lesions",
+     "present"),
+    ("повышение накопления ФДГ в костном мозге осевого скелета, проксимальных и средних отделов диафизов бедренных и "
+     "плечевых костей", "appendicular_extension", "present"),
+    ("양측 대퇴골 및 상완골 간부까지 연장. CT상 척추, 골반에 다발성 미만성 경화성 변화.", "sclerotic_lesions", "present"),
+    ("양측 대퇴골 및 상완골 간부까지 연장.", "appendicular_extension", "present"),
+    ("摄取延伸至双侧肱骨及股骨骨干。未见局灶性高代谢骨病灶", "appendicular_extension", "present"),
+    ("ráülő multiplex gócokkal (legintenzívebb L1, SUVmax 7,1)", "focal_lesions", "present"),
+    ("A CT-n diffúz, foltos szklerózis a csigolyákban és a medencében.", "sclerotic_lesions", "present"),
+    ("spleen palpable to umbilicus, ~10 cm below costal margin, 23 cm on US.", "massive_splenomegaly", "present"),
+])
+def test_what_the_lm_to_lo_batches_and_c58_taught(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    fact = snap.facts.items.get(finding)
+    stated = fact.status if fact is not None and fact.origin != "assumed" else None  # (not what silence assumes)
+    assert stated == status
+
+
+@pytest.mark.parametrize(("note", "finding", "days"), [
+    # a date before the drug given on it; a scan "with 18F-FDG" and a scan's date in a bracket after "badanie"
+    ("Последний курс 12.02.2025; на следующий день, 13.02.2025, введён эмпэгфилграстим (Экстимия) 7,5 мг п/к. "
+     "ПЭТ/КТ с 18F-ФДГ 26.03.2025: диффузное повышение.", "days_since_pegfilgrastim", 41),
+    ("on 13/02/2025 she received pegfilgrastim. PET/CT with 18F-FDG 26.03.2025: diffuse uptake",
+     "days_since_pegfilgrastim", 41),
+    ("Otrzymał filgrastym Zarzio 30 mln j. s.c. od 04.03 do 08.03.2025 (5 dawek). PET/CT (badanie 15.04.2025, "
+     "zlecone w kierunku FUO): rozlane gromadzenie.", "days_since_gcsf", 38),
+    # "last inj" is the drug's last dose, and a cycle's date is not the drug's
+    ("C3 given 02/05, filgrastim d3-d10 (last inj 11/05), PET 17/05.", "days_since_gcsf", 6),
+])
+def test_growth_factor_dates_the_lo_batch_taught(shipped: Bundle, note: str, finding: str, days: int) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(days)
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # voice dictation: numbers said in words, and the punctuation said aloud
+    ("Bloods today haemoglobin eight point one comma platelets forty two comma white cells one point nine full stop",
+     "hb", 8.1),
+    ("Bloods today haemoglobin eight point one comma platelets forty two comma white cells one point nine full stop",
+     "platelets", 42),
+    ("Bloods today haemoglobin eight point one comma platelets forty two comma white cells one point nine full stop",
+     "wbc", 1.9),
+    ("temperature thirty eight point six twelve days ago", "temperature", 38.6),
+    ("ferritin eighteen thousand four hundred, CRP two hundred and fourteen", "ferritin", 18400),
+    ("ferritin eighteen thousand four hundred, CRP two hundred and fourteen", "crp", 214),
+    ("Hämoglobin acht Komma eins Komma Thrombozyten zweiundvierzig Punkt", "platelets", 42),
+    ("emoglobina otto virgola uno virgola piastrine quarantadue punto a capo", "hb", 8.1),
+    ("plaquetas cuarenta y dos mil, hemoglobina ocho coma uno", "platelets", 42),
+    ("hemoglobina oito vírgula um, plaquetas quarenta e dois", "platelets", 42),
+    ("Hb osiem przecinek jeden, płytki czterdzieści dwa", "hb", 8.1),
+    ("trombocyter fyrtiotvå, Hb åtta komma ett", "platelets", 42),
+    # short labels read only with a value in the lab's own units
+    ("PCR 214 mg/L, VSG 98 mm/h.", "crp", 214),
+    ("ККС: Hb 82 g/L, Le 5,4 ×10⁹/L, Неу 3,2 ×10⁹/л.", "wbc", 5.4),
+    ("Le (x10^9/L)  5,4", "wbc", 5.4),
+    ("Analítica: Hb 11,3 / Leuc 38,6 / Plaq 412", "wbc", 38.6),
+    # the time of a sample between the lab and its value; a value at discharge does not replace the scan's
+    ("Hb on admission 7.2, Hb on discharge 9.9", "hb", 7.2),
+    ("Hb all'ingresso 7,2 g/dl", "hb", 7.2),
+    # "homog." is a shortened word, not the end of the sentence that names the marrow
+    ("marrow mildly ↑ diffusely, homog., SUVmax 2,9 (liver 2,3); linear foci R ribs 6–8 SUVmax 4,5 on fracture lines",
+     "marrow_suvmax", 2.9),
+    ("骨髄にびまん性・均一なFDG集積亢進（SUVmax 4.3、肝 2.5）。", "liver_suvmax", 2.5),
+])
+def test_dictated_and_terse_values_are_read(shipped: Bundle, note: str, finding: str, value: float) -> None:
+    """lq_ and lp_: letters dictated through voice recognition ("haemoglobin eight point one comma") and terse MDT
+    lines ("Hb 11,3 / Leuc 38,6", "PCR 214 mg/L") lost their counts, and with them the cytopenia red flags."""
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    # "Ø" (and the empty-set sign) for "none" in terse notes
+    ("• Well, plays football 3×/wk. Ø fever, Ø bone pain. Never chemo, never G-CSF.", "fever", "absent"),
+    ("spleen N; Ø focal bone lesion; Ø nodal/visceral disease", "focal_lesions", "absent"),
+    ("∅ fever, ⌀ focal lesions", "focal_lesions", "absent"),
+    ("Nunca G-CSF exógeno, Ø QT previa.", "gcsf_exposure", "absent"),
+    ("化学療法歴・G-CSF製剤投与歴なし。", "chemo_exposure", "absent"),
+    # "PET-TC" is the scan, not platelets ("Tc"); the words of dictation are not numbers when they are everyday words
+    ("PET-TC 13/01: masa LSD 9,4 cm", "platelets", None),
+    ("her iki humerus ve femur diyafizlerinde orta üçlüye kadar simetrik uzanım", "appendicular_extension", "present"),
+    ("no fevers comma no sweats full stop new paragraph", "fever", "absent"),
+    ("Refiere 'fiebre de treinta y nueve' hace dos meses, ya resuelta.", "fever", None),
+    ("foci on fracture lines/callus + L distal radius around plate", "foci_at_injury", "present"),
+    ("+ 3 ložiska v žebrech (6. a 8. vpravo, 5. vlevo) SUVmax 4,2 – ?meta", "focal_lesions", "present"),
+])
+def test_terse_and_dictated_statements_are_read(shipped: Bundle, note: str, finding: str, status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    fact = snap.facts.items.get(finding)
+    assert (fact.status if fact is not None and fact.origin != "assumed" else None) == status

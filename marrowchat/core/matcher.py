@@ -30,6 +30,8 @@ from marrowchat.core.loading import Bundle
 from marrowchat.core.text import (
     CJK_CHARS,
     HANGUL_CHARS,
+    DictationMarks,
+    SpokenNumberReader,
     Token,
     ascii_forms,
     clean,
@@ -54,7 +56,8 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
             "history", "the", "a", "an", "frank", "features", "clinical", "further", "current", "documented",
             "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial",
             "igm", "igg", "pcr", "serology", "dna", "ab", "ag", "antibody", "antigen", "screen", "titre", "titer",
-            "tests", "test", "sets", "x2", "x3", "x4"}
+            "tests", "test", "sets", "x2", "x3", "x4",
+            "歴"}  # ("化学療法歴・G-CSF製剤投与歴なし": the history of each)
 # what a lab named without a value may be reported as: "calcium normal", "LDH within normal limits"
 _NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad", "within the normal range",
                  "within normal range", "normal range", "were normal", "was normal", "not raised", "not elevated",
@@ -144,7 +147,7 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        # what the study was for, or its title, then its date
                        r"(?:[ \t]+(?:de|di|del|of|the|fin|fine|end|eot|tratamiento|traitement|trattamento|treatment|"
                        r"restaging|interim|staging|control|contrôle|controllo|réévaluation|reevaluación|rivalutazione|"
-                       r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la|"
+                       r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la|met|с|з|z|ze|"
                        # "PET-CT interino (25/03/2025)", "PET de reavaliação 12/03", "PET intermedio del 12/03"
                        r"interino|interina|intermedio|intermedia|intermédio|intermédia|reavaliação|reestadiamento|"
                        r"reestadificación|final|eind-evaluatie|eindevaluatie|evaluatie|"
@@ -152,9 +155,11 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"d'évaluation|d'evaluation|évaluation|intermédiaire|intermediaire|précoce|"
                        # "PET-CT yesterday (09/04/2025)": when, then the date in brackets
                        r"yesterday|today|gestern|heute|hier|ayer|hoy|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj)(?=[ \t])){0,4}"
-                       r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?fdg)?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
+                       r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?(?:fdg|фдг))?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
                        # "PET-CT eind-evaluatie (Nucleaire Geneeskunde, 20-06-2025)": a bracket naming where, then when
-                       r"(?:\((?:[^()\n,\d]{3,40},[ \t]*)?|on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
+                       r"(?:\((?:[^()\n,\d]{3,40},[ \t]*|(?:badanie|badania|exam|examination|study|untersuchung|examen|esame|estudio|"
+                       r"vyšetření|onderzoek|done|performed|wykonane|wykonano|realizado|realizada|eseguita|réalisée)[ \t:]+)?|"
+                       r"on|dated|date:?|:|was|was done|done|performed|was performed|booked|booked for|scheduled|"
                        # other languages' "on" ("PET/CT am 28.03.", "PET il 22/06", "TEP le 16/09", "PET-CT pe 29.04")
                        r"scheduled for|planned for|am|le|il|el|op|pe|den|dne|em|na|réalisée le|realizada el|realizado el|"
                        r"eseguita il|eseguito il|"
@@ -202,7 +207,7 @@ _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+
                         r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
 _SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\btoday\b|\btoday'?s? (?:pet|scan)\b")
-_LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
+_LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|inj\b|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
                               r"posledná|poslední|posljednja|остання|последна|"
                               r"sidste|senaste|siste|utolsó|последн")
 # a row's leading date, with its year (ISO dates are turned day/month/year first by _numeric_dates)
@@ -231,6 +236,14 @@ _RANGE_FROM = re.compile(r"(?:\b(?:from|van|vanaf|del|dal|vom|du|von|de|od)|(?<!
 _LAST_INJECTION = re.compile(r"(?:last\s+(?:injection|inj\.?|dose)|son\s+doz|última\s+dose|ultima\s+dose|última\s+dosis|"
                              r"ultima\s+dosis|dernière\s+injection|derniere\s+injection|letzte\s+gabe|laatste\s+gift|"
                              r"ostatnia\s+dawka|poslední\s+dávka|sista\s+dos|siste\s+dose|sidste\s+dosis)\b")
+# what lies between a date and the drug given on it ("13.02.2025, введён эмпэгфилграстим", "on 13/02 she received")
+_GIVEN_BEFORE_DRUG = re.compile(
+    r"[\s,:;()–-]*(?:(?:she|he|the patient|patient|pt|was|were|has|had|been|given|received|administered|injected|"
+    r"введ[её]н|введена|введено|введ[её]н[аоы]?|получила|получил|сделан[аоы]?|erhielt|wurde|wurden|verabreicht|gegeben|"
+    r"bekam|recibió|se administró|administrado|administrada|ricevuto|ha ricevuto|somministrat[oa]|è stato somministrato|"
+    r"reçu|a reçu|administré|administrée|otrzymała|otrzymał|podano|podany|podana|kreeg|kreeg ze|fick|fikk|fik|"
+    r"aldı|uygulandı|recebeu|foi administrado|foi administrada)[\s,]+){1,4}")  # (a word of giving: "C3 given 02/05,
+# filgrastim d3-d10" dates the cycle, not the drug)
 _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|at the infusion cent(?:er|re)|at home|in clinic|"
@@ -262,7 +275,7 @@ _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]
                        r"iniettato|iniettata|inyectado|inyectada|injetado|injetada|geïnjecteerd)"
                        r"[ \t]*[(|),=]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
-_LAST_WORD = re.compile(r"last (?!dose|injection|given|chemo|cycle|treatment|on\b|\d)")
+_LAST_WORD = re.compile(r"last (?!dose|injection|inj\b|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
 _DOSE_RANGE = re.compile(r"\b\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{2,4})?)?\.?\s*(?:-|–|to|until|al|au|à|a|bis|tot|do|ao|até|"
                          r"till|til|och|og|έως|до|по|t/m|tot en met)\s*" + _DATE_RE)  # ("15/01 t/m 21/01/2025", Dutch; "з 05.03 по 09.03")
@@ -559,6 +572,7 @@ _MARROW_WORDS = {"marrow", "bone", "bones", "skeletal", "skeleton", "medullary",
 _SKELETAL_WORDS = {"sternum", "ribs", "rib", "femur", "femora", "femurs", "humerus", "humeri", "ilium", "iliac", "sacrum",
                    "scapula", "scapulae", "skull", "calvarium", "vertebra", "vertebral", "osseous", "bony"}
 _LEVEL = re.compile(r"[ctls]\d{1,2}")  # a vertebral level: T7, L2
+_SPINE_LEVEL = re.compile(r"(?:[ctls]|th|bwk|lwk|hwk)\d{1,2}")  # and as other countries write it: Th9, BWK 9
 _SPINAL_LEVEL = re.compile(r"(?:[ctl]|th)\d{1,2}")  # T7, L2, Th10 (not S1, which is also a heart sound)
 _STRETCH_END = {",", ";", ".", ")", "and", "but", "whereas", "while"}  # ")": an aside does not own what follows
 _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond", "past",
@@ -655,7 +669,8 @@ _SCAN_WORD = re.compile(r"\b(?:i?pet|scan|tep)\b")  # the scan named ("Interim P
 _ARTICLES = {"the", "a", "o", "la", "le", "el", "il", "lo", "der", "dem", "den", "het", "l", "'"}
 # shortened words whose dot ends no sentence when the text runs on in lower case ("incl. both femurs")
 _WORD_ABBREVIATIONS = {"incl", "inkl", "approx", "esp", "resp", "excl", "exkl", "bzw", "ggf", "evtl", "vs", "ca", "max",
-                       "min", "pt", "pts", "pat", "cf", "viz", "mod", "sev"}
+                       "min", "pt", "pts", "pat", "cf", "viz", "mod", "sev",
+                       "homog", "heterog", "inhomog", "prox", "bilat"}  # ("marrow ↑ diffusely, homog., SUVmax 2,9")
 
 
 def _counted_from(words: list[str], at: int) -> bool:
@@ -1070,6 +1085,17 @@ def _same_starts(a: str, b: str) -> bool:
     return all(x[:2] == y[:2] for x, y in zip(wa, wb, strict=True))
 
 
+# a single negation word right before the second word of a pair denies the pair ("ribs and sternum not tender",
+# "Knochen nicht druckschmerzhaft")
+_NEAR_NEGATIONS = frozenset({"not", "non", "no", "nicht", "kein", "keine", "nie", "ne", "niet", "inte", "ikke", "ei",
+                             "não", "nao", "не", "δεν", "μη"})
+
+
+# a drug's dose and route between the drug and what is said of it ("Pegfilgrastim 6 mg s.c. to be given D2")
+_DOSE_UNITS = frozenset({"mg", "mcg", "µg", "ug", "μg", "g", "units", "iu", "u", "sc", "s.c", "sq", "subcut", "iv", "i.v",
+                         "po", "od", "bd", "x"})
+
+
 class _Triggers:
     """Trigger phrases as token tuples, longest first."""
 
@@ -1250,6 +1276,16 @@ class Matcher:
         self.marrow_findings = set(lang.marrow_findings)
         self.passing = set(lang.passing_findings)
         self.resolved_tail = _Triggers(lang.resolved_tail)
+        self.dictated = DictationMarks({str(mark): words for mark, words in lang.dictation_marks.items()})
+        self.spoken = SpokenNumberReader({code: ({k.lower(): v for k, v in sn.words.items()}, [w.lower() for w in sn.decimal],
+                                                 [w.lower() for w in sn.joiners], [w.lower() for w in sn.ambiguous])
+                                          for code, sn in lang.spoken_numbers.items()})
+        self._unit_label_re = re.compile(r"(?<![\w\-/])(" + "|".join(
+            re.escape(w) for w in sorted(lang.unit_labels, key=len, reverse=True)) + r")(?![\w\-/])") \
+            if lang.unit_labels else None
+        self.after_scan = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w.lower()) for w in sorted(lang.after_scan_labels, key=len, reverse=True)) + ")") \
+            if lang.after_scan_labels else None
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
         self.peaks = dict(lang.peak_values)
@@ -1343,7 +1379,8 @@ class Matcher:
             )
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
-        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(ascii_forms(clean(text)))))))
+        text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
+            self.dictated.read(self.spoken.read(ascii_forms(clean(text)))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -1378,6 +1415,7 @@ class Matcher:
         self._bare_temperature(text, result)
         self._transplant_day(text, result)
         self._fbc_triple(text, result)
+        self._unit_labels(text, result)
         self._differential_letters(text, result)
         self._percent_counts(result)
         self._dated_doses(text, result)
@@ -1415,7 +1453,8 @@ class Matcher:
                 # "plt 64 ... LP deferred until platelets >50": a threshold does not replace a measured value
                 if prev is None or not ((ex.qualifier in _BOUNDS and result.findings[prev].qualifier not in _BOUNDS)
                                         or self._aside(result.findings[prev], ex)
-                                        or self._older_row(result.findings[prev], ex)):
+                                        or self._older_row(result.findings[prev], ex)
+                                        or self._at_discharge(ex)):
                     last_lab[ex.finding] = i
         # a test reported again later as indeterminate or pending replaces an earlier negative ("QuantiFERON negative
         # before infliximab ... repeat QuantiFERON indeterminate")
@@ -1593,8 +1632,8 @@ class Matcher:
                 and tokens[i + 1].start <= tokens[i].end + 1 and not self._text[tokens[i + 1].start].isupper():
             return True  # "marrow diffusely hot incl. both femurs", "approx. 4 %": a shortened word, on one line
         if not (0 < i < len(tokens) - 1 and tokens[i - 1].kind == "word" and len(tokens[i - 1].text) == 1
-                and tokens[i - 1].end == tokens[i].start):
-            return False
+                and tokens[i - 1].end == tokens[i].start and not _CJK_CHAR.match(tokens[i - 1].text)):
+            return False  # (a Chinese or Japanese character is a word of its own: "股骨骨干。未见" ends a sentence)
         # "i.e. 7 days before the scan", "d. h. 11 Tage vor der PET": the second dot of a two-letter abbreviation
         # goes on, whatever follows it
         return tokens[i + 1].kind == "word" or (i >= 3 and tokens[i - 2].text == "." and tokens[i - 3].kind == "word"
@@ -1790,6 +1829,9 @@ class Matcher:
                 self._skip_number(tokens, lo, toks, mt, consumed, covered)
                 continue
             if f.kind == "numeric":
+                if f.id in self.passing and self._resolved_after(toks, mt):
+                    self._skip_number(tokens, lo, toks, mt, consumed, covered)
+                    continue  # "fiebre de 39 hace dos meses, ya resuelta": a measurement that has passed
                 if f.section == "uptake" and not mt.remapped:
                     mt.anchored = self._marrow_before(toks, mt)
                 before = len(result.findings) + len(result.percents) + len(result.implausible)
@@ -1910,9 +1952,11 @@ class Matcher:
                     i += 1
                     continue
                 lo_, hi_ = hit
-                mentions.append(Mention(fid, lo_, hi_, " ".join(toks[lo_:hi_]), 100.0, "exact"))
                 for k in range(lo_, hi_):
                     covered[k] = True
+                # "ribs and sternum not tender", "Wirbelsäule nicht klopfschmerzhaft": the pair's second word denied
+                denied = hi_ - lo_ > 2 and toks[hi_ - 2] in _NEAR_NEGATIONS
+                mentions.append(Mention(fid, lo_, hi_, " ".join(toks[lo_:hi_]), 100.0, "exact", negative=denied))
                 i = hi_
 
     def _shared_comparison(self, toks: list[str], covered: list[bool], mentions: list[Mention]) -> None:
@@ -2166,7 +2210,8 @@ class Matcher:
             if organ is None:
                 after = list(itertools.takewhile(lambda t: t not in {")", ":", ";", ".", ","}, toks[mt.end_tok:mt.end_tok + 6]))
                 if mt.term in self.needs_site and not self._marrow_before(toks, mt) and not any(
-                        t in self.marrow_words or t in self.skeletal_words or t in self.bone_words for t in after):
+                        t in self.marrow_words or t in self.skeletal_words or t in self.bone_words
+                        or _SPINE_LEVEL.fullmatch(t) for t in after):  # ("очаги (тело Th9, крестец)": a vertebra)
                     mt.elsewhere = "unstated"  # "PET/CT: nodule SUVmax 4.1": a lesion of no stated organ
                 continue
             new = self.remap.get((organ, mt.finding))
@@ -2845,6 +2890,9 @@ class Matcher:
                          r"(?:\s+(?:for|at|a|the|pet|pet-ct|pet/ct|scan|imaging|be|done|repeated))*\s+"
                          r"(?:\d+\s*[-–]\s*)?$", clause[max(0, mt.start() - 40):mt.start()]):
                 continue  # "EOT PET (planned 6-8 weeks after C6, ...)", "repeat PET 6-8 weeks after C6": the plan
+            if re.search(r"\b(?:to|will|shall)\s+be\s+(?:given|administered|started|applied|injected)\s+(?:on\s+)?"
+                         r"(?:the\s+)?$", clause[max(0, mt.start() - 40):mt.start()]):
+                continue  # "Pegfilgrastim 6 mg to be given D2 by the district nurse": the day it is planned for
             if mt.group("n2") and "+" not in mt.group(0) and re.match(
                     r"\s*of\s+(?:the\s+)?(?:\w+\s+)?(?:cycle|course|c\d)", clause[mt.end():]) and (
                     (gf_before := self._anchor_before(clause, mt.start())) is not None
@@ -3154,6 +3202,7 @@ class Matcher:
         # "з 03.06 по 07.06", a course in words)
         doses = sorted([*_DOSE_DATE.finditer(low), *ranges], key=lambda m: m.start())
         taken = [(m.start(), m.end()) for m in (*doses, *pets)]
+        dated_before: dict[int, tuple[int, str]] = {}  # a date that comes before its drug: where, the drug's finding
         for bm in _BARE_DATE.finditer(low):
             if any(a <= bm.start() < b for a, b in taken):
                 continue
@@ -3166,12 +3215,17 @@ class Matcher:
             found = self._day_named(low, bm.start()) or self._anchor_before(low, bm.start())
             if found and _DOSE_GAP.match(low[found[0]:bm.start()]):
                 doses.append(bm)
+            elif (after := self._anchor_after(low, bm.end())) is not None:
+                dated_before[bm.start()] = after  # "13.02.2025, введён эмпэгфилграстим": the date, then the drug
+                doses.append(bm)
+        doses.sort(key=lambda m: m.start())
         latest: dict[str, tuple[int, re.Match[str]]] = {}
         for dm in doses:
             day = _date_of(dm, month_first, year)
             if day is None:
                 continue
-            found = (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
+            found = dated_before.get(dm.start()) if dm.re is _BARE_DATE else None
+            found = found or (dm.re is _BARE_DATE and self._day_named(low, dm.start())) or self._anchor_before(
                 low, dm.start() if dm.re is _BARE_DATE else dm.end() if dm.re is _DOSE_DATE else dm.start() + 1,
                 dosed=dm.re is _DOSE_DATE and bool(_LAST_INJECTION.match(dm.group(0))))
             if found and found[1] == self.lang.transplant_day and dm.re is _DOSE_DATE \
@@ -3417,6 +3471,16 @@ class Matcher:
             i += 1
         return out
 
+    def _anchor_after(self, low: str, pos: int) -> tuple[int, str] | None:
+        """The growth factor or ESA a date is given to when the date comes first and only the giving lies between
+        ("13.02.2025, введён эмпэгфилграстим", "on 13/02 she received pegfilgrastim"): where it starts, its finding."""
+        stretch = low[pos:pos + 60]
+        for at, _words, fid in self._anchors_in(stretch):
+            if fid in self.growth_factor_days and _GIVEN_BEFORE_DRUG.fullmatch(stretch[:at]):
+                return pos + at, fid
+            break
+        return None
+
     def _anchor_before(self, low: str, pos: int, reach: int = 90, dosed: bool = False) -> tuple[int, str] | None:
         """The drug or treatment named closest before ``pos`` (within a sentence's reach), with where it ends.
         Word by word from the right, through the anchors dictionary (cheap at any size of knowledge base). ``dosed``:
@@ -3456,12 +3520,58 @@ class Matcher:
         a, b = self._row_date(first.span[0]), self._row_date(later.span[0])
         return a is not None and b is not None and b < a
 
+    def _at_discharge(self, later: Extracted) -> bool:
+        """"Discharge: Hb 98 g/L", "Hb bei Entlassung 9,8": a value said at discharge is after the scan, so it does
+        not replace one given earlier (a trend table read at the scan's day, the admission bloods)."""
+        if self.after_scan is None:
+            return False
+        start = self._text.rfind("\n", 0, later.span[0]) + 1
+        stretch = self._text[start:later.span[1]].lower()
+        ends = list(_SENTENCE_END.finditer(stretch))
+        return self.after_scan.search(stretch, ends[-1].end() if ends else 0) is not None
+
     def _aside(self, first: Extracted, later: Extracted) -> bool:
         """"Hb 8.9 (three weeks after cycle 6 it had recovered: Hb 11.2)": a later value of the same lab inside a
         bracket opened after the first, in the same sentence, is an aside about another time, not today's value."""
         between = self._text[first.span[1]:later.span[0]]
         opened = between.rfind("(")
         return opened >= 0 and ")" not in between[opened:] and not _SENTENCE_END.search(between)
+
+    def _unit_labels(self, text: str, result: MatchResult) -> None:
+        """A short label that names a lab only with a value in the lab's units ("PCR 214 mg/L", "Le 5,4 ×10⁹/L",
+        "Le (x10^9/L)  5,4"): read here, once nothing else gave that lab a value."""
+        if self._unit_label_re is None:
+            return
+        have = {e.finding for e in result.findings if e.value is not None}
+        for lm in self._unit_label_re.finditer(text.lower()):
+            fid = self.lang.unit_labels[lm.group(1)]
+            if fid in have:
+                continue
+            f = self.bundle.findings[fid]
+            after = [t for t in tokenize(text[lm.end():lm.end() + 48])]
+            toks = [t.text.lower() for t in after]
+            n, j = len(toks), 0
+            unit = raw_unit = None
+            if j < n and toks[j] == "(":
+                unit, used, raw_unit = self._read_unit(fid, toks, j + 1, n)
+                if unit is None or j + 1 + used >= n or toks[j + 1 + used] != ")":
+                    continue
+                j += used + 2
+            while j < n and toks[j] in {":", "=", "-"}:
+                j += 1
+            if j >= n or after[j].kind != "num":
+                continue
+            value = self._parse_number(toks[j])
+            if value is None:
+                continue
+            if unit is None:
+                unit, _used, raw_unit = self._read_unit(fid, toks, j + 1, n)
+                if unit is None:
+                    continue  # "EBV PCR 4": no unit, no lab
+            span = (lm.start(), lm.end() + after[j].end)
+            self._record_value(f, value, unit, toks[j], raw_unit, None, span, None, result)
+            _understood(result, text[span[0]:span[1]])
+            have.add(fid)
 
     def _fbc_triple(self, text: str, result: MatchResult) -> None:
         """A blood count written as haemoglobin / white cells / platelets after its name ("FBC 112/214/562",
@@ -3722,6 +3832,13 @@ class Matcher:
                     minus and mt.end_tok == i + 1 and mt.start_tok < i)]
                 reach = mentions[before[-1]].end_tok if minus and before and mentions[before[-1]].end_tok > i else i
                 targets = self._backward_scope(toks, mentions, before, reach, alternatives=kind == "uncertainty")
+                if kind == "uncertainty" and all(t == "?" for t in toks[i:i + k]):
+                    # "lymphoma, diffuse bone pain, on G-CSF??": the question is the last item's, not the list's
+                    # (an alternative stays in it: "lymphoma or TB?")
+                    cut = next((c for c in range(1, len(targets)) if any(
+                        t in {",", ";"} for t in toks[mentions[targets[c]].end_tok:mentions[targets[c - 1]].start_tok])),
+                        len(targets))
+                    targets = targets[:cut]
                 if not targets and kind == "negation" and before and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS \
                         and mentions[before[-1]].finding in self.testable:
                     # "..., ANCA and antiphospholipid antibodies were negative": the last item is a test the
@@ -4039,6 +4156,9 @@ class Matcher:
                and not (t in _SAMPLE_WORDS and i > 0 and gap[i - 1].isdigit())]
         # "Rose Bengal 1/40 negative", "ANA 1:80 neg": a titre read as negative is still a negative result
         gap = _drop_titres(gap)
+        # "Pegfilgrastim 6 mg to be given", "G-CSF 300 mcg sc planned": a dose does not break the reach
+        gap = [t for i, t in enumerate(gap) if not (t in _DOSE_UNITS or (
+            re.fullmatch(r"\d+(?:[.,]\d+)?", t) and i + 1 < len(gap) and gap[i + 1] in _DOSE_UNITS))]
         if gap[:1] and gap[0] in {"in", "at", "of", "within", "seen", "noted", "described", "left", "right", "links",
                                   "rechts"} and not any(
                 t in _AVIDITY for t in toks[pos:pos + 3]):  # ("sclerotic areas in vertebras and pelvis not avid")

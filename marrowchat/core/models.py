@@ -240,6 +240,22 @@ class NormalPercent(Strict):
     marrow_words: list[str] = Field(min_length=1)
 
 
+class SpokenNumbers(Strict):
+    """One language's numbers said in words, as dictation writes them ("haemoglobin eight point one", "Hb acht Komma
+    eins", "piastrine quarantadue"): read as digits."""
+
+    words: dict[str, int] = Field(min_length=1, description="number word -> value; 100 and 1000 multiply what comes "
+                                  "before them ('two hundred', 'dreihundert'); glued compounds ('zweiundvierzig', "
+                                  "'quarantadue') are read by splitting them into these words and the joiners")
+    decimal: list[str] = Field(default=[], description="the word for the decimal mark ('point', 'Komma', 'virgola'): "
+                               "read only between number words, so a dictated comma is left alone")
+    joiners: list[str] = Field(default=[], description="words that join the parts of one number ('one hundred AND "
+                               "twelve', 'cuarenta Y dos', 'zwei-UND-vierzig')")
+    ambiguous: list[str] = Field(default=[], description="number words that are also everyday words (the articles "
+                                 "'un', 'ein', 'a'; Spanish 'once', Swedish 'sex', Dutch 'onze'): read only inside a "
+                                 "run of two or more number words")
+
+
 class NoteAnswers(Strict):
     yes: list[str] = Field(default=[], description="words that answer yes ('Night sweats? Ja')")
     no: list[str] = Field(default=[], description="words that answer no ('Fever? Denies', 'Any ...? Says no to all')")
@@ -321,6 +337,16 @@ class LanguageFile(Strict):
     differential_letters: dict[str, Id] = Field(
         default={}, description="a white-cell differential in letters after the count, 'TLC 2100 (N 40 L 52)': "
         "each letter's finding, a percentage of the count before ({n: anc, l: lymphocytes}); read only in pairs")
+    dictation_marks: dict[Literal["full_stop", "comma", "semicolon", "question_mark", "new_line"], list[str]] = Field(
+        default={}, description="punctuation said aloud and left in the text by voice recognition, by the mark it "
+        "stands for ({full_stop: ['full stop', 'punto a capo'], comma: ['comma', 'virgola'], new_line: ['new "
+        "paragraph']})")
+    spoken_numbers: dict[str, SpokenNumbers] = Field(
+        default={}, description="numbers said in words, per language (ISO 639-1 code -> its words)")
+    unit_labels: dict[str, Id] = Field(
+        default={}, description="short labels that name a lab only when a value in one of its units follows ('PCR 214 "
+        "mg/L' is the Romance languages' CRP, 'Le 5,4 ×10⁹/L' the leukocytes; 'EBV PCR positive' and the French 'le' "
+        "are not): label -> numeric finding")
     denied_later_in_clause: dict[Id, list[str]] = Field(
         default={}, description="words that deny a finding anywhere after it in its clause: 'BCs: 1/4 bottles CoNS "
         "(contaminant)' is no bacteraemia ({positive_blood_cultures: [contaminant, ...]})")
@@ -341,6 +367,9 @@ class LanguageFile(Strict):
     resolved_tail: list[str] = Field(
         default=[], description="words that, after a comma, say the symptom just named has passed ('bone pain in the "
         "first days after the injection, now resolved')")
+    after_scan_labels: list[str] = Field(
+        default=[], description="words that put a lab value after the scan ('Discharge: Hb 98 g/L', 'bei Entlassung'): "
+        "such a value does not replace one given earlier in the note")
     passing_findings: list[str] = Field(
         default=[], description="symptoms that pass: said 'N years ago' ('Bone pain 2 years ago led to the diagnosis') "
         "they are the past, unlike a lasting feature ('sting anaphylaxis five years earlier')")

@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import ClassVar
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
@@ -36,7 +37,9 @@ _ASCII_FORMS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, **
                                # Chinese, Japanese and Korean punctuation, full width ("発熱なし。Hb 8.1、PLT 4.2万")
                                "。": ".", "．": ".", "、": ",", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")",
                                "！": "!", "？": "?", "～": "~", "％": "%", "／": "/", "＋": "+", "－": "-", "＝": "=",
-                               "＜": "<", "＞": ">", "【": "(", "】": ")", "・": ","})
+                               "＜": "<", "＞": ">", "【": "(", "】": ")", "・": ",",
+                               # the empty set and the diameter sign written for "none" ("∅ fever", "⌀ focal lesions")
+                               "∅": "ø", "⌀": "ø"})
 
 
 def ascii_forms(text: str) -> str:
@@ -47,6 +50,166 @@ def ascii_forms(text: str) -> str:
 
 # Dot leaders in a lab printout ("Hb .................. 8,1 g/dL", "LDH ... 1.340 U/L"): four dots or more, or
 # three before a number, are spacing, not the ends of sentences (an ellipsis before a word stays)
+class DictationMarks:
+    """Punctuation said aloud and left in the text by voice recognition ("no fevers comma no sweats full stop new
+    paragraph"), written as the mark itself and padded with spaces, so every offset into the text stays true. Read
+    after the spoken numbers, so "acht Komma eins" is already 8.1."""
+
+    _SIGNS: ClassVar[dict[str, str]] = {"full_stop": ".", "comma": ",", "semicolon": ";", "question_mark": "?", "new_line": "\n"}
+
+    def __init__(self, marks: dict[str, list[str]]):
+        self.mark = {w.lower(): self._SIGNS[m] for m, words in marks.items() for w in words}
+        self.pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(self.mark, key=len, reverse=True)) + r")(?![^\W_])",
+            re.IGNORECASE) if self.mark else None
+
+    def read(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+
+        def mark(m: re.Match[str]) -> str:
+            said = m.group().lower()
+            sign = self.mark.get(said) or self.mark.get(re.sub(r"[ \t]+", " ", said), "")
+            return sign.ljust(len(m.group())) if len(sign) <= len(m.group()) else m.group()
+
+        return self.pattern.sub(mark, text)
+
+
+class SpokenNumberReader:
+    """Numbers said in words, as dictation writes them, read as digits in place ("haemoglobin eight point one" ->
+    "haemoglobin 8.1", "piastrine quarantadue" -> "piastrine 42", "achtunddreißig Komma sechs" -> "38.6"), padded
+    with spaces so every offset into the text stays true. A run of number words is read when it has a decimal word
+    between number words, two or more number words, or one word that is nothing else ("twelve", not "one" or "a");
+    words join only from larger to smaller ("forty two", not "two three"), and a joiner ("and", "y", "e", "et") only
+    after a tens or larger ("one hundred and twelve", not "cycles two and three")."""
+
+    _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+    def __init__(self, languages: dict[str, tuple[dict[str, int], list[str], list[str], list[str]]]):
+        # language -> (words, decimal words, joiners, ambiguous words), all lower case
+        self.langs = []
+        for words, decimal, joiners, ambiguous in languages.values():
+            single = {k: v for k, v in words.items() if " " not in k and "-" not in k}
+            multi = {tuple(re.split(r"[ -]+", k)): v for k, v in words.items() if " " in k or "-" in k}
+            pieces = sorted([*single, *joiners], key=len, reverse=True)
+            glued = re.compile("(?:" + "|".join(re.escape(p) for p in pieces) + ")") if pieces else None
+            self.langs.append((single, multi, set(decimal), set(joiners), set(ambiguous), glued))
+        self.known = {w for single, multi, dec, _j, _a, _g in self.langs for w in (*single, *dec)} | {
+            k[0] for _s, multi, *_ in self.langs for k in multi}
+
+    @staticmethod
+    def _parts(single: dict[str, int], joiners: set[str], glued: re.Pattern[str] | None, word: str) -> list[int] | None:
+        """The values a glued compound is made of ("zweiundvierzig" -> [2, 40]), or None."""
+        if glued is None or len(word) < 5:
+            return None
+        found = glued.findall(word)
+        if len(found) < 2 or "".join(found) != word:
+            return None
+        values = [single[f] for f in found if f not in joiners]
+        return values if len(values) >= 2 and found[0] not in joiners and found[-1] not in joiners else None
+
+    @staticmethod
+    def _total(values: list[int]) -> int:
+        total = current = 0
+        for v in values:
+            if v in (100, 1000) and v:
+                if v == 100:
+                    current = max(current, 1) * 100
+                else:
+                    total += max(current, 1) * 1000
+                    current = 0
+            else:
+                current += v
+        return total + current
+
+    def read(self, text: str) -> str:
+        low = text.lower()
+        words = [(m.start(), m.end(), m.group()) for m in self._WORD.finditer(low)]
+        if not any(w in self.known or len(w) >= 5 for _a, _b, w in words):
+            return text
+        out = list(text)
+        for single, multi, decimal, joiners, ambiguous, glued in self.langs:
+            i = 0
+            while i < len(words):
+                run = self._run(low, words, i, single, multi, decimal, joiners, ambiguous, glued)
+                if run is None:
+                    i += 1
+                    continue
+                end_i, digits = run
+                start, end = words[i][0], words[end_i - 1][1]
+                if len(digits) <= end - start and not any(c.isdigit() for c in out[start:end]):
+                    out[start:end] = list(digits.ljust(end - start))
+                    words = words[:i] + words[end_i:]  # (read: not read again by the next language)
+                else:
+                    i = end_i
+        return "".join(out)
+
+    def _value_at(self, words: list[tuple[int, int, str]], j: int, single: dict[str, int],
+                  multi: dict[tuple[str, ...], int], joiners: set[str],
+                  glued: re.Pattern[str] | None) -> tuple[list[int], int] | None:
+        """The values of the number word(s) at j and how many words they take."""
+        for key, v in multi.items():
+            n = len(key)
+            if tuple(w for _a, _b, w in words[j:j + n]) == key:
+                return [v], n
+        w = words[j][2]
+        if w in single and w not in joiners:
+            return [single[w]], 1
+        parts = self._parts(single, joiners, glued, w)
+        return (parts, 1) if parts else None
+
+    def _run(self, low: str, words: list[tuple[int, int, str]], i: int, single: dict[str, int],
+             multi: dict[tuple[str, ...], int], decimal: set[str], joiners: set[str], ambiguous: set[str],
+             glued: re.Pattern[str] | None) -> tuple[int, str] | None:
+        first = self._value_at(words, i, single, multi, joiners, glued)
+        if first is None:
+            return None
+        values, used = first
+        count = used
+        lone_ambiguous = used == 1 and words[i][2] in ambiguous
+        j = i + used
+
+        def joined(a: int, b: int) -> bool:  # only a space or a hyphen between two words
+            return re.fullmatch(r"[ \t]*-?[ \t]*", low[words[a][1]:words[b][0]]) is not None
+
+        while j < len(words) and joined(j - 1, j):
+            w = words[j][2]
+            if w in joiners and j + 1 < len(words) and joined(j, j + 1) and values[-1] >= 20:
+                nxt = self._value_at(words, j + 1, single, multi, joiners, glued)
+                if nxt is not None and nxt[0][0] < values[-1]:
+                    values += nxt[0]
+                    count += nxt[1]
+                    j += 1 + nxt[1]
+                    continue
+                break
+            nxt = self._value_at(words, j, single, multi, joiners, glued)
+            # ("four hundred": a hundred multiplies what is below it; "eighteen thousand": a thousand comes once)
+            if nxt is None or not (nxt[0][0] < values[-1] or (nxt[0][0] == 100 and values[-1] < 100)
+                                   or (nxt[0][0] == 1000 and self._total(values) < 1000)):
+                break
+            values += nxt[0]
+            count += nxt[1]
+            j += nxt[1]
+        digits = str(self._total(values))
+        if j + 1 < len(words) and words[j][2] in decimal and joined(j - 1, j) and joined(j, j + 1):
+            k = j + 1
+            after: list[list[int]] = []
+            while k < len(words) and (k == j + 1 or joined(k - 1, k)):
+                nxt = self._value_at(words, k, single, multi, joiners, glued)
+                # "point one five" digit by digit; "coma veinticinco" one word ("point six twelve days": six)
+                if nxt is None or (after and (max(nxt[0]) >= 10 or max(after[0]) >= 10)):
+                    break
+                after.append(nxt[0])
+                k += nxt[1]
+            if after:
+                flat = [v for vs in after for v in vs]
+                tail = "".join(str(v) for v in flat) if all(v < 10 for v in flat) else str(self._total(flat))
+                return k, f"{digits}.{tail}"
+        if count < 2 and lone_ambiguous:
+            return None
+        return j, digits
+
+
 _DOT_LEADER = re.compile(r"\.{4,}|\.{3}(?=[ \t]*[-+<>≤≥]?\d)")
 
 

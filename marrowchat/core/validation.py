@@ -229,7 +229,7 @@ class _Checker:
         for i, fid in enumerate(self.b.language.marrow_findings):
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
         for i, fid in enumerate(self.b.language.passing_findings):
-            self.finding("knowledge/language.yaml", f"passing_findings[{i}]", fid, "boolean")
+            self.finding("knowledge/language.yaml", f"passing_findings[{i}]", fid)
         for i, fid in enumerate(self.b.language.size_findings):
             self.finding("knowledge/language.yaml", f"size_findings[{i}]", fid)
         for letter, fid in self.b.language.differential_letters.items():
@@ -237,6 +237,8 @@ class _Checker:
             if self.b.findings.get(fid) is not None and self.b.findings[fid].percent_of is None:
                 self.problem("knowledge/language.yaml", f"differential_letters[{letter}]",
                              f"finding '{fid}' has no percent_of, so a percentage of it means nothing")
+        for label, fid in self.b.language.unit_labels.items():
+            self.finding("knowledge/language.yaml", f"unit_labels[{label}]", fid, "numeric")
         for fid in self.b.language.denied_later_in_clause:
             self.finding("knowledge/language.yaml", f"denied_later_in_clause[{fid}]", fid, "boolean")
         for fid, limits in self.b.language.normal_percent.items():
