@@ -2976,3 +2976,64 @@ def test_terse_and_dictated_statements_are_read(shipped: Bundle, note: str, find
     _, snap = Engine(shipped).assess(note)
     fact = snap.facts.items.get(finding)
     assert (fact.status if fact is not None and fact.origin != "assumed" else None) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    # dictation in more languages: Norwegian, Danish, Czech, Greek, Romanian; a number glued to "-year-old"
+    ("Syttifem år gammel kvinne komma hemoglobin åtte komma en punktum", "hb", 8.1),
+    ("Temperatur trettini komma tre punktum frysninger punktum", "temperature", 39.3),
+    ("Halvfjerdsårig mand komma hæmoglobin fem komma tre punktum trombocytter halvfems punktum", "platelets", 90),
+    ("Pacient sedmdesát dva let čárka hemoglobin osmdesát jedna tečka trombocyty třicet tečka", "platelets", 30),
+    ("Teplota třicet osm celá sedm tečka", "temperature", 38.7),
+    ("Άνδρας εβδομήντα ενός ετών κόμμα αιμοσφαιρίνη οκτώ κόμμα ένα τελεία", "hb", 8.1),
+    ("Pacient în vârstă de șaizeci și nouă de ani virgulă hemoglobină opt virgulă patru punct", "hb", 8.4),
+    ("Einundsiebzigjähriger Patient Komma Hb acht Komma eins Punkt", "age", 71),
+    # hundreds said as a digit, years said in pairs, percent said in words
+    ("BP one twenty over seventy comma LDH one ninety full stop", "ldh", 190),
+    ("leucocite douăzeci și patru virgulă șase virgulă neutrofile optzeci și opt la sută", "anc", 21.65),
+    # the marrow's value with the marrow named between; a count whose order is said in a bracket
+    ("dřeň páteře a pánve celkově pod úrovní jater, SUVmax dřeně 1,4, játra 2,2", "marrow_suvmax", 1.4),
+    ("FBC (Hb/WCC/Plt) 84/1.1/42. Film: blasts Ø, teardrops +", "platelets", 42),
+    # dates: a Dutch course without its year, a scan "today" in a dated handover, a "peg" dose by the cycle's day
+    ("Overdracht, vrijdag 07-03-2025\nPET-CT vandaag. filgrastim 30 ME s.c. dd van 30-01 t/m 03-02 (5 doses).",
+     "days_since_gcsf", 32),
+    ("C1 D1 03/06 + peg D2 (04/06)\nC2 D1 24/06 – Ø peg\nC3 D1 15/07 – Ø peg\niPET 30/07 (= D15 C3)",
+     "days_since_pegfilgrastim", 56),
+    ("adj EC ×4 q2w + peg each cycle (last peg 16/02/24) → weekly pacl ×12 (last 17/05/24) → RT. "
+     "PET-CT (outside, 05/10/24): diffuse", "days_since_pegfilgrastim", 232),
+])
+def test_what_the_lr_to_lt_batches_and_c59_to_c61_taught_values(shipped: Bundle, note: str, finding: str,
+                                                                value: float) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("3 sem fiebre (Tª máx 38,4), edemas MMII", "fever", "present"),  # Spanish weeks, not Portuguese "without"
+    ("Teplota 37,2, nehorečí.", "fever", "absent"),
+    ("Hemoculturi 3 seturi negative.", "positive_blood_cultures", "absent"),
+    ("EO: splenomegalia enorme, polo inf. 9 cm dall'arco (eco 22 cm).", "massive_splenomegaly", "present"),
+    ("Milza palpabile fino a 9 cm dall'arcata costale.", "massive_splenomegaly", "present"),
+    ("PEG tube inserted 03/06.", "gcsf_exposure", None),
+    ("Spleen normal in size (10.8 cm); splenic uptake below that of the liver.", "spleen_uptake_high", "absent"),
+    ("Small enostosis (bone island) in the right femoral neck, 7 mm, no uptake - incidental. No suspicious osseous "
+     "lesion.", "focal_lesions", "absent"),
+    ("Skull vault: multiple well-defined 3-8 mm lucencies, pepper-pot appearance.", "lytic_lesions", "present"),
+    ("Non lesioni focali scheletriche. Non aree di osteolisi né di osteoaddensamento.", "sclerotic_lesions", "absent"),
+    ("Pas de lésion lytique ni condensante.", "sclerotic_lesions", "absent"),
+    ("Lésion condensante de 6 mm du corps vertébral de T9, non hypermétabolique, en faveur d'un îlot osseux "
+     "condensant bénin.", "sclerotic_lesions", None),
+    ("остеосклеротических изменений нет.", "sclerotic_lesions", "absent"),
+    ("Focal uptake in the posterior left iliac crest (SUVmax 5.4) corresponds to the trephine biopsy performed six "
+     "days before the scan.", "foci_at_injury", "present"),
+    ("Z.n. Beckenkammbiopsie rechts vor 4 Tagen, dort fokale Mehrspeicherung, am ehesten postinterventionell-reaktiv.",
+     "foci_at_injury", "present"),
+    ("multiplex fokális lézió (Th11 csigolyatest SUVmax 6,1 paravertebrális lágyrész-komponenssel)",
+     "extramedullary_masses", "present"),
+    ("2 napja bal láb zsibbadás + gyengeség", "cord_compression_signs", "present"),
+])
+def test_what_the_lr_to_lt_batches_and_c59_to_c61_taught(shipped: Bundle, note: str, finding: str,
+                                                          status: str | None) -> None:
+    _, snap = Engine(shipped).assess(note)
+    fact = snap.facts.items.get(finding)
+    assert (fact.status if fact is not None and fact.origin != "assumed" else None) == status

@@ -117,7 +117,9 @@ _EXPLICIT_BACKGROUND = {"background", "rest", "remaining", "remainder", "elsewhe
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"}
 # "FBC 112/214/562", "bloods 10.8 / 0.9 / 151", "emocromo 10.8 / 2.3 / 64": a count's name, then haemoglobin /
 # white cells / platelets (exactly three numbers: a fourth makes it something else)
-_FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogramme|blutbild|fbe)\s*[:=]?\s*"
+_FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogramme|blutbild|fbe|hb\s*/\s*wcc\s*/\s*plts?)\s*"
+                         # "FBC (Hb/WCC/Plt) 84/1.1/42": the order said in a bracket
+                         r"(?:\(\s*(?:hb|hgb)\s*/\s*(?:wcc|wbc)\s*/\s*(?:plts?|platelets)\s*\)\s*)?[:=]?\s*"
                          r"(?P<hb>\d{1,3}(?:[.,]\d)?)\s*/\s*(?P<wbc>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<plt>\d{1,4})\b"
                          r"(?!\s*/\s*\d|[.,]\d)", re.IGNORECASE)
 # the American "fishbone" written in a line: WBC > Hb / Hct < platelets ("CBC: 1.2 > 8.1/24.3 < 45")
@@ -206,7 +208,8 @@ _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+
                         r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?|son\s+doz)"
                         r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
-_SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\btoday\b|\btoday'?s? (?:pet|scan)\b")
+_SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\b(?:today|vandaag|heute|aujourd'hui|hoy|oggi|"
+                         r"hoje|idag|i dag|dzisiaj|dziś|dnes)\b|\btoday'?s? (?:pet|scan)\b")
 _LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|inj\b|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
                               r"posledná|poslední|posljednja|остання|последна|"
                               r"sidste|senaste|siste|utolsó|последн")
@@ -338,7 +341,10 @@ _CJK_DATE = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s*[年년]\s*)?(?P<m>[01
 _SPACED_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\. ([01]?\d)\.(?: ?((?:19|20)\d\d)(?!\d))?(?!\d)")
 _OP_DASH_DATE = re.compile(r"\bop [0-3]?\d-[01]?\d(?![\d-])")
 _DASH_DATE = re.compile(r"(?<![\d./-])\d{1,2}-\d{1,2}-(?:19|20)\d\d(?![\d-])"  # "18-03-2024": only with its year
-                        r"|(?<![\d./-])\d{1,2}-\d{1,2}(?=\s+(?:t/m|tot|to|until|bis)\s+\d{1,2}-\d{1,2}-(?:19|20)\d\d)")  # "15-01 t/m 21-01-2025"
+                        r"|(?<![\d./-])\d{1,2}-\d{1,2}(?=\s+(?:t/m|tot|to|until|bis)\s+\d{1,2}-\d{1,2}-(?:19|20)\d\d)"  # "15-01 t/m 21-01-2025"
+                        # "van 30-01 t/m 03-02": day-month pairs either side of "t/m" are dates without their year
+                        r"|(?<![\d./-])\d{1,2}-[01]?\d(?=\s+(?:t/m|tot en met)\s+\d{1,2}-[01]?\d(?![\d-]))"
+                        r"|(?<=t/m )\d{1,2}-[01]?\d(?![\d-])")
 
 
 def _numeric_dates(low: str, month_first: bool) -> str:
@@ -562,6 +568,7 @@ _EARLIER_SCAN = re.compile(r"\b(?:comparison|compared|staging|baseline|previous|
                            r"basal|inicial|previo|previa|précédente?|precedente|vorherigen?|voruntersuchung)\b"
                            r"[^.;\n]{0,20}$")
 _SAMPLE_WORDS = {"sets", "set", "bottles", "bottle", "samples", "sample", "pairs", "times", "occasions",
+                 "seturi", "sady", "zestawy", "serier", "sæt", "sett",  # ("Hemoculturi 3 seturi negative")
                  "flacons", "flacon", "frascos", "frasco", "flaconi", "flaschen", "fiale", "φιάλες",
                  "x", "×"}  # "Bloedkweken 3x negatief": three samples
 _SMALL_INT = re.compile(r"\d{1,3}")
@@ -1092,6 +1099,7 @@ _NEAR_NEGATIONS = frozenset({"not", "non", "no", "nicht", "kein", "keine", "nie"
 
 
 # a drug's dose and route between the drug and what is said of it ("Pegfilgrastim 6 mg s.c. to be given D2")
+_DRUG_DAY = re.compile(r"d\d{1,2}|j\d{1,2}|day|dag|tag|jour|día|giorno|\d+(?:[.,]\d+)?mg|each|every|x\d")
 _DOSE_UNITS = frozenset({"mg", "mcg", "µg", "ug", "μg", "g", "units", "iu", "u", "sc", "s.c", "sq", "subcut", "iv", "i.v",
                          "po", "od", "bd", "x"})
 
@@ -1278,7 +1286,8 @@ class Matcher:
         self.resolved_tail = _Triggers(lang.resolved_tail)
         self.dictated = DictationMarks({str(mark): words for mark, words in lang.dictation_marks.items()})
         self.spoken = SpokenNumberReader({code: ({k.lower(): v for k, v in sn.words.items()}, [w.lower() for w in sn.decimal],
-                                                 [w.lower() for w in sn.joiners], [w.lower() for w in sn.ambiguous])
+                                                 [w.lower() for w in sn.joiners], [w.lower() for w in sn.ambiguous],
+                                                 [w.lower() for w in sn.suffixes])
                                           for code, sn in lang.spoken_numbers.items()})
         self._unit_label_re = re.compile(r"(?<![\w\-/])(" + "|".join(
             re.escape(w) for w in sorted(lang.unit_labels, key=len, reverse=True)) + r")(?![\w\-/])") \
@@ -1300,7 +1309,7 @@ class Matcher:
         self.size_findings = set(lang.size_findings)
         self.doubt_to_end = {term_tokens(w) for w in lang.uncertainty_to_end}
         self.work_up = {normalise(w) for w in lang.work_up}
-        self.denied_later = {fid: {normalise(w) for w in words} for fid, words in lang.denied_later_in_clause.items()}
+        self.denied_later = {fid: {term_tokens(w) for w in words} for fid, words in lang.denied_later_in_clause.items()}
         self.normal_percent = {fid: (np.blood, np.marrow, {normalise(w) for w in np.marrow_words})
                                for fid, np in lang.normal_percent.items()}
         self.specimens = {fid: {normalise(w) for w in words} for fid, words in lang.specimen_bound.items()}
@@ -1380,7 +1389,7 @@ class Matcher:
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
-            self.dictated.read(self.spoken.read(ascii_forms(clean(text)))))))))
+            self.dictated.read(self.spoken.read(self.dictated.read_percent(ascii_forms(clean(text))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -1393,6 +1402,13 @@ class Matcher:
         self._scan: datetime.date | None = None  # the scan's date, when the note gives it in full
         self._named_drugs = {self.anchors[(t.text,)] for t in tokens
                              if (t.text,) in self.anchors and (t.text,) not in self.after_anchors}
+        # "C1 D1 03/06 + peg D2 (04/06)", "C2 – Ø peg": a word that may be a tube is the drug when a cycle's day or
+        # a drug's dose follows it, or when a regimen's cycles are listed with it
+        self._named_drugs |= {self.anchors[(t.text,)] for i, t in enumerate(tokens[:-1])
+                              if (t.text,) in self.after_anchors and (t.text,) in self.anchors
+                              and (_DRUG_DAY.fullmatch(tokens[i + 1].text)
+                                   or (i > 0 and tokens[i - 1].text in {"+", "ø"})
+                                   or (i > 0 and tokens[i - 1].text == "last" and tokens[i + 1].text.isdigit()))}
         if not tokens:
             return result
         # a temperature written with its degree sign is understood even where no word names it (read below)
@@ -1753,6 +1769,8 @@ class Matcher:
                 if k and kind == "negation" and toks[i] in self.glued_negations and i + 1 < n and toks[i + 1] in {"-", "–"} and \
                         tokens[lo + i].end == tokens[lo + i + 1].start:
                     break  # a prefix glued to its word negates nothing: "non-tender splenomegaly"
+                if k == 1 and kind == "negation" and toks[i] == "sem" and i > 0 and toks[i - 1].isdigit():
+                    break  # "3 sem fiebre": Spanish weeks (semanas), not the Portuguese "without"
                 if k:
                     trig_at[i] = (kind, k)
                     break
@@ -1849,8 +1867,9 @@ class Matcher:
             if mt.finding in self.normal_percent and not mt.negative and self._normal_percent(tokens, lo, toks, mt):
                 mt.negative = True  # "blasts 0 %", "BM aspirate: blasts 2 %": said, and normal
             later = self.denied_later.get(mt.finding)
-            if later and not mt.negative and later & set(toks[mt.end_tok:]):
-                mt.negative = True  # "BCs: 1/4 bottles CoNS (contaminant)": not a bacteraemia
+            if later and not mt.negative and any(tuple(toks[k:k + len(seq)]) == seq for seq in later
+                                                 for k in range(mt.end_tok, len(toks))):
+                mt.negative = True  # "BCs: 1/4 bottles CoNS (contaminant)": not a bacteraemia; "... îlot osseux"
         # context and negation for boolean mentions
         # "ANA and rheumatoid factor were negative": a named term with no finding still carries the list
         bool_mentions = sorted([mt for mt in mentions if self.bundle.findings[mt.finding].kind == "boolean"] + named

@@ -251,6 +251,8 @@ class SpokenNumbers(Strict):
                                "read only between number words, so a dictated comma is left alone")
     joiners: list[str] = Field(default=[], description="words that join the parts of one number ('one hundred AND "
                                "twelve', 'cuarenta Y dos', 'zwei-UND-vierzig')")
+    suffixes: list[str] = Field(default=[], description="endings glued to a number that are kept after its digits "
+                                "('einundsiebzigjähriger' -> '71-jähriger', 'vijfenzeventigjarige' -> '75-jarige')")
     ambiguous: list[str] = Field(default=[], description="number words that are also everyday words (the articles "
                                  "'un', 'ein', 'a'; Spanish 'once', Swedish 'sex', Dutch 'onze'): read only inside a "
                                  "run of two or more number words")
@@ -337,7 +339,8 @@ class LanguageFile(Strict):
     differential_letters: dict[str, Id] = Field(
         default={}, description="a white-cell differential in letters after the count, 'TLC 2100 (N 40 L 52)': "
         "each letter's finding, a percentage of the count before ({n: anc, l: lymphocytes}); read only in pairs")
-    dictation_marks: dict[Literal["full_stop", "comma", "semicolon", "question_mark", "new_line"], list[str]] = Field(
+    dictation_marks: dict[Literal["full_stop", "comma", "semicolon", "question_mark", "new_line", "percent"],
+                          list[str]] = Field(
         default={}, description="punctuation said aloud and left in the text by voice recognition, by the mark it "
         "stands for ({full_stop: ['full stop', 'punto a capo'], comma: ['comma', 'virgola'], new_line: ['new "
         "paragraph']})")

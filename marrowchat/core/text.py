@@ -55,16 +55,27 @@ class DictationMarks:
     paragraph"), written as the mark itself and padded with spaces, so every offset into the text stays true. Read
     after the spoken numbers, so "acht Komma eins" is already 8.1."""
 
-    _SIGNS: ClassVar[dict[str, str]] = {"full_stop": ".", "comma": ",", "semicolon": ";", "question_mark": "?", "new_line": "\n"}
+    _SIGNS: ClassVar[dict[str, str]] = {"full_stop": ".", "comma": ",", "semicolon": ";", "question_mark": "?", "new_line": "\n",
+                                         "percent": "%"}
 
     def __init__(self, marks: dict[str, list[str]]):
         self.mark = {w.lower(): self._SIGNS[m] for m, words in marks.items() for w in words}
-        self.pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(
-            re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(self.mark, key=len, reverse=True)) + r")(?![^\W_])",
-            re.IGNORECASE) if self.mark else None
+        self.pattern = self._compile(self.mark)
+        # the percent words are read before the spoken numbers ("optzeci și opt la sută": "sută" is a hundred too)
+        self.percent = self._compile({w: m for w, m in self.mark.items() if m == "%"})
 
-    def read(self, text: str) -> str:
-        if self.pattern is None:
+    @staticmethod
+    def _compile(words: dict[str, str]) -> re.Pattern[str] | None:
+        return re.compile(r"(?<![^\W_])(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])",
+            re.IGNORECASE) if words else None
+
+    def read_percent(self, text: str) -> str:
+        return self.read(text, self.percent) if self.percent is not None else text
+
+    def read(self, text: str, pattern: re.Pattern[str] | None = None) -> str:
+        pattern = pattern or self.pattern
+        if pattern is None:
             return text
 
         def mark(m: re.Match[str]) -> str:
@@ -72,7 +83,7 @@ class DictationMarks:
             sign = self.mark.get(said) or self.mark.get(re.sub(r"[ \t]+", " ", said), "")
             return sign.ljust(len(m.group())) if len(sign) <= len(m.group()) else m.group()
 
-        return self.pattern.sub(mark, text)
+        return pattern.sub(mark, text)
 
 
 class SpokenNumberReader:
@@ -85,16 +96,17 @@ class SpokenNumberReader:
 
     _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
-    def __init__(self, languages: dict[str, tuple[dict[str, int], list[str], list[str], list[str]]]):
-        # language -> (words, decimal words, joiners, ambiguous words), all lower case
+    def __init__(self, languages: dict[str, tuple[dict[str, int], list[str], list[str], list[str], list[str]]]):
+        # language -> (words, decimal words, joiners, ambiguous words, suffixes), all lower case
         self.langs = []
-        for words, decimal, joiners, ambiguous in languages.values():
+        for words, decimal, joiners, ambiguous, suffixes in languages.values():
             single = {k: v for k, v in words.items() if " " not in k and "-" not in k}
             multi = {tuple(re.split(r"[ -]+", k)): v for k, v in words.items() if " " in k or "-" in k}
             pieces = sorted([*single, *joiners], key=len, reverse=True)
             glued = re.compile("(?:" + "|".join(re.escape(p) for p in pieces) + ")") if pieces else None
-            self.langs.append((single, multi, set(decimal), set(joiners), set(ambiguous), glued))
-        self.known = {w for single, multi, dec, _j, _a, _g in self.langs for w in (*single, *dec)} | {
+            self.langs.append((single, multi, set(decimal), set(joiners), set(ambiguous), glued,
+                               tuple(sorted(suffixes, key=len, reverse=True))))
+        self.known = {w for single, multi, dec, *_ in self.langs for w in (*single, *dec)} | {
             k[0] for _s, multi, *_ in self.langs for k in multi}
 
     @staticmethod
@@ -128,21 +140,38 @@ class SpokenNumberReader:
         if not any(w in self.known or len(w) >= 5 for _a, _b, w in words):
             return text
         out = list(text)
-        for single, multi, decimal, joiners, ambiguous, glued in self.langs:
-            i = 0
-            while i < len(words):
-                run = self._run(low, words, i, single, multi, decimal, joiners, ambiguous, glued)
-                if run is None:
-                    i += 1
-                    continue
-                end_i, digits = run
-                start, end = words[i][0], words[end_i - 1][1]
-                if len(digits) <= end - start and not any(c.isdigit() for c in out[start:end]):
-                    out[start:end] = list(digits.ljust(end - start))
-                    words = words[:i] + words[end_i:]  # (read: not read again by the next language)
-                else:
-                    i = end_i
+        # runs of two or more words first, in every language, then single words: a word two languages share
+        # ("jedna", "tre") is read inside the run it belongs to ("osmdesát jedna"), not alone by the first language
+        for longer in (True, False):
+            for single, multi, decimal, joiners, ambiguous, glued, suffixes in self.langs:
+                i = 0
+                while i < len(words):
+                    aged = self._aged(words[i][2], single, joiners, glued, suffixes) if suffixes else None
+                    run = (i + 1, aged[1]) if aged else self._run(low, words, i, single, multi, decimal, joiners,
+                                                                   ambiguous, glued)
+                    if run is None or (longer and run[0] - i < 2):
+                        i += 1
+                        continue
+                    end_i, digits = run
+                    start, end = words[i][0], words[end_i - 1][1]
+                    if len(digits) <= end - start and not any(c.isdigit() for c in out[start:end]):
+                        out[start:end] = list(digits.ljust(end - start))
+                        words = words[:i] + words[end_i:]  # (read: not read again by the next language)
+                    else:
+                        i = end_i
         return "".join(out)
+
+    def _aged(self, word: str, single: dict[str, int], joiners: set[str], glued: re.Pattern[str] | None,
+              suffixes: tuple[str, ...]) -> tuple[int, str] | None:
+        """A number glued to an ending that is kept ("einundsiebzigjähriger" -> "71-jähriger")."""
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                stem = word[: -len(suffix)]
+                values = [single[stem]] if stem in single and stem not in joiners else self._parts(
+                    single, joiners, glued, stem)
+                if values:
+                    return 0, f"{self._total(values)}-{suffix}"
+        return None
 
     def _value_at(self, words: list[tuple[int, int, str]], j: int, single: dict[str, int],
                   multi: dict[tuple[str, ...], int], joiners: set[str],
@@ -183,6 +212,14 @@ class SpokenNumberReader:
                     continue
                 break
             nxt = self._value_at(words, j, single, multi, joiners, glued)
+            if nxt is not None and len(values) == 1 and 10 <= nxt[0][0] <= 99 and (
+                    1 <= values[0] <= 9 or values[0] in (19, 20)):
+                # "BP one twenty over seventy", "LDH one ninety": the hundreds said as a digit; "twenty twenty
+                # one", "nineteen ninety": a year said in pairs
+                values = [values[0] * 100] + nxt[0]
+                count += nxt[1]
+                j += nxt[1]
+                continue
             # ("four hundred": a hundred multiplies what is below it; "eighteen thousand": a thousand comes once)
             if nxt is None or not (nxt[0][0] < values[-1] or (nxt[0][0] == 100 and values[-1] < 100)
                                    or (nxt[0][0] == 1000 and self._total(values) < 1000)):
