@@ -760,7 +760,8 @@ CASES: list[tuple[str, dict[str, object], set[str]]] = [
     ("plt 210/145/62", {"platelets": 62.0}, set()),
     ("Hb 10.1/8.2 today", {"hb": 8.2}, set()),
     ("Hgb 8.1/24", {}, {"hb"}),
-    ("Hb/WBC/plt 8.1/1.9/45", {}, {"hb"}),
+    # (names slashed like the values are read in order, not as a trend of one of them)
+    ("Hb/WBC/plt 8.1/1.9/45", {"hb": 8.1, "wbc": 1.9, "platelets": 45.0}, set()),
     ("NEUT# 0.38 x10E9/L *LL* (2.0-7.5)", {"anc": 0.38}, set()),
     ("Leukosyytit 2,2 E9/l, CRP 12.", {"wbc": 2.2}, set()),
     ("Tender at T6, reduced pinprick below T8", {"bone_pain": "present", "cord_compression_signs": "present"}, set()),
@@ -3037,3 +3038,34 @@ def test_what_the_lr_to_lt_batches_and_c59_to_c61_taught(shipped: Bundle, note: 
     _, snap = Engine(shipped).assess(note)
     fact = snap.facts.items.get(finding)
     assert (fact.status if fact is not None and fact.origin != "assumed" else None) == status
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    ("FBC D10 C3: 2.1/0.6/10.2/98 (WCC/ANC/Hb/plt)", "anc", 0.6),
+    ("FBC D10 C3: 2.1/0.6/10.2/98 (WCC/ANC/Hb/plt)", "platelets", 98),
+    ("Hb/WCC/Plt/ANC 84/1.1/42/0.3", "anc", 0.3),
+])
+def test_slashed_counts_are_read_by_the_names_slashed_beside_them(shipped: Bundle, note: str, finding: str,
+                                                                  value: float) -> None:
+    """lt_: "2.1/0.6/10.2/98 (WCC/ANC/Hb/plt)" - a registrar's shorthand for a blood count, names after values."""
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(value)
+
+
+def test_slashed_names_that_are_not_all_labs_read_nothing(shipped: Bundle) -> None:
+    _, snap = Engine(shipped).assess("CT/PET/MRI 12/03/25 reviewed.")
+    assert snap.facts.value("platelets") is None and snap.facts.value("hb") is None
+
+
+@pytest.mark.parametrize(("note", "finding", "days"), [
+    # a list of the doses' dates is read at its last; the last dose "about N weeks ago", ago said first, in Turkish
+    ("Pegfilgrastim 6 mg d2: 18.02. · 04.03. · 18.03. · 01.04.2025 - alle verabreicht. PET/CT 14.05.2025: KM diffus",
+     "days_since_pegfilgrastim", 43),
+    ("Pegfilgrastim 6 mg D2: 07/01, 21/01, 04/02 and 18/02/2025. PET-CT 04/04/2025: mild", "days_since_pegfilgrastim",
+     45),
+    ("filgrastim; última dose há cerca de 5 semanas", "days_since_gcsf", 35),
+    ("filgrastim; last dose about 5 weeks ago", "days_since_gcsf", 35),
+])
+def test_growth_factor_dates_the_lu_and_lv_batches_taught(shipped: Bundle, note: str, finding: str, days: int) -> None:
+    _, snap = Engine(shipped).assess(note)
+    assert snap.facts.value(finding) == pytest.approx(days)

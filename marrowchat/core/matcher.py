@@ -257,6 +257,9 @@ _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]
                        r"\d{1,2}\.\s*napon:?|napon:?|és|után|a|"
                        # a list of dated doses is read at its last: "20/02/2025 és 13/03/2025", "12/05 and 02/06"
                        r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\.?,?[ \t]+(?:és|and|und|et|y|e|en|og|och|i|a|és\s+a)|"
+                       # "Pegfilgrastim 6 mg D2 - 07/01, 21/01, 04/02, 18/02/2025", "d2: 18.02. · 04.03. · 01.04.2025":
+                       # a list of the doses' dates, read at its last
+                       r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?[ \t]*[,·;][ \t]*|"
                        # ... and a list of dated cycles: "R-CHOP21 : C1 le 07/01/2025 ... C6 le 24/04/2025"
                        r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\.\.\.|…|,|;)[ \t]*(?=c\d)|-injektion|injektion|-applikation|applikation|completed|finished|ended|applied|administered|delivered|"
                        # other languages ("Pegfilgrastim am 12.03.", "administrat pe 12.04", "podany 14.02")
@@ -276,7 +279,7 @@ _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]
                        # "injecté le 12/03/2025", "aplikován 12. 3. 2025", "(Neulasta) στις 13/03/2025"
                        r"injected|injecté|injectée|reçu|reçue|injiziert|aplikován|aplikována|aplikováno|στις|"
                        r"iniettato|iniettata|inyectado|inyectada|injetado|injetada|geïnjecteerd)"
-                       r"[ \t]*[(|),=]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
+                       r"[ \t]*[(|),=:\-–]?[ \t]*(?:\n[ \t]*)?)*$")  # ("(zuletzt" / "  20.07.2024)": a line wrapped in a note)
 _SINCE_WORDS = re.compile(r"\b(?:ago|after|since|post|before|prior|earlier|back|last)\b|\+|/")
 _LAST_WORD = re.compile(r"last (?!dose|injection|inj\b|given|chemo|cycle|treatment|on\b|\d)")
 # "filgrastim 300 mcg daily 09/03-13/03": a course given as a range of dates ends on its last dose
@@ -438,10 +441,16 @@ _ANY_CYCLE = _CYCLE_WORDS | {"zyklus", "zyklen", "ciclo", "ciclos", "cicli", "cu
 _OF_CYCLE = {"of", "des", "del", "du", "de", "della", "dello", "di", "van", "do", "da", "день", "дня"}  # (Russian: genitive)
 _LAST_DOSE_DAYS = re.compile(r"\b(?:last\s+(?:dose|injection|shot|administration)|(?:última|ultima|dernière|derniere|letzte|"
                              r"laatste|senaste|sidste|siste|ostatnia|poslední)\s+(?:dose|dosis|doză|injection|injeção|"
-                             r"inyección|iniezione|injektion|gabe|aplicação|aplicación|dawka|dávka|somministrazione))\b\s*"
-                             r"(?:was\s+|given\s+|foi\s+|fue\s+)?(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?|dias|días|jours|"
-                             r"tage[n]?|dagen|giorni|dni|dnů|semanas|semaines|wochen|weken|settimane)\s*(?:ago|before|prior|pre|"
-                             r"earlier|antes|avant|vor|prima|fa|geleden|temu|przed|před)\b")
+                             r"inyección|iniezione|injektion|gabe|aplicação|aplicación|dawka|dávka|somministrazione)|son\s+doz)\b\s*"
+                             r"(?:was\s+|given\s+|foi\s+|fue\s+)?"
+                             # "última dose há cerca de 5 semanas", "son doz PET/BT'den 3 hafta önce": ago said first, or
+                             # the scan named between
+                             r"(?P<ago>(?:há|hace|il y a)\s+)?(?:(?:about|approximately|around|circa|ca\.?|etwa|environ|"
+                             r"cerca de|alrededor de|ungefähr|ongeveer|około)\s+)?(?:pet\S*\s+)?"
+                             r"(?P<n>\d{1,3})\s*(?P<u>days?|d|weeks?|wks?|dias|días|jours|"
+                             r"tage[n]?|dagen|giorni|dni|dnů|semanas|semaines|wochen|weken|settimane|gün|hafta)"
+                             r"(?(ago)(?!\w)|\s*(?:ago|before|prior|pre|earlier|antes|avant|vor|prima|fa|geleden|temu|przed|"
+                             r"před|önce)\b)")
 # "last dose the evening before the scan": one day before it
 _LAST_DOSE_EVE = re.compile(r"\blast\s+(?:dose|injection|shot|administration)\b\s*(?:was\s+|given\s+)?(?:on\s+)?"
                             r"the\s+(?:evening|day|morning|night|afternoon)\s+(?:before|prior\s+to)\s+(?:the\s+)?"
@@ -1098,6 +1107,11 @@ _NEAR_NEGATIONS = frozenset({"not", "non", "no", "nicht", "kein", "keine", "nie"
                              "não", "nao", "не", "δεν", "μη"})
 
 
+# slashed values with their names slashed beside them: "2.1/0.6/10.2/98 (WCC/ANC/Hb/plt)", "Hb/WCC/Plt 84/1.1/42"
+_SLASHED_NAMES = r"[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,6}){2,5}"
+_SLASHED_VALUES = r"\d{1,4}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,4}(?:[.,]\d{1,2})?){2,5}"
+_SLASHED_LABELS = re.compile(r"(?<![\w/.])(?P<v1>" + _SLASHED_VALUES + r")\s*\(\s*(?P<n1>" + _SLASHED_NAMES + r")\s*\)"
+                             r"|(?<![\w/])(?P<n2>" + _SLASHED_NAMES + r")\s*[:=]?\s*(?P<v2>" + _SLASHED_VALUES + r")(?![\d/])")
 # a drug's dose and route between the drug and what is said of it ("Pegfilgrastim 6 mg s.c. to be given D2")
 _DRUG_DAY = re.compile(r"d\d{1,2}|j\d{1,2}|day|dag|tag|jour|día|giorno|\d+(?:[.,]\d+)?mg|each|every|x\d")
 _DOSE_UNITS = frozenset({"mg", "mcg", "µg", "ug", "μg", "g", "units", "iu", "u", "sc", "s.c", "sq", "subcut", "iv", "i.v",
@@ -1432,6 +1446,7 @@ class Matcher:
         self._transplant_day(text, result)
         self._fbc_triple(text, result)
         self._unit_labels(text, result)
+        self._slashed_labels(text, result)
         self._differential_letters(text, result)
         self._percent_counts(result)
         self._dated_doses(text, result)
@@ -3440,7 +3455,7 @@ class Matcher:
         if mt.re is _LAST_DOSE_EVE:
             days = 1
         else:
-            days = int(mt.group("n")) * (7 if mt.group("u").startswith(("w", "sem", "set")) else 1)
+            days = int(mt.group("n")) * (7 if mt.group("u").startswith(("w", "sem", "set", "haf")) else 1)
         span = (start_c + mt.start(), start_c + mt.end())
         for k in range(hi - lo):
             if span[0] <= tokens[lo + k].start < span[1]:
@@ -3555,6 +3570,30 @@ class Matcher:
         between = self._text[first.span[1]:later.span[0]]
         opened = between.rfind("(")
         return opened >= 0 and ")" not in between[opened:] and not _SENTENCE_END.search(between)
+
+    def _slashed_labels(self, text: str, result: MatchResult) -> None:
+        """Counts written as slashed values with their names slashed beside them, before or after: "FBC D10 C3:
+        2.1/0.6/10.2/98 (WCC/ANC/Hb/plt)", "Hb/WCC/Plt/ANC 84/1.1/42/0.3". Each name is read as a term of the
+        vocabulary; a value already given by name is kept."""
+        have = {e.finding for e in result.findings if e.value is not None}
+        for sm in _SLASHED_LABELS.finditer(text):
+            names = [n.strip().lower() for n in (sm.group("n1") or sm.group("n2")).split("/")]
+            raw = [v.strip() for v in (sm.group("v1") or sm.group("v2")).split("/")]
+            if len(names) != len(raw):
+                continue
+            fids = [self.terms.get(term_tokens(name)) for name in names]
+            if not all(fids) or len(set(fids)) != len(fids):
+                continue  # every name must be a lab the vocabulary knows, each once
+            for fid, value_raw in zip(fids, raw, strict=True):
+                f = self.bundle.findings.get(fid or "")
+                value = self._parse_number(value_raw)
+                if f is None or f.kind != "numeric" or value is None or fid in have:
+                    continue
+                at = sm.start("v1") if sm.group("v1") else sm.start("v2")
+                self._record_value(f, value, None, value_raw, None, None, (at, at + len(sm.group("v1") or sm.group("v2"))),
+                                   None, result)
+                have.add(f.id)
+            _understood(result, sm.group(0))
 
     def _unit_labels(self, text: str, result: MatchResult) -> None:
         """A short label that names a lab only with a value in the lab's units ("PCR 214 mg/L", "Le 5,4 ×10⁹/L",
