@@ -117,9 +117,7 @@ _EXPLICIT_BACKGROUND = {"background", "rest", "remaining", "remainder", "elsewhe
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules", "deposit", "deposits"}
 # "FBC 112/214/562", "bloods 10.8 / 0.9 / 151", "emocromo 10.8 / 2.3 / 64": a count's name, then haemoglobin /
 # white cells / platelets (exactly three numbers: a fourth makes it something else)
-_FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogramme|blutbild|fbe|hb\s*/\s*wcc\s*/\s*plts?)\s*"
-                         # "FBC (Hb/WCC/Plt) 84/1.1/42": the order said in a bracket
-                         r"(?:\(\s*(?:hb|hgb)\s*/\s*(?:wcc|wbc)\s*/\s*(?:plts?|platelets)\s*\)\s*)?[:=]?\s*"
+_FBC_TRIPLE = re.compile(r"\b(?P<l>fbc|cbc|bloods|emocromo|hemograma|h[ée]mogramme|blutbild|fbe)\s*[:=]?\s*"
                          r"(?P<hb>\d{1,3}(?:[.,]\d)?)\s*/\s*(?P<wbc>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<plt>\d{1,4})\b"
                          r"(?!\s*/\s*\d|[.,]\d)", re.IGNORECASE)
 # the American "fishbone" written in a line: WBC > Hb / Hct < platelets ("CBC: 1.2 > 8.1/24.3 < 45")
@@ -1111,7 +1109,9 @@ _NEAR_NEGATIONS = frozenset({"not", "non", "no", "nicht", "kein", "keine", "nie"
 _SLASHED_NAMES = r"[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,6}){2,5}"
 _SLASHED_VALUES = r"\d{1,4}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,4}(?:[.,]\d{1,2})?){2,5}"
 _SLASHED_LABELS = re.compile(r"(?<![\w/.])(?P<v1>" + _SLASHED_VALUES + r")\s*\(\s*(?P<n1>" + _SLASHED_NAMES + r")\s*\)"
-                             r"|(?<![\w/])(?P<n2>" + _SLASHED_NAMES + r")\s*[:=]?\s*(?P<v2>" + _SLASHED_VALUES + r")(?![\d/])")
+                             # (the names may stand in a bracket of their own: "FBC (Hb/WCC/Plt) 84/1.1/42")
+                             r"|(?<![\w/])\(?(?P<n2>" + _SLASHED_NAMES + r")\)?\s*[:=]?\s*(?P<v2>" + _SLASHED_VALUES +
+                             r")(?![\d/])")
 # a drug's dose and route between the drug and what is said of it ("Pegfilgrastim 6 mg s.c. to be given D2")
 _DRUG_DAY = re.compile(r"d\d{1,2}|j\d{1,2}|day|dag|tag|jour|día|giorno|\d+(?:[.,]\d+)?mg|each|every|x\d")
 _DOSE_UNITS = frozenset({"mg", "mcg", "µg", "ug", "μg", "g", "units", "iu", "u", "sc", "s.c", "sq", "subcut", "iv", "i.v",

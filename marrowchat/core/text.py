@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
@@ -48,8 +48,6 @@ def ascii_forms(text: str) -> str:
     return text.translate(_ASCII_FORMS)
 
 
-# Dot leaders in a lab printout ("Hb .................. 8,1 g/dL", "LDH ... 1.340 U/L"): four dots or more, or
-# three before a number, are spacing, not the ends of sentences (an ellipsis before a word stays)
 class DictationMarks:
     """Punctuation said aloud and left in the text by voice recognition ("no fevers comma no sweats full stop new
     paragraph"), written as the mark itself and padded with spaces, so every offset into the text stays true. Read
@@ -86,6 +84,19 @@ class DictationMarks:
         return pattern.sub(mark, text)
 
 
+class _NumberWords(NamedTuple):
+    """One language's number words, ready to read: single words, multi-word keys, decimal words, joiners, the
+    ambiguous words, the pattern that splits glued compounds, and the endings kept after a number."""
+
+    single: dict[str, int]
+    multi: dict[tuple[str, ...], int]
+    decimal: set[str]
+    joiners: set[str]
+    ambiguous: set[str]
+    glued: re.Pattern[str] | None
+    suffixes: tuple[str, ...]
+
+
 class SpokenNumberReader:
     """Numbers said in words, as dictation writes them, read as digits in place ("haemoglobin eight point one" ->
     "haemoglobin 8.1", "piastrine quarantadue" -> "piastrine 42", "achtunddreißig Komma sechs" -> "38.6"), padded
@@ -98,38 +109,37 @@ class SpokenNumberReader:
 
     def __init__(self, languages: dict[str, tuple[dict[str, int], list[str], list[str], list[str], list[str]]]):
         # language -> (words, decimal words, joiners, ambiguous words, suffixes), all lower case
-        self.langs = []
+        self.langs: list[_NumberWords] = []
         for words, decimal, joiners, ambiguous, suffixes in languages.values():
             single = {k: v for k, v in words.items() if " " not in k and "-" not in k}
             multi = {tuple(re.split(r"[ -]+", k)): v for k, v in words.items() if " " in k or "-" in k}
             pieces = sorted([*single, *joiners], key=len, reverse=True)
             glued = re.compile("(?:" + "|".join(re.escape(p) for p in pieces) + ")") if pieces else None
-            self.langs.append((single, multi, set(decimal), set(joiners), set(ambiguous), glued,
-                               tuple(sorted(suffixes, key=len, reverse=True))))
-        self.known = {w for single, multi, dec, *_ in self.langs for w in (*single, *dec)} | {
-            k[0] for _s, multi, *_ in self.langs for k in multi}
+            self.langs.append(_NumberWords(single, multi, set(decimal), set(joiners), set(ambiguous), glued,
+                                           tuple(sorted(suffixes, key=len, reverse=True))))
+        self.known = {w for lex in self.langs for w in (*lex.single, *lex.decimal)} | {
+            k[0] for lex in self.langs for k in lex.multi}
 
     @staticmethod
-    def _parts(single: dict[str, int], joiners: set[str], glued: re.Pattern[str] | None, word: str) -> list[int] | None:
+    def _parts(lex: _NumberWords, word: str) -> list[int] | None:
         """The values a glued compound is made of ("zweiundvierzig" -> [2, 40]), or None."""
-        if glued is None or len(word) < 5:
+        if lex.glued is None or len(word) < 5:
             return None
-        found = glued.findall(word)
+        found = lex.glued.findall(word)
         if len(found) < 2 or "".join(found) != word:
             return None
-        values = [single[f] for f in found if f not in joiners]
-        return values if len(values) >= 2 and found[0] not in joiners and found[-1] not in joiners else None
+        values = [lex.single[f] for f in found if f not in lex.joiners]
+        return values if len(values) >= 2 and found[0] not in lex.joiners and found[-1] not in lex.joiners else None
 
     @staticmethod
     def _total(values: list[int]) -> int:
         total = current = 0
         for v in values:
-            if v in (100, 1000) and v:
-                if v == 100:
-                    current = max(current, 1) * 100
-                else:
-                    total += max(current, 1) * 1000
-                    current = 0
+            if v == 100:
+                current = max(current, 1) * 100
+            elif v == 1000:
+                total += max(current, 1) * 1000
+                current = 0
             else:
                 current += v
         return total + current
@@ -143,12 +153,11 @@ class SpokenNumberReader:
         # runs of two or more words first, in every language, then single words: a word two languages share
         # ("jedna", "tre") is read inside the run it belongs to ("osmdesát jedna"), not alone by the first language
         for longer in (True, False):
-            for single, multi, decimal, joiners, ambiguous, glued, suffixes in self.langs:
+            for lex in self.langs:
                 i = 0
                 while i < len(words):
-                    aged = self._aged(words[i][2], single, joiners, glued, suffixes) if suffixes else None
-                    run = (i + 1, aged[1]) if aged else self._run(low, words, i, single, multi, decimal, joiners,
-                                                                   ambiguous, glued)
+                    aged = self._aged(lex, words[i][2]) if lex.suffixes else None
+                    run = (i + 1, aged) if aged else self._run(low, words, i, lex)
                     if run is None or (longer and run[0] - i < 2):
                         i += 1
                         continue
@@ -161,41 +170,35 @@ class SpokenNumberReader:
                         i = end_i
         return "".join(out)
 
-    def _aged(self, word: str, single: dict[str, int], joiners: set[str], glued: re.Pattern[str] | None,
-              suffixes: tuple[str, ...]) -> tuple[int, str] | None:
+    def _aged(self, lex: _NumberWords, word: str) -> str | None:
         """A number glued to an ending that is kept ("einundsiebzigjähriger" -> "71-jähriger")."""
-        for suffix in suffixes:
+        for suffix in lex.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix):
                 stem = word[: -len(suffix)]
-                values = [single[stem]] if stem in single and stem not in joiners else self._parts(
-                    single, joiners, glued, stem)
+                values = [lex.single[stem]] if stem in lex.single and stem not in lex.joiners else self._parts(lex, stem)
                 if values:
-                    return 0, f"{self._total(values)}-{suffix}"
+                    return f"{self._total(values)}-{suffix}"
         return None
 
-    def _value_at(self, words: list[tuple[int, int, str]], j: int, single: dict[str, int],
-                  multi: dict[tuple[str, ...], int], joiners: set[str],
-                  glued: re.Pattern[str] | None) -> tuple[list[int], int] | None:
+    def _value_at(self, words: list[tuple[int, int, str]], j: int, lex: _NumberWords) -> tuple[list[int], int] | None:
         """The values of the number word(s) at j and how many words they take."""
-        for key, v in multi.items():
+        for key, v in lex.multi.items():
             n = len(key)
             if tuple(w for _a, _b, w in words[j:j + n]) == key:
                 return [v], n
         w = words[j][2]
-        if w in single and w not in joiners:
-            return [single[w]], 1
-        parts = self._parts(single, joiners, glued, w)
+        if w in lex.single and w not in lex.joiners:
+            return [lex.single[w]], 1
+        parts = self._parts(lex, w)
         return (parts, 1) if parts else None
 
-    def _run(self, low: str, words: list[tuple[int, int, str]], i: int, single: dict[str, int],
-             multi: dict[tuple[str, ...], int], decimal: set[str], joiners: set[str], ambiguous: set[str],
-             glued: re.Pattern[str] | None) -> tuple[int, str] | None:
-        first = self._value_at(words, i, single, multi, joiners, glued)
+    def _run(self, low: str, words: list[tuple[int, int, str]], i: int, lex: _NumberWords) -> tuple[int, str] | None:
+        first = self._value_at(words, i, lex)
         if first is None:
             return None
         values, used = first
         count = used
-        lone_ambiguous = used == 1 and words[i][2] in ambiguous
+        lone_ambiguous = used == 1 and words[i][2] in lex.ambiguous
         j = i + used
 
         def joined(a: int, b: int) -> bool:  # only a space or a hyphen between two words
@@ -203,15 +206,15 @@ class SpokenNumberReader:
 
         while j < len(words) and joined(j - 1, j):
             w = words[j][2]
-            if w in joiners and j + 1 < len(words) and joined(j, j + 1) and values[-1] >= 20:
-                nxt = self._value_at(words, j + 1, single, multi, joiners, glued)
+            if w in lex.joiners and j + 1 < len(words) and joined(j, j + 1) and values[-1] >= 20:
+                nxt = self._value_at(words, j + 1, lex)
                 if nxt is not None and nxt[0][0] < values[-1]:
                     values += nxt[0]
                     count += nxt[1]
                     j += 1 + nxt[1]
                     continue
                 break
-            nxt = self._value_at(words, j, single, multi, joiners, glued)
+            nxt = self._value_at(words, j, lex)
             if nxt is not None and len(values) == 1 and 10 <= nxt[0][0] <= 99 and (
                     1 <= values[0] <= 9 or values[0] in (19, 20)):
                 # "BP one twenty over seventy", "LDH one ninety": the hundreds said as a digit; "twenty twenty
@@ -228,11 +231,11 @@ class SpokenNumberReader:
             count += nxt[1]
             j += nxt[1]
         digits = str(self._total(values))
-        if j + 1 < len(words) and words[j][2] in decimal and joined(j - 1, j) and joined(j, j + 1):
+        if j + 1 < len(words) and words[j][2] in lex.decimal and joined(j - 1, j) and joined(j, j + 1):
             k = j + 1
             after: list[list[int]] = []
             while k < len(words) and (k == j + 1 or joined(k - 1, k)):
-                nxt = self._value_at(words, k, single, multi, joiners, glued)
+                nxt = self._value_at(words, k, lex)
                 # "point one five" digit by digit; "coma veinticinco" one word ("point six twelve days": six)
                 if nxt is None or (after and (max(nxt[0]) >= 10 or max(after[0]) >= 10)):
                     break
@@ -247,6 +250,8 @@ class SpokenNumberReader:
         return j, digits
 
 
+# Dot leaders in a lab printout ("Hb .................. 8,1 g/dL", "LDH ... 1.340 U/L"): four dots or more, or
+# three before a number, are spacing, not the ends of sentences (an ellipsis before a word stays)
 _DOT_LEADER = re.compile(r"\.{4,}|\.{3}(?=[ \t]*[-+<>≤≥]?\d)")
 
 
