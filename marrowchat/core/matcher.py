@@ -240,7 +240,7 @@ _LAST_INJECTION = re.compile(r"(?:last\s+(?:injection|inj\.?|dose)|son\s+doz|úl
 # what lies between a date and the drug given on it ("13.02.2025, введён эмпэгфилграстим", "on 13/02 she received")
 _GIVEN_BEFORE_DRUG = re.compile(
     r"[\s,:;()–-]*(?:(?:she|he|the patient|patient|pt|was|were|has|had|been|given|received|administered|injected|"
-    r"введ[её]н|введена|введено|введ[её]н[аоы]?|получила|получил|сделан[аоы]?|erhielt|wurde|wurden|verabreicht|gegeben|"
+    r"введ[её]н[аоы]?|получила|получил|сделан[аоы]?|erhielt|wurde|wurden|verabreicht|gegeben|"
     r"bekam|recibió|se administró|administrado|administrada|ricevuto|ha ricevuto|somministrat[oa]|è stato somministrato|"
     r"reçu|a reçu|administré|administrée|otrzymała|otrzymał|podano|podany|podana|kreeg|kreeg ze|fick|fikk|fik|"
     r"aldı|uygulandı|recebeu|foi administrado|foi administrada)[\s,]+){1,4}")  # (a word of giving: "C3 given 02/05,
@@ -1112,8 +1112,9 @@ _SLASHED_LABELS = re.compile(r"(?<![\w/.])(?P<v1>" + _SLASHED_VALUES + r")\s*\(\
                              # (the names may stand in a bracket of their own: "FBC (Hb/WCC/Plt) 84/1.1/42")
                              r"|(?<![\w/])\(?(?P<n2>" + _SLASHED_NAMES + r")\)?\s*[:=]?\s*(?P<v2>" + _SLASHED_VALUES +
                              r")(?![\d/])")
-# a drug's dose and route between the drug and what is said of it ("Pegfilgrastim 6 mg s.c. to be given D2")
+# what follows a word that may be a feeding tube when it is the drug: a cycle's day, a dose, "each cycle" ("+ peg D2")
 _DRUG_DAY = re.compile(r"d\d{1,2}|j\d{1,2}|day|dag|tag|jour|día|giorno|\d+(?:[.,]\d+)?mg|each|every|x\d")
+# a drug's dose and route between the drug and what is said of it ("Pegfilgrastim 6 mg s.c. to be given D2")
 _DOSE_UNITS = frozenset({"mg", "mcg", "µg", "ug", "μg", "g", "units", "iu", "u", "sc", "s.c", "sq", "subcut", "iv", "i.v",
                          "po", "od", "bd", "x"})
 
