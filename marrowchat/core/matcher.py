@@ -31,6 +31,7 @@ from marrowchat.core.text import (
     CJK_CHARS,
     HANGUL_CHARS,
     DictationMarks,
+    FormMarks,
     SpokenNumberReader,
     Token,
     ascii_forms,
@@ -42,6 +43,7 @@ from marrowchat.core.text import (
     latest_in_trends,
     normalise,
     ranges_before_values,
+    table_rows,
     term_tokens,
     tokenize,
 )
@@ -154,7 +156,12 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        # "TEP-TDM d'évaluation intermédiaire le 14/03"
                        r"d'évaluation|d'evaluation|évaluation|intermédiaire|intermediaire|précoce|"
                        # "PET-CT yesterday (09/04/2025)": when, then the date in brackets
-                       r"yesterday|today|gestern|heute|hier|ayer|hoy|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj)(?=[ \t])){0,4}"
+                       r"yesterday|today|gestern|heute|hier|ayer|hoy|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj|"
+                       # "Nachsorge-PET/CT extern 18.11.2025": done at another hospital
+                       r"extern|external|externally|outside|auswärts|auswärtig|externe|externo|externa|esterno|esterna|"
+                       r"extern[ae]?|follow-up|surveillance|"
+                       # "PET/CT done as outpatient 12/11/2025"
+                       r"done as|as an|as|outpatient|inpatient|ambulant|ambulatory)(?=[ \t])){0,4}"
                        r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?(?:fdg|фдг))?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
                        # "PET-CT eind-evaluatie (Nucleaire Geneeskunde, 20-06-2025)": a bracket naming where, then when
                        r"(?:\((?:[^()\n,\d]{3,40},[ \t]*|(?:badanie|badania|exam|examination|study|untersuchung|examen|esame|estudio|"
@@ -243,7 +250,10 @@ _GIVEN_BEFORE_DRUG = re.compile(
     r"введ[её]н[аоы]?|получила|получил|сделан[аоы]?|erhielt|wurde|wurden|verabreicht|gegeben|"
     r"bekam|recibió|se administró|administrado|administrada|ricevuto|ha ricevuto|somministrat[oa]|è stato somministrato|"
     r"reçu|a reçu|administré|administrée|otrzymała|otrzymał|podano|podany|podana|kreeg|kreeg ze|fick|fikk|fik|"
-    r"aldı|uygulandı|recebeu|foi administrado|foi administrada)[\s,]+){1,4}")  # (a word of giving: "C3 given 02/05,
+    r"aldı|uygulandı|recebeu|foi administrado|foi administrada|"
+    # "на 2-й день (13.01.2025) однократно эмпэгфилграстим": given once
+    r"однократно|once|a single dose of|single dose|einmalig|eenmalig|una volta|una vez|une fois|jednorazowo|"
+    r"jednorázově)[\s,]+){1,4}")  # (a word of giving: "C3 given 02/05,
 # filgrastim d3-d10" dates the cycle, not the drug)
 _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
@@ -251,6 +261,9 @@ _DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]
                        r"by the district nurse|by the gp|of the cycle|of the last cycle|of cycle \d+|du cycle|"
                        r"de la cure|del ciclo|des zyklus|van de kuur|"
                        r"only|alone|once|twice|single dose|a single dose|infusion|-gabe|gabe|"
+                       # "4-й курс начат 17.03.2025", "C4 started 17/03": a cycle dated by its start
+                       r"started|started on|began|begun|начат|начата|начато|начался|начался с|gestartet|begonnen|"
+                       r"iniciado|iniciada|iniziato|iniziata|commencé|commencée|gestart|rozpoczęty|zahájen|"
                        # "Pegfilgrasztim (primer profilaxis) C1 és C2 után a 2. napon: 2025.02.20."
                        r"\d{1,2}\.\s*napon:?|napon:?|és|után|a|"
                        # a list of dated doses is read at its last: "20/02/2025 és 13/03/2025", "12/05 and 02/06"
@@ -471,6 +484,12 @@ _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$"
 _LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
 
 
+# a drug chart's cell that marks a dose given, with no date of its own: a word ("given", "administrado", "C3"), a tick,
+# or a dose ("6 mg"), but not a number alone nor a lab value with its flag ("142 H")
+_CHART_MARK = re.compile(r"[^\d\n]*[^\W\d_][^\d\n]*|[^\w\n]*[✓✔☑☒xX][^\w\n]*|\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|ug|iu|ie|ui|mu|"
+                         r"miu|mie)\b[^\d\n]*")
+
+
 def _plain_item(words: list[str]) -> bool:
     """Words that can be one unknown item of a list ("syphilis serology"): no number, no punctuation of a sentence."""
     return not any(t[:1].isdigit() or t in {":", ";", ".", "(", ")"} for t in words)
@@ -491,7 +510,9 @@ _NOT_SINCE = re.compile(r"\b(?:for|in|within|every|over|q|at|aged|age|delayed|po
                         # "Filgrastym przez 5 dni", "pendant 5 jours", "durante 5 días", "für 5 Tage", "po dobu 5 dnů"
                         r"|przez|pendant|durante|por|per|für|während|gedurende|tijdens|dobu|kroz|tokom"
                         # "tous les 21 jours", "cada 21 días", "ogni 21 giorni", "alle 21 Tage", "co 21 dni": a schedule
-                        r"|tous les|toutes les|cada|a cada|ogni|alle|co|elke|var|hver|her)\s*$")
+                        r"|tous les|toutes les|cada|a cada|ogni|alle|co|elke|var|hver|her"
+                        # "docetaxel 75 mg/m2 c/21 d", "c/ 3 semanas": "cada" shortened
+                        r"|c/)\s*$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
@@ -1254,12 +1275,14 @@ class Matcher:
         self.hist_pre = _Triggers(lang.history_pre)
         self.fam_pre = _Triggers(lang.family_pre)
         self.plan_pre = _Triggers(lang.planned_pre)
+        self.not_given = _Triggers(lang.not_given)
         self.term_stop = _Triggers(lang.terminators)
         self.ignore = {normalise(w) for w in [*lang.ignore, *lang.yes, *lang.no, *lang.unknown]}
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
         # a question answered in the note ("Fever? No.", "Any back pain or leg weakness? Says no to all")
         self.answer_no = _Triggers([w for w in [*lang.no, *lang.note_answers.no] if w != "?"])
         self.answer_yes = _Triggers([w for w in [*lang.yes, *lang.note_answers.yes] if w != "?"])
+        self.forms = FormMarks([*lang.yes, *lang.note_answers.yes], [*lang.no, *lang.note_answers.no])
         self.question_opens = _Triggers(lang.note_answers.opens)
         self.other_sites = {normalise(w) for w in lang.other_sites}
         # words that place a value or finding in the marrow or skeleton (the English ones here; other languages' in
@@ -1404,7 +1427,8 @@ class Matcher:
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
-            self.dictated.read(self.spoken.read(self.dictated.read_percent(ascii_forms(clean(text))))))))))
+            self.dictated.read(self.spoken.read(self.dictated.read_percent(self.forms.read(
+                ascii_forms(clean(text)))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -3245,7 +3269,8 @@ class Matcher:
             line = low[line_at:low.find("\n", bm.start()) if "\n" in low[bm.start():] else len(low)]
             bare = re.sub(r"\([^()\n]*\)", lambda m: " " * len(m.group(0)), line)
             heads = list(_BARE_DATE.finditer(bare))
-            if len(heads) >= 3 and all(not re.search(r"\w", bare[a.end():b.start()]) for a, b in itertools.pairwise(heads)):
+            if len(heads) >= 3 and all(not re.search(r"\w", bare[a.end():b.start()]) and re.search(
+                    r"[|\t]|\s{2}", bare[a.end():b.start()]) for a, b in itertools.pairwise(heads)):
                 continue  # "| 26-05-2025 (vóór kuur 6) | 05-06-2025 (nadir) |": a table's row of dates heads its columns
             found = self._day_named(low, bm.start()) or self._anchor_before(low, bm.start())
             if found and _DOSE_GAP.match(low[found[0]:bm.start()]):
@@ -3311,6 +3336,9 @@ class Matcher:
                 if fid in latest and latest[fid][0] <= days:
                     continue  # "C4 D1 24/02, D8 03/03": the most recent dose is the one that counts
                 latest[fid] = (days, dm)
+        for fid, dated in self._chart_doses(low, scan, year, month_first).items():
+            if fid not in have:
+                latest[fid] = dated  # a drug chart's last dose outranks a date read from its rows as prose
         for fid, (days, dm) in latest.items():
             f = self.bundle.findings[fid]
             result.findings = [e for e in result.findings if not (e.finding == fid and e.value is not None)]
@@ -3325,6 +3353,128 @@ class Matcher:
         if latest:
             for sm in pets:  # and so was the scan's date line ("EXAM DATE: 06/02/2024")
                 _understood(result, text[sm.start():sm.end()])
+
+    def _chart_doses(self, low: str, scan: datetime.date, year: int | None,
+                     month_first: bool) -> dict[str, tuple[int, re.Match[str]]]:
+        """Drug charts drawn as tables: a column headed by a drug ("| Ciclo | Docetaxel | Pegfilgrastim 6 mg (D2) |")
+        or a row led by one ("| Pegfilgrastim | 08/01 | 29/01 | – |") gives a dose in each cell that carries a date, or
+        a mark ("given", "✓", "6 mg") dated by its row's (or column's) date, unless the cell says it was not given
+        ("no administrado", "REFUSED", "held", "APLAZADO"). The latest dose before the scan counts, for each drug:
+        (the days since it, the date it was read from)."""
+        out: dict[str, tuple[int, re.Match[str]]] = {}
+
+        def dose(fid: str, mt: re.Match[str], row_year: int | None) -> None:
+            day = _date_of(mt, month_first, year if mt.group("y") else row_year or year)
+            if day is not None and day > scan and not mt.group("y"):
+                day = day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else None
+            if day is None or not 0 <= (scan - day).days <= 3650:
+                return
+            if fid not in out or (scan - day).days < out[fid][0]:
+                out[fid] = ((scan - day).days, mt)
+
+        for table in table_rows(low):
+            (head_at, head), rows = table[0], table[1:]
+            columns = {c: fid for c, (a, b) in enumerate(head) if (fid := self._chart_drug(low[a:b]))}
+            head_dates = [next(_BARE_DATE.finditer(low, a, b), None) for a, b in head]
+            # a chart whose drug is named on the line above it ("Filgrastim 300 mcg SC OD" over "| 04/03 | 05/03 |"
+            # and "| ✓ | ✓ |"): every row is that drug's
+            above = low[low.rfind("\n", 0, max(0, head_at - 1)) + 1:max(0, head_at - 1)]
+            named_above = self._chart_drug(above) if not columns and head_at and not _BARE_DATE.search(above) else None
+            for line_at, cells in rows:
+                under = [self._column_of(head, head_at, cells, line_at, c) for c in range(len(cells))]
+                row_year = next(((int(y) if len(y) == 4 else 2000 + int(y)) for a, b in cells
+                                 for mt in _BARE_DATE.finditer(low, a, b) if (y := mt.group("y"))), None)
+                if columns:
+                    self._chart_column_row(low, cells, under, columns, row_year, dose)
+                else:
+                    self._chart_drug_row(low, cells, under, head_dates, named_above, row_year, dose)
+        return out
+
+    def _chart_column_row(self, low: str, cells: list[tuple[int, int]], under: list[int | None],
+                          columns: dict[int, str], row_year: int | None, dose: Any) -> None:
+        """A row of a chart whose columns are drugs: each drug's cell gives its date, or a mark dated by the row's
+        own date (in a cell under no drug: "| C5 | 01/04/2025 | given |" under "Date")."""
+        row_date = next((mt for c, (a, b) in enumerate(cells) if under[c] not in columns
+                         for mt in _BARE_DATE.finditer(low, a, b)), None)
+        for c, (a, b) in enumerate(cells):
+            col = under[c]
+            fid = columns.get(col) if col is not None else None
+            if fid is None or self._not_given(low[a:b]):
+                continue
+            own = list(_BARE_DATE.finditer(low, a, b))
+            if own:
+                dose(fid, own[-1], row_year)
+            elif _CHART_MARK.fullmatch(low[a:b]) and row_date is not None:
+                dose(fid, row_date, row_year)
+
+    def _chart_drug_row(self, low: str, cells: list[tuple[int, int]], under: list[int | None],
+                        head_dates: list[re.Match[str] | None], named_above: str | None, row_year: int | None,
+                        dose: Any) -> None:
+        """A row of a chart whose drugs are named in its rows: a cell naming a drug is given on its own date or on
+        the row's ("| 1 | 11-02-2025 | R-CHOP-21 | pegfilgrastim 6 mg 12-02-2025 |"), unless it says it was not
+        ("geen G-CSF"), or the row says its one drug was not ("| Neulasta 6mg | RETURNED - not used |"); in a chart
+        under its drug's name ("Filgrastim 300 mcg SC OD" over "| 04/03 | 05/03 |"), each cell is a dose on its
+        own date or the date heading its column."""
+        named = [(c, fid) for c, (a, b) in enumerate(cells) if (fid := self._chart_drug(low[a:b]))]
+        if not named:
+            if named_above is None:
+                return
+            for c, (a, b) in enumerate(cells):
+                if self._not_given(low[a:b]):
+                    continue
+                own = list(_BARE_DATE.finditer(low, a, b))
+                col = under[c]
+                if own:
+                    dose(named_above, own[-1], row_year)
+                elif _CHART_MARK.fullmatch(low[a:b]) and col is not None and head_dates[col] is not None:
+                    dose(named_above, head_dates[col], row_year)
+            return
+        drug_cells = {c for c, _ in named}
+        if len({fid for _, fid in named}) == 1 and any(
+                self._not_given(low[a:b]) for c, (a, b) in enumerate(cells) if c not in drug_cells):
+            return
+        # (the latest: "| 02/04/24 | Neulasta 6mg | issued - admin 03/04 |" was given the day after it was issued)
+        row_dates = [mt for c, (a, b) in enumerate(cells) if c not in drug_cells for mt in _BARE_DATE.finditer(low, a, b)]
+        row_date = row_dates[-1] if row_dates else None
+        for c, fid in named:
+            a, b = cells[c]
+            if self._not_given(low[a:b]):
+                continue
+            own = list(_BARE_DATE.finditer(low, a, b))
+            dated = own[-1] if own else row_date
+            if dated is not None:
+                dose(fid, dated, row_year)
+
+    def _chart_drug(self, cell: str) -> str | None:
+        """The drug a chart's header cell (or a row's first cell) names: a growth factor, an ESA or a chemotherapy,
+        not a cycle ("Ciclo", "C1") nor a transplant, nor a test of the drug's level ("S-G-CSF (pg/ml)")."""
+        toks = tuple(t.text for t in tokenize(cell))
+        if re.search(r"\(\s*(?:pg|ng|µg|ug|mg|u|iu|mu|mie)\s*/", cell) or any(
+                toks[i:i + len(na)] == na for na in self.not_anchors for i in range(len(toks))):
+            return None
+        for _at, words, fid in self._anchors_in(cell):
+            if fid != self.lang.transplant_day and words not in _ANY_CYCLE and not _CYCLE_DAY_TOKEN.fullmatch(words):
+                return fid
+        return None
+
+    @staticmethod
+    def _column_of(head: list[tuple[int, int]], head_at: int, cells: list[tuple[int, int]], line_at: int,
+                   c: int) -> int | None:
+        """The header column a row's c-th cell stands under: the same place when the row has as many cells as the
+        header, else the header cell its start lines up with (a table laid out with spaces)."""
+        if len(cells) == len(head):
+            return c
+        start = cells[c][0] - line_at
+        under = [k for k, (a, _b) in enumerate(head) if a - head_at <= start + 1]
+        return under[-1] if under else None
+
+    def _not_given(self, cell: str) -> bool:
+        """Does a drug chart's cell say the dose was not given ("no administrado", "REFUSED", "held", "✗")?"""
+        if any(not re.search(r"\w", w) and w in cell for w in self.lang.not_given):
+            return True
+        toks = [t.text for t in tokenize(cell)]
+        return any(self.neg_pre.at(toks, i) or self.neg_post.at(toks, i) or self.not_given.at(toks, i)
+                   for i in range(len(toks)))
 
     def _cycle_day_doses(self, text: str, result: MatchResult) -> None:
         """A growth factor and the scan both dated by the day of the cycle: "lenograstim D6-D12, PET on D15 of the
@@ -3873,7 +4023,7 @@ class Matcher:
                         tokens[lo + i].end:tokens[lo + i + 1].start]
                     # (the minus ends its line or item in the text itself: "- pain in the low back - which wakes
                     # him" is a dash, though "which" ends the clause)
-                    line_end = re.match(r"[ \t]*(?:[,;.)]|\r?\n|$)", self._text[tokens[lo + i].end:]) is not None
+                    line_end = re.match(r"[ \t]*(?:[,;.)|/]|\r?\n|$)| {2,}|\t", self._text[tokens[lo + i].end:]) is not None
                     if not k and toks[i] in _MINUS and i > 0 and line_end and (
                             toks[i - 1] in {":", "="} or tokens[lo + i - 1].kind == "word"):
                         k, minus = 1, True  # "Bone pain: -", "NS -" on a checklist line: a minus answers no

@@ -373,6 +373,9 @@ class LanguageFile(Strict):
     after_scan_labels: list[str] = Field(
         default=[], description="words that put a lab value after the scan ('Discharge: Hb 98 g/L', 'bei Entlassung'): "
         "such a value does not replace one given earlier in the note")
+    not_given: list[str] = Field(
+        default=[], description="words in a drug chart's cell that say the dose was not given ('held', 'omitted', "
+        "'postponed', 'aplazado'), beside the negations: such a row dates nothing")
     passing_findings: list[str] = Field(
         default=[], description="symptoms that pass: said 'N years ago' ('Bone pain 2 years ago led to the diagnosis') "
         "they are the past, unlike a lasting feature ('sting anaphylaxis five years earlier')")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -255,6 +256,116 @@ class SpokenNumberReader:
 _DOT_LEADER = re.compile(r"\.{4,}|\.{3}(?=[ \t]*[-+<>≤≥]?\d)")
 
 
+_BOX_ON = r"[☑☒■✓✔]|\[[xX✓✔]\]|\([xX]\)"
+_BOX_OFF = r"[☐□]|\[ ?\]|\( \)"
+_BOX = f"(?:{_BOX_ON}|{_BOX_OFF})"
+_TICK_NO = "✗✘"
+# "Fever Y", "G-CSF N |", "ascites | N", "Fever: N": a capital Y or N answering the label before it, ending its item
+_LETTER_ANSWER = re.compile(r"(?P<pre>[^\W\d_][)\]]?(?:[ \t]*[:|=][ \t]*|[ \t]+))(?P<a>[YN])(?=[ \t]*(?:[|,;./)]|\r?\n|$)| {2,}|\t)")
+# "Y / N → N", "yes / no: no": the choice offered, then the one made
+_CHOICE_MADE = re.compile(r"(?i)(?<!\w)(?:y|yes)\s*/\s*(?:n|no)\s*(?:→|->|:|=)\s*(?P<a>y|yes|n|no)(?!\w)")
+# "yes / no (circled: yes)", "diffuse / focal (circled: diffuse)": options, then the one circled
+_CIRCLED = re.compile(r"(?i)(?P<opts>[^\W\d_][^/\n():;.]{0,30}(?:[ \t]*/[ \t]*[^/\n():;.]{1,30}){1,4}?)[ \t]*[(–-][ \t]*"
+                      r"(?:circled|underlined|ticked|marked|angekreuzt|unterstrichen|entouré|souligné|cerchiato|"
+                      r"sottolineato|rodeado|subrayado|circulado|omcirkeld|zakreślone|zakroužkováno)[ \t]*:[ \t]*"
+                      r"(?P<pick>[^)\n.;]{1,30}?)[ \t]*\)?(?=[.;,\n]|$)")
+
+
+class FormMarks:
+    """Forms and tick boxes written as the words the reader knows, in place and padded so every offset stays true:
+    "Fieber ☒ ja ☐ nein" and "Bone pain: Y ☐ N ☑" are answers ("yes" leaves the label standing, "no" puts a minus
+    after it - "Bone pain: -" - and a pair of empty boxes a "?": not asked); "[ ] fever" before its label doubts it
+    ("?fever": not ticked), "dysplasia ✘" after it denies it, a tick after it is blanked; "G-CSF N |" answers no;
+    "Focal lesions: yes / no (circled: no)" keeps the option circled."""
+
+    def __init__(self, yes: list[str], no: list[str]) -> None:
+        def alternatives(words: list[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted({w.lower() for w in words if w.strip() and " " not in w
+                                                             and not re.fullmatch(r"[+-]\w*|\?", w)},
+                                                            key=len, reverse=True))
+        self.yes = {w.lower() for w in yes}
+        self.words = self.yes | {w.lower() for w in no}
+        word = f"(?:{alternatives([*yes, *no])})"
+        pair = rf"(?:{_BOX}[ \t]*{word}(?!\w)|(?<!\w){word}[ \t]*{_BOX})"
+        self.pairs = re.compile(rf"(?i){pair}(?:[ \t]*{pair})+")
+        self.pair = re.compile(rf"(?i)(?P<b1>{_BOX})[ \t]*(?P<w1>{word})(?!\w)|(?<!\w)(?P<w2>{word})[ \t]*(?P<b2>{_BOX})")
+        self.box = re.compile(_BOX)
+        self.tick_no = re.compile(rf"(?<=\S)[ \t]*[{_TICK_NO}]")
+
+    def read(self, text: str) -> str:
+        if not any(ch in text for ch in "☑☒■✓✔☐□[(✗✘YN/"):
+            return text
+        text = self.pairs.sub(self._answered, text)
+        text = _CHOICE_MADE.sub(lambda mt: self._said(mt.group(0), mt.group("a").lower() in {"n", "no"}), text)
+        text = _CIRCLED.sub(self._circled, text)
+        text = self.tick_no.sub(lambda mt: mt.group(0)[:-1] + "-", text)
+        lines = text.split("\n")
+        heading: bool | None = None  # the first column of a "Y  N" header over rows of two boxes: yes (True) or no
+        for n, line in enumerate(lines):
+            words = line.split()
+            if len(words) >= 2 and words[-2].lower() in self.words and words[-1].lower() in self.words:
+                heading = words[-2].lower() in self.yes  # "B symptoms     Y    N"
+                continue
+            two = re.fullmatch(rf"(?P<label>\s*[^\W\d_][^☐□☑☒■✓✔\[]*?)(?P<boxes>[ \t]+{_BOX}[ \t]+{_BOX}[ \t]*)", line)
+            if heading is not None and two is not None:
+                ticked = [bool(re.fullmatch(_BOX_ON, b.group(0))) for b in self.box.finditer(two.group("boxes"))]
+                if sum(ticked) == 1:  # "Fever         [ ]  [X]" under "Y  N": no
+                    lines[n] = two.group("label") + self._said(two.group("boxes"), ticked[0] != heading)
+                continue
+            heading = None if line.strip() else heading
+            lines[n] = self._boxes(line)
+        text = "\n".join(lines)
+        return _LETTER_ANSWER.sub(lambda mt: mt.group("pre") + ("-" if mt.group("a") == "N" else " "), text)
+
+    @staticmethod
+    def _said(run: str, no: bool | None) -> str:
+        """A run of boxes and answers as the answer: a minus, nothing, or a question mark, padded to its length."""
+        mark = " -" if no else " ?" if no is None else ""
+        return mark.ljust(len(run)) if len(run) >= len(mark) else run
+
+    def _answered(self, mt: re.Match[str]) -> str:
+        ticked = [(p.group("w1") or p.group("w2")).lower() for p in self.pair.finditer(mt.group(0))
+                  if re.fullmatch(_BOX_ON, p.group("b1") or p.group("b2"))]
+        if len(ticked) > 1:
+            return mt.group(0)  # more than one box ticked: the form says nothing clear
+        return self._said(mt.group(0), None if not ticked else ticked[0] not in self.yes)
+
+    @staticmethod
+    def _circled(mt: re.Match[str]) -> str:
+        opts = [o.strip() for o in mt.group("opts").split("/")]
+        pick = mt.group("pick").strip().lower()
+        if pick not in {o.lower() for o in opts}:
+            return mt.group(0)
+        if {o.lower() for o in opts} <= {"yes", "no", "y", "n", "ja", "nein", "oui", "non", "sí", "si"}:
+            return FormMarks._said(mt.group(0), pick in {"no", "n", "nein", "non"})
+        return (" " + pick).ljust(len(mt.group(0)))
+
+    def _boxes(self, line: str) -> str:
+        """A line's single boxes: before its labels ("[x] fever [ ] night sweats": a label not ticked is doubted),
+        or after them ("lytic ☐ sclerotic ☐ normal bone ☑")."""
+        first = self.box.search(line)
+        if first is None or line.count("|") >= 2:
+            return line  # (a drawn table's ticks are its cells, read as a chart)
+        before = line[:first.start()]
+        after_labels = bool(re.search(r"[^\W\d_][^:]*$", before.split(":")[-1]))
+
+        # boxes after their labels with one ticked ("lytic ☐  sclerotic ☐  normal bone ☑"): the others are a no
+        some_ticked = any(re.fullmatch(_BOX_ON, b.group(0)) for b in self.box.finditer(line))
+
+        def one(mt: re.Match[str]) -> str:
+            on = bool(re.fullmatch(_BOX_ON, mt.group(0)))
+            if on:
+                return " " * len(mt.group(0))
+            if after_labels:
+                return ("-" if some_ticked else "?").rjust(len(mt.group(0)))
+            return "?".rjust(len(mt.group(0))) if not line[mt.end():mt.end() + 1].strip() else mt.group(0)
+        out = self.box.sub(one, line)
+        if not after_labels:
+            # "?" glued to the label it doubts: "[ ] fever" -> "   ?fever"
+            out = re.sub(r"\?([ \t]+)(?=[^\W\d_])", lambda m: m.group(1) + "?", out)
+        return out
+
+
 def dot_leaders(text: str) -> str:
     """The text with dot leaders written as spaces (one for one, so offsets stay true)."""
     return _DOT_LEADER.sub(lambda m: " " * len(m.group()), text)
@@ -430,6 +541,53 @@ def columns_as_pairs(text: str) -> str:
             lines[n:n + rows + 1] = out
         n += rows + 1
     return "\n".join(lines)
+
+
+_CELL_GAP = re.compile(r"\t+| {2,}")
+
+
+def table_rows(text: str) -> list[list[tuple[int, list[tuple[int, int]]]]]:
+    """The tables a text holds, each as its rows, each row as where its line starts and its cells' spans: lines drawn
+    with pipes ("| C5 | 01/04/2025 | 02/04 given |", two pipes at least) or lined up with tabs or runs of spaces
+    ("C1     06/01/2025  given       07/01 given", three cells at least); two such lines running on make a table (a
+    markdown rule between them is passed over)."""
+    tables: list[list[tuple[int, list[tuple[int, int]]]]] = []
+    run: list[tuple[int, list[tuple[int, int]]]] = []
+    kind = ""
+    at = 0
+    for line in text.split("\n"):
+        start, at = at, at + len(line) + 1
+        if run and _PIPE_RULE.fullmatch(line):
+            continue
+        cells: list[tuple[int, int]] = []
+        if line.count("|") >= 2:
+            row_kind, bounds = "pipe", [-1, *(k for k, ch in enumerate(line) if ch == "|"), len(line)]
+            for a, b in itertools.pairwise(bounds):
+                cell = line[a + 1:b]
+                if cell.strip():
+                    lead = len(cell) - len(cell.lstrip())
+                    cells.append((start + a + 1 + lead, start + a + 1 + len(cell.rstrip())))
+        else:
+            row_kind, body = "aligned", line.lstrip()
+            lead = len(line) - len(body)
+            k = 0
+            for gap in [*_CELL_GAP.finditer(body.rstrip()), None]:
+                end = gap.start() if gap is not None else len(body.rstrip())
+                if end > k:
+                    cells.append((start + lead + k, start + lead + end))
+                k = gap.end() if gap is not None else k
+            if len(cells) < 3:
+                cells = []
+        if cells and (row_kind == kind or not run):
+            run.append((start, cells))
+            kind = row_kind
+            continue
+        if len(run) >= 2:
+            tables.append(run)
+        run, kind = ([(start, cells)], row_kind) if cells else ([], "")
+    if len(run) >= 2:
+        tables.append(run)
+    return tables
 
 
 def _pipe_cell(pipes: list[int], k: int, length: int) -> tuple[int, int]:
