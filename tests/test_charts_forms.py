@@ -84,6 +84,14 @@ def test_form_marks_keep_the_text_length(shipped: Bundle) -> None:
         ("CT component: lytic ☐  sclerotic ☐  normal bone ☑", {"lytic_lesions": "absent", "sclerotic_lesions": "absent"}),
         ("Film: leukoerythroblastic ✔  dysplasia ✘", {"leukoerythroblastic_film": "present", "dysplasia": "absent"}),
         ("Back pain red flags: leg weakness ☐Y ☒N   urinary retention ☐Y ☒N", {"cord_compression_signs": "absent"}),
+        # a grid with a "?" column: each row answers by the column ticked, "?" leaving it open
+        ("Tick box        Y    N    ?\nNight sweats    [x]  [ ]  [ ]\nWeight loss     [ ]  [ ]  [x]\n"
+         "Bone pain       [ ]  [x]  [ ]", {"night_sweats": "present", "weight_loss": None, "bone_pain": "absent"}),
+        # an answer right after its label answers that label only
+        ("Scheda anamnestica: febbre sì; calo ponderale no; prurito no.",
+         {"fever": "present", "weight_loss": "absent", "pruritus": "absent"}),
+        ("Lupus screen: malar rash Y, alopecia N.", {"lupus_features": "present"}),
+        ("Symptom\tY/N\tDuration\nFever\tY\t3 wk\nPruritus\tN\t-", {"fever": "present", "pruritus": "absent"}),
     ],
 )
 def test_forms_answer_their_labels(matcher: Matcher, text: str, expected: dict[str, object]) -> None:
@@ -95,3 +103,26 @@ def test_a_label_left_unticked_says_nothing_either_way(matcher: Matcher) -> None
     got = readings(matcher, "Referral (tick): [x] fever  [ ] weight loss. Knochenschmerzen ☐ ja ☐ nein (nicht erfragt).")
     assert got.get("fever") == "present" and got.get("weight_loss") not in {"present", "absent"}
     assert got.get("bone_pain") not in {"present", "absent"}
+
+
+
+def test_ocr_damage_is_read_as_meant_and_keeps_the_text_length() -> None:
+    from marrowchat.core.text import ocr_repair
+    cases = {
+        "Hb 8.l g/dL, WBC 2.9 x1O9/L, Neut O.8, PLT 4l": "Hb 8.1 g/dL, WBC 2.9 x109/L, Neut 0.8, PLT 41",
+        "CRP 2l4 mg/L; SUVmax 6,O; foca1 1esions; multip1e 0steolytic; cyc1e 4":
+            "CRP 214 mg/L; SUVmax 6,0; focal lesions; multiple osteolytic; cycle 4",
+    }
+    for damaged, meant in cases.items():
+        assert ocr_repair(damaged) == meant
+    # codes, oxygen and cycle days are left as written
+    for text in ("SpO2 on O2, NPM1, CD10, IgG1, c1d1, mf1, HbA1c, JAK2 V617F, x10", "plain text"):
+        assert ocr_repair(text) == text
+    broken = "hepato-\n  splenomegaly, homo-\ngeneous"
+    joined = ocr_repair(broken)
+    assert joined.startswith("hepatosplenomegaly") and "homogeneous" in joined and len(joined) == len(broken)
+
+
+def test_a_scanned_report_reads_its_values(matcher: Matcher) -> None:
+    got = readings(matcher, "Bone rnarrow SUVmax 6,O. No foca1 lesions. Hb 8.l g/dL, PLT 4l x1O9/L, CRP 2l4 mg/L.")
+    assert got["hb"] == 8.1 and got["platelets"] == 41.0 and got["crp"] == 214.0 and got["focal_lesions"] == "absent"

@@ -42,6 +42,7 @@ from marrowchat.core.text import (
     latest_dated_rows,
     latest_in_trends,
     normalise,
+    ocr_repair,
     ranges_before_values,
     table_rows,
     term_tokens,
@@ -225,7 +226,8 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
-_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*(?P<cd>\d{1,2}))?\s*(?:[:(=|]|on|was)?\s*$")  # "C4 D1 08/05", "C2 28/02/24"
+_CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*(?P<cd>\d{1,2}))?\s*(?:[:(=|]|on|was|given|le|am|el|il|"
+                             r"op|em|vom|du)?\s*$")  # (and abroad: "C2 le 27/01/2025", "C3 am 12.03.")  # "C4 D1 08/05", "C2 28/02/24"
 # a day after the first of a cycle, just before a date: "J2 de la C1 (", "day 2 of C3 -", "C3D2 ", "C4 d2:"
 _DAY_OF_CYCLE = re.compile(r"(?:\b(?:d|day|j|jour|tag|dag|día|dia|giorno)\s*(?P<n>\d{1,2})\s+(?:of|de la|de|del|des|du|della|"
                            r"van)?\s*(?:the\s+)?c\d{1,2}|\bc\d{1,2}\s*(?:d|day)\s*(?P<n2>\d{1,2}))\s*(?:[:(=|]|on|was)?\s*$")
@@ -241,7 +243,7 @@ _CYCLE_DAY_DOSE = re.compile(r"\b" + _CYCLE_DAY_WORD + r"s?\s*(?P<a>\d{1,2})(?:\
 _VOLUMES = frozenset({"ml", "mls", "cc", "litres", "liters", "litre", "liter"})
 # (an anchor inside a bracket reaches out of it: "Ziextenzo (pegfilgrastim biosimilar) 6 mg on 21/03")
 _RANGE_FROM = re.compile(r"(?:\b(?:from|van|vanaf|del|dal|vom|du|von|de|od)|(?<!\w)(?:з|с|від|от))\s*$")  # "from" opening a dated course
-_LAST_INJECTION = re.compile(r"(?:last\s+(?:injection|inj\.?|dose)|son\s+doz|última\s+dose|ultima\s+dose|última\s+dosis|"
+_LAST_INJECTION = re.compile(r"(?:last\s+(?:injection|inj\.?|dose|given)|son\s+doz|última\s+dose|ultima\s+dose|última\s+dosis|"
                              r"ultima\s+dosis|dernière\s+injection|derniere\s+injection|letzte\s+gabe|laatste\s+gift|"
                              r"ostatnia\s+dawka|poslední\s+dávka|sista\s+dos|siste\s+dose|sidste\s+dosis)\b")
 # what lies between a date and the drug given on it ("13.02.2025, введён эмпэгфилграстим", "on 13/02 she received")
@@ -255,7 +257,7 @@ _GIVEN_BEFORE_DRUG = re.compile(
     r"однократно|once|a single dose of|single dose|einmalig|eenmalig|una volta|una vez|une fois|jednorazowo|"
     r"jednorázově)[\s,]+){1,4}")  # (a word of giving: "C3 given 02/05,
 # filgrastim d3-d10" dates the cycle, not the drug)
-_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,30}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,40}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,45}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,60}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|at the infusion cent(?:er|re)|at home|in clinic|"
                        r"by the district nurse|by the gp|of the cycle|of the last cycle|of cycle \d+|du cycle|"
@@ -1428,7 +1430,7 @@ class Matcher:
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
             self.dictated.read(self.spoken.read(self.dictated.read_percent(self.forms.read(
-                ascii_forms(clean(text)))))))))))
+                ocr_repair(ascii_forms(clean(text))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -4023,11 +4025,16 @@ class Matcher:
                         tokens[lo + i].end:tokens[lo + i + 1].start]
                     # (the minus ends its line or item in the text itself: "- pain in the low back - which wakes
                     # him" is a dash, though "which" ends the clause)
-                    line_end = re.match(r"[ \t]*(?:[,;.)|/]|\r?\n|$)| {2,}|\t", self._text[tokens[lo + i].end:]) is not None
+                    line_end = re.match(r"[ \t]*(?:[,;.)|]|\r?\n|$)| {2,}|\t", self._text[tokens[lo + i].end:]) is not None
                     if not k and toks[i] in _MINUS and i > 0 and line_end and (
-                            toks[i - 1] in {":", "="} or tokens[lo + i - 1].kind == "word"):
+                            toks[i - 1] in {":", "="} or tokens[lo + i - 1].kind == "word" or (
+                                toks[i - 1] in _MINUS and i > 1 and tokens[lo + i - 2].kind == "word")):
+                        # ("Pruritus\tN\t-": the answer, then an empty cell's dash)
                         k, minus = 1, True  # "Bone pain: -", "NS -" on a checklist line: a minus answers no
-                    elif not (i > 0 and toks[i - 1] in {":", "-", "=", "–"} and ends):
+                    elif not (i > 0 and ends and (toks[i - 1] in {":", "-", "=", "–"} or any(
+                            mt.end_tok == i for mt in mentions))):
+                        # ("calo ponderale no; prurito no", "losing weight no.": a form's answer right after its
+                        # label, ending the item, though no colon parts them)
                         k = 0
                     kind = "negation"
                 else:
@@ -4041,6 +4048,10 @@ class Matcher:
                     minus and mt.end_tok == i + 1 and mt.start_tok < i)]
                 reach = mentions[before[-1]].end_tok if minus and before and mentions[before[-1]].end_tok > i else i
                 targets = self._backward_scope(toks, mentions, before, reach, alternatives=kind == "uncertainty")
+                if trig_set is None and (minus or toks[i - 1] not in {":", "-", "=", "–"}) and targets:
+                    # "Malar rash, alopecia -", "febbre sì; calo ponderale no": a form's answer is its own label's
+                    targets = [x for x in targets if (mentions[x].start_tok, mentions[x].end_tok) == (
+                        mentions[targets[0]].start_tok, mentions[targets[0]].end_tok)]
                 if kind == "uncertainty" and all(t == "?" for t in toks[i:i + k]):
                     # "lymphoma, diffuse bone pain, on G-CSF??": the question is the last item's, not the list's
                     # (an alternative stays in it: "lymphoma or TB?")

@@ -339,7 +339,7 @@ class LanguageFile(Strict):
     differential_letters: dict[str, Id] = Field(
         default={}, description="a white-cell differential in letters after the count, 'TLC 2100 (N 40 L 52)': "
         "each letter's finding, a percentage of the count before ({n: anc, l: lymphocytes}); read only in pairs")
-    dictation_marks: dict[Literal["full_stop", "comma", "semicolon", "question_mark", "new_line", "percent"],
+    dictation_marks: dict[Literal["full_stop", "comma", "semicolon", "question_mark", "new_line", "percent", "colon"],
                           list[str]] = Field(
         default={}, description="punctuation said aloud and left in the text by voice recognition, by the mark it "
         "stands for ({full_stop: ['full stop', 'punto a capo'], comma: ['comma', 'virgola'], new_line: ['new "

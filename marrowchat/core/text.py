@@ -55,13 +55,14 @@ class DictationMarks:
     after the spoken numbers, so "acht Komma eins" is already 8.1."""
 
     _SIGNS: ClassVar[dict[str, str]] = {"full_stop": ".", "comma": ",", "semicolon": ";", "question_mark": "?", "new_line": "\n",
-                                         "percent": "%"}
+                                         "percent": "%", "colon": ":"}
 
     def __init__(self, marks: dict[str, list[str]]):
         self.mark = {w.lower(): self._SIGNS[m] for m, words in marks.items() for w in words}
         self.pattern = self._compile(self.mark)
-        # the percent words are read before the spoken numbers ("optzeci și opt la sută": "sută" is a hundred too)
-        self.percent = self._compile({w: m for w, m in self.mark.items() if m == "%"})
+        # the percent and colon words are read before the spoken numbers ("optzeci și opt la sută": "sută" is a
+        # hundred too; "deux points": not the number two)
+        self.percent = self._compile({w: m for w, m in self.mark.items() if m in {"%", ":"}})
 
     @staticmethod
     def _compile(words: dict[str, str]) -> re.Pattern[str] | None:
@@ -300,22 +301,28 @@ class FormMarks:
         text = _CIRCLED.sub(self._circled, text)
         text = self.tick_no.sub(lambda mt: mt.group(0)[:-1] + "-", text)
         lines = text.split("\n")
-        heading: bool | None = None  # the first column of a "Y  N" header over rows of two boxes: yes (True) or no
+        heading: list[str] = []  # the answers heading a grid's columns ("Tick box   Y   N   ?"), left to right
         for n, line in enumerate(lines):
             words = line.split()
-            if len(words) >= 2 and words[-2].lower() in self.words and words[-1].lower() in self.words:
-                heading = words[-2].lower() in self.yes  # "B symptoms     Y    N"
+            tail = list(itertools.takewhile(lambda w: w.lower() in self.words or w == "?", reversed(words)))[::-1]
+            if len(tail) >= 2 and not self.box.search(line):
+                heading = [w.lower() for w in tail]  # "B symptoms     Y    N"
                 continue
-            two = re.fullmatch(rf"(?P<label>\s*[^\W\d_][^☐□☑☒■✓✔\[]*?)(?P<boxes>[ \t]+{_BOX}[ \t]+{_BOX}[ \t]*)", line)
-            if heading is not None and two is not None:
-                ticked = [bool(re.fullmatch(_BOX_ON, b.group(0))) for b in self.box.finditer(two.group("boxes"))]
-                if sum(ticked) == 1:  # "Fever         [ ]  [X]" under "Y  N": no
-                    lines[n] = two.group("label") + self._said(two.group("boxes"), ticked[0] != heading)
+            grid = re.fullmatch(rf"(?P<label>\s*[^\W\d_][^☐□☑☒■✓✔\[]*?)(?P<boxes>(?:[ \t]+{_BOX}){{2,}})(?P<rest>.*)", line)
+            if grid is not None:
+                # a grid row: its label, a box under each answer ("Fever   [ ]  [X]" under "Y  N")
+                ticked = [bool(re.fullmatch(_BOX_ON, b.group(0))) for b in self.box.finditer(grid.group("boxes"))]
+                if heading and len(ticked) == len(heading) and sum(ticked) == 1:
+                    said = heading[ticked.index(True)]
+                    lines[n] = grid.group("label") + self._said(
+                        grid.group("boxes"), None if said == "?" else said not in self.yes) + grid.group("rest")
+                elif not heading:
+                    lines[n] = self._boxes(line)
                 continue
-            heading = None if line.strip() else heading
-            lines[n] = self._boxes(line)
-        text = "\n".join(lines)
-        return _LETTER_ANSWER.sub(lambda mt: mt.group("pre") + ("-" if mt.group("a") == "N" else " "), text)
+            heading = heading if line.strip() and len(heading) else []
+            lines[n] = _LETTER_ANSWER.sub(lambda mt: mt.group("pre") + ("-" if mt.group("a") == "N" else " "),
+                                          self._boxes(line))
+        return "\n".join(lines)
 
     @staticmethod
     def _said(run: str, no: bool | None) -> str:
@@ -364,6 +371,42 @@ class FormMarks:
             # "?" glued to the label it doubts: "[ ] fever" -> "   ?fever"
             out = re.sub(r"\?([ \t]+)(?=[^\W\d_])", lambda m: m.group(1) + "?", out)
         return out
+
+
+# OCR's confusions, one character for one: a number with letters for its digits ("Hb 8.l", "SUVmax 6,O", "2l4",
+# "x1O9/L"), a word with digits for its letters ("axia1", "foca1 1esions", "0steolytic", "granu1omas")
+_OCR_NUMBER = re.compile(r"(?:(?<=[x×])|(?<![\w.,]))(?=[0-9lIOo.,]*[0-9])(?=[0-9lIOo.,]*[lIOo])"
+                         r"[0-9lIOo]+(?:[.,][0-9lIOo]+)*(?![^\W\d_])")
+_OCR_IN_WORD = re.compile(r"(?<=[a-z]{2})[10](?=[a-z])|(?<=[a-z])[10](?=[a-z]{2})|(?<=[a-z]{3})[10](?![\w])"
+                          r"|(?<![\w])[10](?=[a-z]{2,}(?![\w]))")  # (not "c1d1", "mf1", "pd1")
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+_OCR_LETTERS = str.maketrans({"1": "l", "0": "o"})
+# a word broken across a line by a hyphen ("hepato-\nsplenomegaly"): joined, and padded where it ended
+_OCR_HYPHEN = re.compile(r"(?<![^\W\d_][-‐])(?<=[a-z]{2})([-‐])(\n[ \t]*)([a-z]{2,})(?![-\w])")
+_LIGATURES = str.maketrans({"ﬁ": "f", "ﬂ": "f", "ﬀ": "f"})  # (one for one: "Pegﬁlgrastim" reads as "Pegflgrastim",
+# near enough for the fuzzy reader; a ligature is two letters, so the exact word cannot be kept at its length)
+
+
+def ocr_repair(text: str) -> str:
+    """Text pasted from a scanned document read as it was meant, one character for one so every offset stays true
+    (a hyphenated word is joined and padded after it): "Hb 8.l g/dL" is 8.1, "2l4" is 214, "axia1" axial,
+    "0steolytic" osteolytic, "spleno-\nmegaly" splenomegaly. A number read so needs a digit and at least three
+    characters or a decimal mark ("O2" of oxygen and "9O" are left)."""
+    if not re.search(r"[lIOo][0-9]|[0-9][lIOo.,]|[a-z][10]|[10][a-z]|[-‐]\n|[ﬁﬂﬀ]", text):
+        return text
+
+    def number(mt: re.Match[str]) -> str:
+        run = mt.group(0)
+        if len(run) < 3 and not re.search(r"[.,]", run) and not re.fullmatch(r"[0-9][lO]", run):
+            return run  # ("O2" of oxygen; but "PLT 4l" is 41)
+        if re.fullmatch(r"[lIOo]+[.,]?[lIOo]*", run):
+            return run
+        return run.translate(_OCR_DIGITS)
+
+    text = _OCR_NUMBER.sub(number, text.translate(_LIGATURES))
+    text = _OCR_IN_WORD.sub(lambda mt: mt.group(0) if mt.string[mt.start() - 3:mt.end() + 1].lower() == "hba1c"
+                            else mt.group(0).translate(_OCR_LETTERS), text)
+    return _OCR_HYPHEN.sub(lambda mt: mt.group(3) + " " * (len(mt.group(1)) + len(mt.group(2))), text)
 
 
 def dot_leaders(text: str) -> str:
@@ -576,8 +619,9 @@ def table_rows(text: str) -> list[list[tuple[int, list[tuple[int, int]]]]]:
                 if end > k:
                     cells.append((start + lead + k, start + lead + end))
                 k = gap.end() if gap is not None else k
-            if len(cells) < 3:
-                cells = []
+            if len(cells) < 3 or any(len(line[a - start:b - start].split()) > 5 or re.search(
+                    r"[^\W\d_]{3,}[.!?]$", line[a - start:b - start]) for a, b in cells[:-1]):
+                cells = []  # (sentences parted by two spaces, as dictation leaves them, are not a table's cells)
         if cells and (row_kind == kind or not run):
             run.append((start, cells))
             kind = row_kind
