@@ -126,3 +126,25 @@ def test_ocr_damage_is_read_as_meant_and_keeps_the_text_length() -> None:
 def test_a_scanned_report_reads_its_values(matcher: Matcher) -> None:
     got = readings(matcher, "Bone rnarrow SUVmax 6,O. No foca1 lesions. Hb 8.l g/dL, PLT 4l x1O9/L, CRP 2l4 mg/L.")
     assert got["hb"] == 8.1 and got["platelets"] == 41.0 and got["crp"] == 214.0 and got["focal_lesions"] == "absent"
+
+
+def test_ocr_dates_and_numbers_without_a_digit_left_are_read_with_their_unit() -> None:
+    from marrowchat.core.text import ocr_repair
+    assert ocr_repair("C6D1 O2/O9/2025; hace lO días") == "C6D1 02/09/2025; hace lO días"
+    assert ocr_repair("Hb lO,l g/dL; protéinurie O,6 g/24 h") == "Hb 10,1 g/dL; protéinurie 0,6 g/24 h"
+    assert ocr_repair("reticulocyten 8 x10^9/l.") == "reticulocyten 8 x10^9/l."  # a unit, not a date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tiada demam, tiada berpeluh malam. Sakit belakang ada.",
+         {"fever": "absent", "night_sweats": "absent", "bone_pain": "present"}),
+        ("Walang lagnat ngayon.", {"fever": "absent"}),
+        ("मरीज़ को 20 दिन से बुखार है। हड्डियों में दर्द नहीं है।", {"fever": "present", "bone_pain": "absent"}),
+        ("Blasten im Ausstrich: keine.", {"blasts": "absent"}),
+    ],
+)
+def test_notes_that_mix_languages(matcher: Matcher, text: str, expected: dict[str, object]) -> None:
+    got = readings(matcher, text)
+    assert {k: got.get(k) for k in expected} == expected

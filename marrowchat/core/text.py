@@ -22,12 +22,17 @@ _TOKEN = re.compile(
 )
 
 
+_LIGATURE_LETTERS: dict[int, str] = {ord("ﬁ"): "fi", ord("ﬂ"): "fl", ord("ﬀ"): "ff", ord("ﬃ"): "ffi", ord("ﬄ"): "ffl", ord("ﬅ"): "st",
+                     ord("ﬆ"): "st"}
+
+
 def clean(text: str) -> str:
     """Drop ANSI escapes and control characters, keep newlines and tabs as spaces/newlines."""
     text = _ANSI.sub(" ", text)
     text = _CONTROL.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    # typographic ligatures, as a scanned PDF's text layer gives them ("Pegﬁlgrastim", "ﬁèvre"): the two letters
+    return text.translate(_LIGATURE_LETTERS) if any(chr(ch) in text for ch in _LIGATURE_LETTERS) else text
 
 
 # Arabic-Indic and Persian digits, the Arabic decimal and thousands marks, comma, semicolon and question mark, as the
@@ -379,31 +384,33 @@ _OCR_NUMBER = re.compile(r"(?:(?<=[x×])|(?<![\w.,]))(?=[0-9lIOo.,]*[0-9])(?=[0-
                          r"[0-9lIOo]+(?:[.,][0-9lIOo]+)*(?![^\W\d_])")
 _OCR_IN_WORD = re.compile(r"(?<=[a-z]{2})[10](?=[a-z])|(?<=[a-z])[10](?=[a-z]{2})|(?<=[a-z]{3})[10](?![\w])"
                           r"|(?<![\w])[10](?=[a-z]{2,}(?![\w]))")  # (not "c1d1", "mf1", "pd1")
+# a date whose digits were read as letters ("O2/O9/2025", "2l/lO/2O25"), one real digit in it at least
+_OCR_DATE = re.compile(r"(?<![\w/])(?=[0-9lIO/]*[0-9])(?=[0-9lIO/]*[lIO])[0-9lIO]{1,2}/[0-9lIO]{1,2}/[0-9lIO]{2,4}(?![\w/])")  # (with its year: "10^9/l" is a unit)
+# a number all of whose digits were read as letters, said with its unit ("Hb lO,l g/dL", "O,6 g/24 h")
+_OCR_LETTER_NUMBER = re.compile(r"(?<![\w.,])[lIO]{1,3}[.,][lIO]{1,2}(?=[ \t]?(?:g/|mg|µ|mmol|mol|G/|%|x10|×10|/mm|U/|UI))")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 _OCR_LETTERS = str.maketrans({"1": "l", "0": "o"})
 # a word broken across a line by a hyphen ("hepato-\nsplenomegaly"): joined, and padded where it ended
 _OCR_HYPHEN = re.compile(r"(?<![^\W\d_][-‐])(?<=[a-z]{2})([-‐])(\n[ \t]*)([a-z]{2,})(?![-\w])")
-_LIGATURES = str.maketrans({"ﬁ": "f", "ﬂ": "f", "ﬀ": "f"})  # (one for one: "Pegﬁlgrastim" reads as "Pegflgrastim",
-# near enough for the fuzzy reader; a ligature is two letters, so the exact word cannot be kept at its length)
-
-
 def ocr_repair(text: str) -> str:
     """Text pasted from a scanned document read as it was meant, one character for one so every offset stays true
     (a hyphenated word is joined and padded after it): "Hb 8.l g/dL" is 8.1, "2l4" is 214, "axia1" axial,
     "0steolytic" osteolytic, "spleno-\nmegaly" splenomegaly. A number read so needs a digit and at least three
     characters or a decimal mark ("O2" of oxygen and "9O" are left)."""
-    if not re.search(r"[lIOo][0-9]|[0-9][lIOo.,]|[a-z][10]|[10][a-z]|[-‐]\n|[ﬁﬂﬀ]", text):
+    if not re.search(r"[lIOo][0-9.,]|[0-9][lIOo.,]|[a-z][10]|[10][a-z]|[-‐]\n", text):
         return text
 
     def number(mt: re.Match[str]) -> str:
         run = mt.group(0)
-        if len(run) < 3 and not re.search(r"[.,]", run) and not re.fullmatch(r"[0-9][lO]", run):
+        if len(run) < 3 and not re.search(r"[.,]", run) and (
+                run.upper() in {"O2", "O3"} or not re.fullmatch(r"[0-9][lO]|[lO][0-9]", run)):
             return run  # ("O2" of oxygen; but "PLT 4l" is 41)
         if re.fullmatch(r"[lIOo]+[.,]?[lIOo]*", run):
             return run
         return run.translate(_OCR_DIGITS)
 
-    text = _OCR_NUMBER.sub(number, text.translate(_LIGATURES))
+    text = _OCR_DATE.sub(lambda mt: mt.group(0).translate(_OCR_DIGITS), text)
+    text = _OCR_NUMBER.sub(number, _OCR_LETTER_NUMBER.sub(lambda mt: mt.group(0).translate(_OCR_DIGITS), text))
     text = _OCR_IN_WORD.sub(lambda mt: mt.group(0) if mt.string[mt.start() - 3:mt.end() + 1].lower() == "hba1c"
                             else mt.group(0).translate(_OCR_LETTERS), text)
     return _OCR_HYPHEN.sub(lambda mt: mt.group(3) + " " * (len(mt.group(1)) + len(mt.group(2))), text)
