@@ -148,3 +148,19 @@ def test_ocr_dates_and_numbers_without_a_digit_left_are_read_with_their_unit() -
 def test_notes_that_mix_languages(matcher: Matcher, text: str, expected: dict[str, object]) -> None:
     got = readings(matcher, text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother: 'he won't walk, he cries at night holding his legs.'", {"bone_pain": "present"}),
+        ("Refiere que le ponen «las inyecciones para subir las defensas» después de cada ciclo.",
+         {"gcsf_exposure": "present"}),
+        ("She was told she may need 'white cell injections' later on.", {"gcsf_exposure": None}),
+        ("Ontkent koorts en nachtzweten.", {"fever": "absent", "night_sweats": "absent"}),
+        ("患者在肾内科每周打“促红素”。", {"esa_exposure": "present"}),
+    ],
+)
+def test_lay_words_of_patients_and_parents(matcher: Matcher, text: str, expected: dict[str, object]) -> None:
+    got = readings(matcher, text)
+    assert {k: got.get(k) for k in expected} == expected
