@@ -164,3 +164,8 @@ def test_notes_that_mix_languages(matcher: Matcher, text: str, expected: dict[st
 def test_lay_words_of_patients_and_parents(matcher: Matcher, text: str, expected: dict[str, object]) -> None:
     got = readings(matcher, text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_dose_in_brackets_before_its_cycle_day_is_not_days_since(matcher: Matcher) -> None:
+    got = readings(matcher, "4 cycles of FLOT, each with biosimilar pegfilgrastim (Fulphila 6 mg) on day 2.")
+    assert "days_since_pegfilgrastim" not in got and got["gcsf_exposure"] == "present"

@@ -913,8 +913,8 @@ _EACH_CYCLE = re.compile(
     r"(?:с|после) каждого курса|с каждым курсом|(?:μετά από|σε|με) κάθε κύκλο|(?:την επομένη )?κάθε κύκλου|(?:uz|nakon|sa) svak(?:i|og) cikl(?:us|usa)")
 _PER_CYCLE_OFFSET = {"days_since_pegfilgrastim": 1.0, "days_since_gcsf": 8.0}
 # what stands between a growth factor and its day of the cycle: a dose, a route, "on" ("Neulasta 6 mg s.c. day 2")
-_DOSE_BEFORE_DAY = re.compile(r"[\s,(]*(\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|μg)(?:/kg)?)?[\s,]*(?:s\.?c\.?|sc|s/c|i\.?v\.?|"
-                              r"subcut|sq)?[\s,]*(?:on|am|le|il|el|op)?\s*")
+_DOSE_BEFORE_DAY = re.compile(r"[\s,(]*(\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|μg)(?:/kg)?)?[\s,)]*(?:s\.?c\.?|sc|s/c|i\.?v\.?|"
+                              r"subcut|sq)?[\s,)]*(?:on|am|le|il|el|op)?\s*")  # ("(Fulphila 6 mg) on day 2")
 _AFTER_DRUG = re.compile(r"\b(?:post|after|following|since)\b[- ]*[\w-]*$")  # "post-filgrastim day 4": days since
 _DOSE_CYCLE_DAY = re.compile(r"\bon\s+(?:day|d)\s*(?P<n>[1-9]|1\d)\s+of\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|"
                              r"sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:cycle|course|c)\s*\d{0,2}\b")
