@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -160,7 +161,7 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"yesterday|today|gestern|heute|hier|ayer|hoy|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj|"
                        # "Nachsorge-PET/CT extern 18.11.2025": done at another hospital
                        r"extern|external|externally|outside|auswärts|auswärtig|externe|externo|externa|esterno|esterna|"
-                       r"extern[ae]?|follow-up|surveillance|"
+                       r"follow-up|surveillance|"
                        # "PET/CT done as outpatient 12/11/2025"
                        r"done as|as an|as|outpatient|inpatient|ambulant|ambulatory)(?=[ \t])){0,4}"
                        r"(?:[ \t]*(?:18f-|\[18f\]-?|18 f-)?(?:fdg|фдг))?(?:[ \t]*\([^()\n]{0,40}\)[ \t]*)?\s*[,\-–—]?\s*"
@@ -226,8 +227,9 @@ _BARE_DATE = re.compile(r"(?<![\d/.])" + _DATE_RE + r"(?![/.]?\d)"
                         # "10/10 MUD", "8/8 matched", "HLA 9/10": a transplant's match, not a date
                         r"(?!\s*(?:mud|matched|match|hla|sib|mrd|mmud|antigen|allele|unrelated|related))")
 _DAY_ZERO = re.compile(r"\b(?:day|d)\s*0\s*(?:[:=(]|was|on)?\s*$")
+# "C4 D1 08/05", "C2 28/02/24", and abroad "C2 le 27/01/2025", "C3 am 12.03."
 _CYCLE_DAY_DATE = re.compile(r"\b(?P<c>c\d{1,2})(?:\s*(?:d|day)\s*(?P<cd>\d{1,2}))?\s*(?:[:(=|]|on|was|given|le|am|el|il|"
-                             r"op|em|vom|du)?\s*$")  # (and abroad: "C2 le 27/01/2025", "C3 am 12.03.")  # "C4 D1 08/05", "C2 28/02/24"
+                             r"op|em|vom|du)?\s*$")
 # a day after the first of a cycle, just before a date: "J2 de la C1 (", "day 2 of C3 -", "C3D2 ", "C4 d2:"
 _DAY_OF_CYCLE = re.compile(r"(?:\b(?:d|day|j|jour|tag|dag|día|dia|giorno)\s*(?P<n>\d{1,2})\s+(?:of|de la|de|del|des|du|della|"
                            r"van)?\s*(?:the\s+)?c\d{1,2}|\bc\d{1,2}\s*(?:d|day)\s*(?P<n2>\d{1,2}))\s*(?:[:(=|]|on|was)?\s*$")
@@ -486,6 +488,8 @@ _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$"
 _LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
 
 
+# what records a chart's dose: the drug's finding, the date it was read from, the year its row gives
+_Dose = Callable[[str, re.Match[str], int | None], None]
 # a drug chart's cell that marks a dose given, with no date of its own: a word ("given", "administrado", "C3"), a tick,
 # or a dose ("6 mg"), but not a number alone nor a lab value with its flag ("142 H")
 _CHART_MARK = re.compile(r"[^\d\n]*[^\W\d_][^\d\n]*|[^\w\n]*[✓✔☑☒xX][^\w\n]*|\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|ug|iu|ie|ui|mu|"
@@ -3392,8 +3396,19 @@ class Matcher:
                     self._chart_drug_row(low, cells, under, head_dates, named_above, row_year, dose)
         return out
 
+    @staticmethod
+    def _cell_date(low: str, cell: tuple[int, int], fallback: re.Match[str] | None,
+                   marked: bool = True) -> re.Match[str] | None:
+        """The date a chart's cell gives its dose: its own (the last, "08/01-17/01"), or else the row's or column's
+        date when the cell marks a dose given ("given", "✓", "6 mg"; any cell that names the drug, when not
+        ``marked``)."""
+        own = list(_BARE_DATE.finditer(low, *cell))
+        if own:
+            return own[-1]
+        return fallback if not marked or _CHART_MARK.fullmatch(low[cell[0]:cell[1]]) else None
+
     def _chart_column_row(self, low: str, cells: list[tuple[int, int]], under: list[int | None],
-                          columns: dict[int, str], row_year: int | None, dose: Any) -> None:
+                          columns: dict[int, str], row_year: int | None, dose: _Dose) -> None:
         """A row of a chart whose columns are drugs: each drug's cell gives its date, or a mark dated by the row's
         own date (in a cell under no drug: "| C5 | 01/04/2025 | given |" under "Date")."""
         row_date = next((mt for c, (a, b) in enumerate(cells) if under[c] not in columns
@@ -3401,17 +3416,13 @@ class Matcher:
         for c, (a, b) in enumerate(cells):
             col = under[c]
             fid = columns.get(col) if col is not None else None
-            if fid is None or self._not_given(low[a:b]):
-                continue
-            own = list(_BARE_DATE.finditer(low, a, b))
-            if own:
-                dose(fid, own[-1], row_year)
-            elif _CHART_MARK.fullmatch(low[a:b]) and row_date is not None:
-                dose(fid, row_date, row_year)
+            if fid is not None and not self._not_given(low[a:b]) and (
+                    dated := self._cell_date(low, (a, b), row_date)) is not None:
+                dose(fid, dated, row_year)
 
     def _chart_drug_row(self, low: str, cells: list[tuple[int, int]], under: list[int | None],
                         head_dates: list[re.Match[str] | None], named_above: str | None, row_year: int | None,
-                        dose: Any) -> None:
+                        dose: _Dose) -> None:
         """A row of a chart whose drugs are named in its rows: a cell naming a drug is given on its own date or on
         the row's ("| 1 | 11-02-2025 | R-CHOP-21 | pegfilgrastim 6 mg 12-02-2025 |"), unless it says it was not
         ("geen G-CSF"), or the row says its one drug was not ("| Neulasta 6mg | RETURNED - not used |"); in a chart
@@ -3422,14 +3433,10 @@ class Matcher:
             if named_above is None:
                 return
             for c, (a, b) in enumerate(cells):
-                if self._not_given(low[a:b]):
-                    continue
-                own = list(_BARE_DATE.finditer(low, a, b))
                 col = under[c]
-                if own:
-                    dose(named_above, own[-1], row_year)
-                elif _CHART_MARK.fullmatch(low[a:b]) and col is not None and head_dates[col] is not None:
-                    dose(named_above, head_dates[col], row_year)
+                if not self._not_given(low[a:b]) and (dated := self._cell_date(
+                        low, (a, b), head_dates[col] if col is not None else None)) is not None:
+                    dose(named_above, dated, row_year)
             return
         drug_cells = {c for c, _ in named}
         if len({fid for _, fid in named}) == 1 and any(
@@ -3439,12 +3446,8 @@ class Matcher:
         row_dates = [mt for c, (a, b) in enumerate(cells) if c not in drug_cells for mt in _BARE_DATE.finditer(low, a, b)]
         row_date = row_dates[-1] if row_dates else None
         for c, fid in named:
-            a, b = cells[c]
-            if self._not_given(low[a:b]):
-                continue
-            own = list(_BARE_DATE.finditer(low, a, b))
-            dated = own[-1] if own else row_date
-            if dated is not None:
+            if not self._not_given(low[cells[c][0]:cells[c][1]]) and (
+                    dated := self._cell_date(low, cells[c], row_date, marked=False)) is not None:
                 dose(fid, dated, row_year)
 
     def _chart_drug(self, cell: str) -> str | None:

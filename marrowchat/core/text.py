@@ -22,8 +22,8 @@ _TOKEN = re.compile(
 )
 
 
-_LIGATURE_LETTERS: dict[int, str] = {ord("ﬁ"): "fi", ord("ﬂ"): "fl", ord("ﬀ"): "ff", ord("ﬃ"): "ffi", ord("ﬄ"): "ffl", ord("ﬅ"): "st",
-                     ord("ﬆ"): "st"}
+_LIGATURE_LETTERS: dict[int, str] = {ord("ﬁ"): "fi", ord("ﬂ"): "fl", ord("ﬀ"): "ff", ord("ﬃ"): "ffi", ord("ﬄ"): "ffl",
+                                     ord("ﬅ"): "st", ord("ﬆ"): "st"}
 
 
 def clean(text: str) -> str:
@@ -262,10 +262,10 @@ class SpokenNumberReader:
 _DOT_LEADER = re.compile(r"\.{4,}|\.{3}(?=[ \t]*[-+<>≤≥]?\d)")
 
 
-_BOX_ON = r"[☑☒■✓✔]|\[[xX✓✔]\]|\([xX]\)"
-_BOX_OFF = r"[☐□]|\[ ?\]|\( \)"
+_TICKED, _UNTICKED, _TICK_NO = "☑☒■✓✔", "☐□", "✗✘"  # a box ticked, a box left empty, a cross after a label
+_BOX_ON = rf"[{_TICKED}]|\[[xX✓✔]\]|\([xX]\)"
+_BOX_OFF = rf"[{_UNTICKED}]|\[ ?\]|\( \)"
 _BOX = f"(?:{_BOX_ON}|{_BOX_OFF})"
-_TICK_NO = "✗✘"
 # "Fever Y", "G-CSF N |", "ascites | N", "Fever: N": a capital Y or N answering the label before it, ending its item
 _LETTER_ANSWER = re.compile(r"(?P<pre>[^\W\d_][)\]]?(?:[ \t]*[:|=][ \t]*|[ \t]+))(?P<a>[YN])(?=[ \t]*(?:[|,;./)]|\r?\n|$)| {2,}|\t)")
 # "Y / N → N", "yes / no: no": the choice offered, then the one made
@@ -299,7 +299,7 @@ class FormMarks:
         self.tick_no = re.compile(rf"(?<=\S)[ \t]*[{_TICK_NO}]")
 
     def read(self, text: str) -> str:
-        if not any(ch in text for ch in "☑☒■✓✔☐□[(✗✘YN/"):
+        if not any(ch in text for ch in f"{_TICKED}{_UNTICKED}{_TICK_NO}[(YN/"):
             return text
         text = self.pairs.sub(self._answered, text)
         text = _CHOICE_MADE.sub(lambda mt: self._said(mt.group(0), mt.group("a").lower() in {"n", "no"}), text)
@@ -313,7 +313,8 @@ class FormMarks:
             if len(tail) >= 2 and not self.box.search(line):
                 heading = [w.lower() for w in tail]  # "B symptoms     Y    N"
                 continue
-            grid = re.fullmatch(rf"(?P<label>\s*[^\W\d_][^☐□☑☒■✓✔\[]*?)(?P<boxes>(?:[ \t]+{_BOX}){{2,}})(?P<rest>.*)", line)
+            grid = re.fullmatch(rf"(?P<label>\s*[^\W\d_][^{_TICKED}{_UNTICKED}\[]*?)(?P<boxes>(?:[ \t]+{_BOX}){{2,}})"
+                                rf"(?P<rest>.*)", line)
             if grid is not None:
                 # a grid row: its label, a box under each answer ("Fever   [ ]  [X]" under "Y  N")
                 ticked = [bool(re.fullmatch(_BOX_ON, b.group(0))) for b in self.box.finditer(grid.group("boxes"))]
@@ -384,14 +385,18 @@ _OCR_NUMBER = re.compile(r"(?:(?<=[x×])|(?<![\w.,]))(?=[0-9lIOo.,]*[0-9])(?=[0-
                          r"[0-9lIOo]+(?:[.,][0-9lIOo]+)*(?![^\W\d_])")
 _OCR_IN_WORD = re.compile(r"(?<=[a-z]{2})[10](?=[a-z])|(?<=[a-z])[10](?=[a-z]{2})|(?<=[a-z]{3})[10](?![\w])"
                           r"|(?<![\w])[10](?=[a-z]{2,}(?![\w]))")  # (not "c1d1", "mf1", "pd1")
-# a date whose digits were read as letters ("O2/O9/2025", "2l/lO/2O25"), one real digit in it at least
-_OCR_DATE = re.compile(r"(?<![\w/])(?=[0-9lIO/]*[0-9])(?=[0-9lIO/]*[lIO])[0-9lIO]{1,2}/[0-9lIO]{1,2}/[0-9lIO]{2,4}(?![\w/])")  # (with its year: "10^9/l" is a unit)
+# a date whose digits were read as letters ("O2/O9/2025", "2l/lO/2O25"), one real digit in it at least, and its year
+# ("10^9/l" is a unit)
+_OCR_DATE = re.compile(r"(?<![\w/])(?=[0-9lIO/]*[0-9])(?=[0-9lIO/]*[lIO])[0-9lIO]{1,2}/[0-9lIO]{1,2}/[0-9lIO]{2,4}"
+                       r"(?![\w/])")
 # a number all of whose digits were read as letters, said with its unit ("Hb lO,l g/dL", "O,6 g/24 h")
 _OCR_LETTER_NUMBER = re.compile(r"(?<![\w.,])[lIO]{1,3}[.,][lIO]{1,2}(?=[ \t]?(?:g/|mg|µ|mmol|mol|G/|%|x10|×10|/mm|U/|UI))")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 _OCR_LETTERS = str.maketrans({"1": "l", "0": "o"})
 # a word broken across a line by a hyphen ("hepato-\nsplenomegaly"): joined, and padded where it ended
 _OCR_HYPHEN = re.compile(r"(?<![^\W\d_][-‐])(?<=[a-z]{2})([-‐])(\n[ \t]*)([a-z]{2,})(?![-\w])")
+
+
 def ocr_repair(text: str) -> str:
     """Text pasted from a scanned document read as it was meant, one character for one so every offset stays true
     (a hyphenated word is joined and padded after it): "Hb 8.l g/dL" is 8.1, "2l4" is 214, "axia1" axial,
