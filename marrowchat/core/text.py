@@ -277,6 +277,11 @@ _CIRCLED = re.compile(r"(?i)(?P<opts>[^\W\d_][^/\n():;.]{0,30}(?:[ \t]*/[ \t]*[^
                       r"(?P<pick>[^)\n.;]{1,30}?)[ \t]*\)?(?=[.;,\n]|$)")
 
 
+_LETTER_HINT = re.compile(r"[ \t:|=][YN](?!\w)")  # (a quick look before the line-by-line reading)
+_CIRCLED_HINT = re.compile(r"(?i)circled|underlined|ticked|marked|angekreuzt|unterstrichen|entouré|souligné|cerchiato|"
+                           r"sottolineato|rodeado|subrayado|circulado|omcirkeld|zakreślone|zakroužkováno")
+
+
 class FormMarks:
     """Forms and tick boxes written as the words the reader knows, in place and padded so every offset stays true:
     "Fieber ☒ ja ☐ nein" and "Bone pain: Y ☐ N ☑" are answers ("yes" leaves the label standing, "no" puts a minus
@@ -299,11 +304,18 @@ class FormMarks:
         self.tick_no = re.compile(rf"(?<=\S)[ \t]*[{_TICK_NO}]")
 
     def read(self, text: str) -> str:
-        if not any(ch in text for ch in f"{_TICKED}{_UNTICKED}{_TICK_NO}[(YN/"):
-            return text
-        text = self.pairs.sub(self._answered, text)
-        text = _CHOICE_MADE.sub(lambda mt: self._said(mt.group(0), mt.group("a").lower() in {"n", "no"}), text)
-        text = _CIRCLED.sub(self._circled, text)
+        boxes = any(ch in text for ch in f"{_TICKED}{_UNTICKED}{_TICK_NO}[") or "( )" in text or "(x)" in text.lower()
+        letters = _LETTER_HINT.search(text) is not None
+        choice = "/" in text and _CHOICE_MADE.search(text) is not None
+        circled = _CIRCLED_HINT.search(text) is not None
+        if not (boxes or letters or choice or circled):
+            return text  # (most answers: read as they are, at no cost)
+        if boxes:
+            text = self.pairs.sub(self._answered, text)
+        if choice:
+            text = _CHOICE_MADE.sub(lambda mt: self._said(mt.group(0), mt.group("a").lower() in {"n", "no"}), text)
+        if circled:
+            text = _CIRCLED.sub(self._circled, text)
         text = self.tick_no.sub(lambda mt: mt.group(0)[:-1] + "-", text)
         lines = text.split("\n")
         heading: list[str] = []  # the answers heading a grid's columns ("Tick box   Y   N   ?"), left to right
