@@ -1282,6 +1282,7 @@ class Matcher:
         self.fam_pre = _Triggers(lang.family_pre)
         self.plan_pre = _Triggers(lang.planned_pre)
         self.not_given = _Triggers(lang.not_given)
+        self.not_given_signs = [w for w in lang.not_given if not re.search(r"\w", w)]  # "✗", "☐": no word to tokenize
         self.term_stop = _Triggers(lang.terminators)
         self.ignore = {normalise(w) for w in [*lang.ignore, *lang.yes, *lang.no, *lang.unknown]}
         self.no_words = {normalise(w) for w in lang.no} | {"none", "nil", "neg", "negative"}
@@ -3475,7 +3476,7 @@ class Matcher:
 
     def _not_given(self, cell: str) -> bool:
         """Does a drug chart's cell say the dose was not given ("no administrado", "REFUSED", "held", "✗")?"""
-        if any(not re.search(r"\w", w) and w in cell for w in self.lang.not_given):
+        if any(sign in cell for sign in self.not_given_signs):
             return True
         toks = [t.text for t in tokenize(cell)]
         return any(self.neg_pre.at(toks, i) or self.neg_post.at(toks, i) or self.not_given.at(toks, i)
