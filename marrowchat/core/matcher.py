@@ -33,6 +33,7 @@ from marrowchat.core.text import (
     HANGUL_CHARS,
     DictationMarks,
     FormMarks,
+    MailMarks,
     SpokenNumberReader,
     Token,
     ascii_forms,
@@ -152,6 +153,8 @@ _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|inte
                        r"(?:[ \t]+(?:de|di|del|of|the|fin|fine|end|eot|tratamiento|traitement|trattamento|treatment|"
                        r"restaging|interim|staging|control|contrôle|controllo|réévaluation|reevaluación|rivalutazione|"
                        r"abschluss|zum|therapieabschluss|de control|con|with|mit|avec|com|au|à la|met|с|з|z|ze|"
+                       # "PET-TC de final de tractament (17/06/2025", "PET-CT סוף טיפול 21/06/2025"
+                       r"tractament|tratamento|סוף|טיפול|"
                        # "PET-CT interino (25/03/2025)", "PET de reavaliação 12/03", "PET intermedio del 12/03"
                        r"interino|interina|intermedio|intermedia|intermédio|intermédia|reavaliação|reestadiamento|"
                        r"reestadificación|final|eind-evaluatie|eindevaluatie|evaluatie|"
@@ -215,6 +218,7 @@ _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+
                         r"последнее|последняя)(?:[ -][^\s\d]+){1,4}?(?:\s*\([^()]{0,60}\))?|son\s+doz)"
                         r"\s*(?:on|was|:)?\s*(?:the\s+)?"  # "the last injection was the 20 of March"
                         + _DATE_RE + r"(?!\s*(?:ago|weeks?|days?))")
+_PET_WORD = re.compile(r"\b(?:i?pet|tep)(?:[-/ ]?(?:ct|tc|bt|tdm|kt))?\b")
 _SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\b(?:today|vandaag|heute|aujourd'hui|hoy|oggi|"
                          r"hoje|idag|i dag|dzisiaj|dziś|dnes)\b|\btoday'?s? (?:pet|scan)\b")
 _LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|inj\b|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
@@ -259,12 +263,14 @@ _GIVEN_BEFORE_DRUG = re.compile(
     r"однократно|once|a single dose of|single dose|einmalig|eenmalig|una volta|una vez|une fois|jednorazowo|"
     r"jednorázově)[\s,]+){1,4}")  # (a word of giving: "C3 given 02/05,
 # filgrastim d3-d10" dates the cycle, not the drug)
-_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,45}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,60}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg)?[ \t]*[|]?[ \t]*)?"
+_DOSE_GAP = re.compile(r"^(?:[^()\n]{0,45}\))?[ \t,:;(|)®™—–=]*(?:\([^()]{0,60}\)[ \t,:;]*)?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ug|iu|units|micrograms|mu|miu|me|mln)(?:/m2|/kg|/d|/day|/dia|/día|/jour|/j|/tag|/giorno|/dzień|/dag)?[ \t]*(?:ליום|ביום|يوميا|يومياً)?[ \t]*[|(]?[ \t]*)?"
                        r"(?:(?:s\.c\.?|i\.v\.?|sc|s/c|sq|subcut|iv|po|given|on|dose|inj|injection|daily|weekly|c\d+|cycle \d+|"
                        r"d\d{1,2}|day \d{1,2}|with|w|w/|dd|od|qd|at the infusion cent(?:er|re)|at home|in clinic|"
                        r"by the district nurse|by the gp|of the cycle|of the last cycle|of cycle \d+|du cycle|"
                        r"de la cure|del ciclo|des zyklus|van de kuur|"
                        r"only|alone|once|twice|single dose|a single dose|infusion|-gabe|gabe|"
+                       # "Pegfilgrastim 6 mg une seule fois, après C2 (30/07/2024)": once, after a cycle
+                       r"une seule fois|une fois|seule fois|après|after|nach|dopo|después de|após|"
                        # "4-й курс начат 17.03.2025", "C4 started 17/03": a cycle dated by its start
                        r"started|started on|began|begun|начат|начата|начато|начался|начался с|gestartet|begonnen|"
                        r"iniciado|iniciada|iniziato|iniziata|commencé|commencée|gestart|rozpoczęty|zahájen|"
@@ -583,10 +589,12 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|\b(?:homme|femme|patiente?|uomo|donna|paziente|signora?|sig\.?ra|var[oó]n|hombre|mujer|paciente|"
                         r"mulher|homem|doente|patientin|mann|frau|herr|vrouw|pacjentk?a?|pan|pani|erkek|kad[ıi]n|hasta|"
                         r"mu[žz]|[žz]ena|pacient(?:k?a)?|b[ăa]rbat|femeie|kvinna|mand|kvinde|h|f|"
+                        # a care home's resident ("Bewohnerin, 89 J.", "résidente de 93 ans", "mevr., 90 jr")
+                        r"bewohner(?:in)?|r[ée]sidente?|residente|mevr|mevrouw|dhr|meneer|idos[ao]|ancian[ao]|anzian[ao]|"
                         r"пациент(?:ка)?|больн(?:ой|ая)|мужчина|женщина|пацієнт(?:ка)?|хвор(?:ий|а))\b"
                         # (not a duration: "patient depuis 3 ans", "paziente da 3 anni", "Patient seit 3 Jahren")
                         r"(?:(?!depuis|pendant|desde|durante|hace|há|seit|während|sinds|\bda\b|dal|dopo|\bod\b|since|\bfor\b|\bago\b)[^\n\d]){0,30}?"
-                        r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|år|yaş|let|lat|roků|let[ée]|ani|год|года|лет|років|роки|рік)(?!\w)"
+                        r"(?<![\d.,])(?P<age3>\d{1,3})\s*-?\s*(?:ans|anni|aa|a\.|años|anos|jahre|j\.|jaar|jr|år|yaş|let|lat|roků|let[ée]|ani|год|года|лет|років|роки|рік)(?!\w)"
                         r"|(?<![\d.,])\b(?P<age4>\d{1,3})\s*-?\s*(?:jährige[rn]?|j[äa]hrige[rn]?|jarige|yaşında|yaş(?=\s+(?:kadın|erkek|hasta|çocuk))|ani(?=,?\s+(?:b[ăa]rbat|femeie|pacient))|letni[ae]?|årig|årige|ročn[ýíá]|let[ýá]|ετών)(?!\w)"
                         r"|,\s*lat\s+(?P<age5>\d{1,3})\b"
                         # "בן 57", "בת 26"; "عمره 27 سنة", "مريض 27 سنة", "يبلغ من العمر 52 عامًا"; "۵۸ ساله"
@@ -828,6 +836,9 @@ _DOUBT_HEADINGS = {"differential", "differentials", "ddx", "dd", "differential d
                    "query", "possible", "possibilities", "consider", "considerations", "to exclude", "exclude",
                    "rule out", "r/o", "?", "questions", "question"}
 _SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
+# "Captación focal en colon sigmoide", "Ipercaptazione focale al colon": these place a lesion in an organ only (not
+# "superiore al fegato", "supérieure au foie", which compare with the liver)
+_FOREIGN_SITE_PREPS = {"en", "al", "alla", "allo", "nel", "nella", "no", "na", "em", "dans", "au", "im", "am"}
 # "the spleen is firm and palpable 12 cm below the left costal margin": how an examined organ is felt
 _EXAM_WORDS = frozenset({"is", "was", "firm", "hard", "soft", "smooth", "tender", "non-tender", "nontender", "and",
                          "palpable", "palpated", "felt", "easily", "just", "enlarged", "very"})
@@ -981,6 +992,8 @@ _YEARS_AGO = re.compile(r"(?:\b(?:\d{1,2}|a|one|two|three|four|five|several|many
                         r"|\b\d{1,2}\s+år\s+(?:sedan|siden))\b")
 _HAD_WORDS = {"she", "he", "they", "the", "patient", "had", "has", "experienced", "suffered", "developed", "there", "was",
               "were", "a", "an", "some", "with"}
+_DURATION_UNITS = {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr",
+                   "yrs", "decade", "decades"}
 _STRETCH_BREAKS = {",", ";", ":", ".", "but", "whereas", "while", "and now", "now"}
 # small words that may also be read as a term of their own (lower-case "all" as the leukaemia) but do not part the
 # two words of a near pair ("pain in all my bones")
@@ -1151,6 +1164,8 @@ class _Triggers:
 
     def __init__(self, phrases: list[str]):
         seqs = {term_tokens(p) for p in phrases}
+        # an abbreviation keeps its full stops, as the text's tokens do ("Z.n.", "V.a.", "z. n.")
+        seqs |= {tuple(t.text for t in tokenize(p) if t.text not in {"-", "–"}) for p in phrases if "." in p}
         self.seqs = sorted((s for s in seqs if s), key=len, reverse=True)
         self.first = {s[0] for s in self.seqs}
 
@@ -1290,6 +1305,9 @@ class Matcher:
         self.answer_no = _Triggers([w for w in [*lang.no, *lang.note_answers.no] if w != "?"])
         self.answer_yes = _Triggers([w for w in [*lang.yes, *lang.note_answers.yes] if w != "?"])
         self.forms = FormMarks([*lang.yes, *lang.note_answers.yes], [*lang.no, *lang.note_answers.no])
+        mail = lang.mail
+        self.mail = MailMarks(mail.sign_offs, mail.wrote, mail.separators, mail.header_fields, mail.disclaimers,
+                              mail.titles, mail.units, mail.keep)
         self.question_opens = _Triggers(lang.note_answers.opens)
         self.other_sites = {normalise(w) for w in lang.other_sites}
         # words that place a value or finding in the marrow or skeleton (the English ones here; other languages' in
@@ -1328,6 +1346,14 @@ class Matcher:
         self.ignore |= self.organs | self.lead_organs | set(_NUMBER_WORDS) | {"taken", "sent", "done", "drawn"}
         self.marrow_findings = set(lang.marrow_findings)
         self.passing = set(lang.passing_findings)
+        self.baseline_findings = set(lang.baseline.findings)
+        self.other_words = {fold(w) for w in lang.words.others}
+        bp = "|".join(re.escape(w) for w in sorted({fold(w) for w in lang.words.bp_labels}, key=len, reverse=True))
+        self._slashed_bp = re.compile(rf"(?<!\w)(?:{bp})[ \t]*[:=]?[ \t]*(?P<s>\d{{2,3}})[ \t]*/[ \t]*\d{{2,3}}(?![\d/])"
+                                      ) if bp else None
+        self.implied_by = {f.id: set(f.implied_by) for f in bundle.findings.values() if f.implied_by}
+        self.chronic_words = _Triggers(lang.baseline.chronic)
+        self.new_words = {fold(w) for w in lang.baseline.new}
         self.resolved_tail = _Triggers(lang.resolved_tail)
         self.dictated = DictationMarks({str(mark): words for mark, words in lang.dictation_marks.items()})
         self.spoken = SpokenNumberReader({code: ({k.lower(): v for k, v in sn.words.items()}, [w.lower() for w in sn.decimal],
@@ -1435,7 +1461,7 @@ class Matcher:
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
             self.dictated.read(self.spoken.read(self.dictated.read_percent(self.forms.read(
-                ocr_repair(ascii_forms(clean(text))))))))))))
+                self.mail.read(ocr_repair(ascii_forms(clean(text)))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -1454,7 +1480,9 @@ class Matcher:
                               if (t.text,) in self.after_anchors and (t.text,) in self.anchors
                               and (_DRUG_DAY.fullmatch(tokens[i + 1].text)
                                    or (i > 0 and tokens[i - 1].text in {"+", "ø"})
-                                   or (i > 0 and tokens[i - 1].text == "last" and tokens[i + 1].text.isdigit()))}
+                                   or (i > 0 and tokens[i - 1].text == "last" and (
+                                       tokens[i + 1].text.isdigit() or tokens[i + 1].text in {"was", "on", "given",
+                                                                                               "dose", "injection"})))}
         if not tokens:
             return result
         # a temperature written with its degree sign is understood even where no word names it (read below)
@@ -1475,6 +1503,7 @@ class Matcher:
             before = (lo, hi)
         self._age_sex(text, result)
         self._bare_temperature(text, result)
+        self._slashed_pressure(text, result)
         self._transplant_day(text, result)
         self._fbc_triple(text, result)
         self._unit_labels(text, result)
@@ -1503,6 +1532,20 @@ class Matcher:
                 # "on pembrolizumab ... C6 given 11/7 ago": the cycles are the immunotherapy's, not chemotherapy
                 result.findings = [e for e in result.findings if normalise(e.term) not in weak or (
                     e.finding == fid and e.status == "absent")]
+        present = {e.finding for e in result.findings if e.status == "present"}
+        # "Intense uptake along the nail tract ... No other focal bone lesions": "other" denies more foci, not the
+        # foci the note has named (or implied)
+        result.findings = [e for e in result.findings if not (
+            e.status == "absent" and e.trigger is not None and (
+                e.finding in present or self.implied_by.get(e.finding, set()) & present)
+            and any(fold(t.text) in self.other_words
+                    for t in tokenize(self._text[e.trigger.span[1]:max(e.trigger.span[1], e.span[0])])))]
+        for fid in self.baseline_findings:
+            # "chronic back ache for 20 years. No new bone pain": the denial of the new outranks the baseline
+            if any(e.finding == fid and e.status == "absent" and self._says_new(e.span) for e in result.findings):
+                said = [e for e in result.findings if e.finding == fid and e.status == "present"]
+                if said and all(self._chronic(e.span) for e in said):
+                    result.findings = [e for e in result.findings if not (e.finding == fid and e.status == "present")]
         has_history = {ex.finding for ex in result.findings if ex.status == "present"}
         # a marrow measurement said with a marrow word beats one that is not ("nodes ... SUVmax 9.8 ... marrow ...
         # SUVmax 3.4")
@@ -1742,6 +1785,18 @@ class Matcher:
         return bool(years) and max(years) <= self._note_year - 2 and not any(
             t in _NOW_WORDS or t in _PRESENT_WORDS for t in toks)
 
+    @staticmethod
+    def _lasting(toks: list[str], mt: Mention) -> bool:
+        """"anaphylaxis after wasp sting 2023, ..., aching bones in back and thighs for a year": a finding said to have
+        lasted a while, in its own comma-free stretch, goes on to now, whatever year the clause named before it."""
+        lo_ = next((j + 1 for j in range(mt.start_tok - 1, -1, -1) if toks[j] in _STRETCH_BREAKS), 0)
+        hi_ = next((j for j in range(mt.end_tok, len(toks)) if toks[j] in _STRETCH_BREAKS), len(toks))
+        stretch = toks[lo_:hi_]
+        return not any(_YEAR.fullmatch(t) for t in stretch) and any(
+            t == "for" and k + 2 < len(stretch) and (stretch[k + 1] in {"a", "an", "several", "many", "some"}
+                                                     or stretch[k + 1].isdigit())
+            and stretch[k + 2] in _DURATION_UNITS for k, t in enumerate(stretch))
+
     def _in_past_year(self, toks: list[str], mt: Mention) -> bool:
         """A finding said in its comma-free stretch to have been in a year before the note's latest ("She was
         pancytopenic in 2021 during a parvovirus infection", "Febrile neutropenia in 2019 after ABVD", "In 2019 she
@@ -1766,6 +1821,25 @@ class Matcher:
         return any(_YEAR.fullmatch(t) and k > 0 and (
             (stretch[k - 1] in _IN_YEAR and int(t) < self._note_year)
             or (stretch[k - 1] in _MONTHS and int(t) < self._note_year - 1)) for k, t in enumerate(stretch))
+
+    def _sentence(self, span: tuple[int, int]) -> list[str]:
+        """The folded words of the sentence a span sits in."""
+        text = self._text
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
+        end = _SENTENCE_END.search(text, span[1])
+        return [fold(t.text) for t in tokenize(text[start:end.start() if end else len(text)])]
+
+    def _says_new(self, span: tuple[int, int]) -> bool:
+        """"No new bone pain", "Pas de douleur osseuse nouvelle": a denial of the new (within four words of it)."""
+        words = self._sentence(span)
+        said = [fold(t.text) for t in tokenize(self._text[span[0]:span[1]])]
+        at = next((i for i in range(len(words)) if words[i:i + len(said)] == said), None)
+        return at is not None and any(w in self.new_words for w in words[max(0, at - 4):at + len(said) + 4])
+
+    def _chronic(self, span: tuple[int, int]) -> bool:
+        """"chronic back ache for 20 years", "Chronische lage rugpijn, al 30 jaar": a sentence of long standing."""
+        words = self._sentence(span)
+        return any(self.chronic_words.at(words, i) for i in range(len(words)))
 
     def _resolved_after(self, toks: list[str], mt: Mention) -> bool:
         """A symptom whose stretch ends in a comma and a word that it has passed: "diffuse bone pain in the first days
@@ -1814,8 +1888,10 @@ class Matcher:
                                ("uncertainty", self.unc_pre), ("negation", self.neg_pre)):
                 k = trig.at(toks, i)
                 if k and kind == "negation" and toks[i] in self.glued_negations and i + 1 < n and toks[i + 1] in {"-", "–"} and \
-                        tokens[lo + i].end == tokens[lo + i + 1].start:
-                    break  # a prefix glued to its word negates nothing: "non-tender splenomegaly"
+                        tokens[lo + i].end == tokens[lo + i + 1].start and not (
+                            i + 2 < n and toks[i + 2] in {"avid", "fdg", "hypermetabolic"}):
+                    break  # a prefix glued to its word negates nothing: "non-tender splenomegaly" (but "non-avid
+                    # nodes" are not hot nodes)
                 if k == 1 and kind == "negation" and toks[i] == "sem" and i > 0 and toks[i - 1].isdigit():
                     break  # "3 sem fiebre": Spanish weeks (semanas), not the Portuguese "without"
                 if k:
@@ -2117,6 +2193,15 @@ class Matcher:
         j = mt.end_tok
         while j < min(n, mt.end_tok + 2) and toks[j] in _PLACED:
             j += 1  # "foci scattered throughout the spleen", "lesions seen in the liver"
+        if j < n and toks[j] in self.organs and toks[j] not in self.lead_organs and j == mt.end_tok \
+                and toks[j] not in _SITE_PREPS:
+            return toks[j]  # "Hipercaptação focal tireoidiana": the organ said as an adjective right after the term
+        if j < n and toks[j] in _FOREIGN_SITE_PREPS:
+            for t in toks[j + 1 : j + 5]:
+                if t in self.marrow_words or t in self.skeletal_words or _LEVEL.fullmatch(t) or t in _STRETCH_END:
+                    break
+                if t in self.organs and t not in self.lead_organs:
+                    return t
         if j < n and toks[j] in _SITE_PREPS and not (j + 1 < n and toks[j + 1][:1].isdigit()):
             # "in the (sigmoid) colon", "within the left lung": the organ within a few words of the preposition
             # (not "an SUVmax of 9.2 (liver 2.6)": of its value)
@@ -2883,7 +2968,7 @@ class Matcher:
                 key = tuple(t for t in toks[i : i + k] if t not in _KEY_SKIP)
                 if key in self.anchors:
                     if key in self.after_anchors and not (i > 0 and toks[i - 1] in {"post", "after", "since",
-                                                                                     "following"}) \
+                                                                                     "following", "from"}) \
                             and self.anchors[key] not in self._named_drugs:
                         break  # "PEG tube": only "8 days post peg" makes it the drug (or a note that names it)
                     if not (i > 0 and toks[i - 1] in _DENIED):  # "no gcsf given": a denied drug takes no date
@@ -3255,6 +3340,19 @@ class Matcher:
             if head is not None:  # (with its year, or without one: "[WhatsApp ... Mon 02/12 21:14]")
                 scans = [d for d in (_date_of(head, month_first, year),) if d is not None]
         if not scans:
+            # "Oncoloog vroeg PET-CT aan ter uitsluiting van botmetastasen (18-11-2025)", "PET/CT was moved up because
+            # of the pain - done 02/18/2025": the one full date in a PET's sentence, with no drug named before it
+            for pm in _PET_WORD.finditer(low):
+                end = _SENTENCE_END.search(low, pm.end())
+                stop = min(end.start() if end else len(low), pm.end() + 100)
+                dates = [bm for bm in _BARE_DATE.finditer(low, pm.end(), stop) if bm.group("y")
+                         and len(bm.group("y")) == 4]
+                if len(dates) == 1 and not _EARLIER_SCAN.search(low[max(0, pm.start() - 30):pm.start() + 4]) \
+                        and not self._anchors_in(low[pm.end():dates[0].start()]) \
+                        and (day := _date_of(dates[0], month_first, year)) is not None:
+                    scans, pets = [day], [dates[0]]
+                    break
+        if not scans:
             return
         scan = max(scans)
         self._scan = scan if any(sm.group("y") for sm in pets) else None
@@ -3522,7 +3620,9 @@ class Matcher:
             return []
         gap = low[drug[0]:lo + cycle.start()]
         # ("4x R-CHOP + Neulasta (C4 10/03/25)": a bracket right after the drug dates it by the cycle too)
-        return [(dm.start(), drug[1])] if len(gap) <= 40 and re.search(r"(?:\bwith|\()\s*$", gap) and not any(
+        # ("Pegfilgrastim 6 mg une seule fois, après C2 (30/07/2024)": given after the cycle, dated by it)
+        return [(dm.start(), drug[1])] if len(gap) <= 40 and re.search(
+            r"(?:\bwith|\(|\bafter|\bapres|\bnach|\bdopo|\bdespues de|\bapos)\s*$", fold(gap)) and not any(
             c in gap for c in ".;\n") else []
 
     def _later_cycle_day(self, low: str, pos: int) -> tuple[str, int, int] | None:
@@ -3939,6 +4039,18 @@ class Matcher:
                                    None, result)
                 have.add(found[1])
 
+    def _slashed_pressure(self, text: str, result: MatchResult) -> None:
+        """"RR 95/60", "hypotensive 82/50": a blood pressure named by a label that needs its slashed pair (read once
+        nothing else gave the systolic pressure)."""
+        f = self.bundle.findings.get("systolic_bp")
+        if f is None or self._slashed_bp is None or any(e.finding == f.id and e.value is not None
+                                                         for e in result.findings):
+            return
+        mt = self._slashed_bp.search(fold(text)) if "/" in text else None
+        if mt is not None and 40 <= int(mt.group("s")) <= 260 and len(fold(text)) == len(text):
+            self._record_value(f, float(mt.group("s")), None, mt.group("s"), None, None, (mt.start(), mt.end()),
+                               None, result)
+
     def _bare_temperature(self, text: str, result: MatchResult) -> None:
         """"He was 38.4 °C in clinic", "highest 39.6℃": a value with a degree sign is a temperature without the word
         (the highest one given, unless the note already names a temperature)."""
@@ -4063,6 +4175,12 @@ class Matcher:
                         t in {",", ";"} for t in toks[mentions[targets[c]].end_tok:mentions[targets[c - 1]].start_tok])),
                         len(targets))
                     targets = targets[:cut]
+                    if any(self.question_opens.at(toks, j) for j in range(
+                            next((j + 1 for j in range(i - 1, -1, -1) if toks[j] in {"?", ";", ":"}), 0), i)):
+                        # "did she get any G-CSF after the last cycle?", "Any lymphadenopathy on CT?": a question
+                        # left unanswered asks about all it names
+                        targets = [*targets, *(x for x in self._asked(toks, mentions, i)
+                                               if x not in status and x not in targets)]
                 if not targets and kind == "negation" and before and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS \
                         and mentions[before[-1]].finding in self.testable:
                     # "..., ANCA and antiphospholipid antibodies were negative": the last item is a test the
@@ -4153,7 +4271,8 @@ class Matcher:
                 result.uncertain.append(ex)
                 continue
             if idx not in status and f.section != "history" and f.kind == "boolean" and not mt.negative \
-                    and (old_clause or self._in_past_year(toks, mt) or self._resolved_after(toks, mt)):
+                    and ((old_clause and not self._lasting(toks, mt)) or self._in_past_year(toks, mt)
+                         or self._resolved_after(toks, mt)):
                 ex.context, ex.status = "history", None  # "Had septic shock from urosepsis in 2022, fully recovered"
                 result.set_aside.append(ex)
                 continue

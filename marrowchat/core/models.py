@@ -286,6 +286,41 @@ class Words(Strict):
     owning: list[str] = Field(default=[], description="words by which an organ owns what follows ('spleen with foci')")
     and_words: list[str] = Field(
         default=[], description="'and' that keeps what follows with the organ owning the clause")
+    bp_labels: list[str] = Field(
+        default=[], description="labels that name a blood pressure only with a slashed pair after them ('RR 95/60', "
+        "'hypotensive 82/50'; 'RR 22' is a breathing rate)")
+    others: list[str] = Field(
+        default=[], description="'other' after a negation ('no other focal bone lesions', 'keine weiteren'): it denies "
+        "more of what the note has named, not the thing itself")
+
+
+class Mail(Strict):
+    """How an email or chat thread marks what is not the message: sign-offs, reply headers, disclaimers."""
+
+    sign_offs: list[str] = Field(default=[], description="a line of its own that ends a message ('Kind regards', "
+                                 "'Mit freundlichen Grüßen', 'Sent from my iPhone'): the signature follows")
+    wrote: list[str] = Field(default=[], description="the end of a reply header ('On 3 Mar, Dr X wrote:', "
+                             "'a écrit :')")
+    separators: list[str] = Field(default=[], description="a quoted message's rule ('-----Original Message-----')")
+    header_fields: list[str] = Field(default=[], description="fields of a quoted header block ('From', 'Sent', "
+                                     "'Von', 'Envoyé'): two together are a header")
+    disclaimers: list[str] = Field(default=[], description="words of a confidentiality footer ('intended "
+                                   "recipient', 'AVISO LEGAL')")
+    titles: list[str] = Field(default=[], description="titles opening a signature's name line ('Dr', 'Prof')")
+    units: list[str] = Field(default=[], description="words of a workplace under a name ('Clinic', 'Institute')")
+    keep: list[str] = Field(default=[], description="a line that goes on with the message after a signature "
+                            "('PS', 'btw')")
+
+
+class Baseline(Strict):
+    """A complaint the patient has always had is not the one a note asks about: "Known canal stenosis with chronic
+    back ache for 20 years. No new bone pain" denies the bone pain that matters. A denial that says "new" outranks
+    a mention that says "chronic" in its own sentence, for the findings named here."""
+
+    findings: list[Id] = Field(default=[], description="findings whose chronic mention a denial of the new yields to")
+    chronic: list[str] = Field(default=[], description="words of long standing ('chronic', 'for 20 years', "
+                               "'chroniques', 'al 30 jaar')")
+    new: list[str] = Field(default=[], description="words of the new ('no new bone pain', 'douleur osseuse nouvelle')")
 
 
 class LanguageFile(Strict):
@@ -376,6 +411,11 @@ class LanguageFile(Strict):
     not_given: list[str] = Field(
         default=[], description="words in a drug chart's cell that say the dose was not given ('held', 'omitted', "
         "'postponed', 'aplazado'), beside the negations: such a row dates nothing")
+    mail: Mail = Field(default_factory=lambda: Mail(), description="what in an email or chat thread is not the "
+                       "message: sign-offs, signatures, reply headers and disclaimers")
+    baseline: Baseline = Field(
+        default_factory=lambda: Baseline(), description="a complaint of long standing that a denial of anything new "
+        "outranks ('chronic back ache for 20 years. No new bone pain')")
     passing_findings: list[str] = Field(
         default=[], description="symptoms that pass: said 'N years ago' ('Bone pain 2 years ago led to the diagnosis') "
         "they are the past, unlike a lasting feature ('sting anaphylaxis five years earlier')")

@@ -277,6 +277,98 @@ _CIRCLED = re.compile(r"(?i)(?P<opts>[^\W\d_][^/\n():;.]{0,30}(?:[ \t]*/[ \t]*[^
                       r"(?P<pick>[^)\n.;]{1,30}?)[ \t]*\)?(?=[.;,\n]|$)")
 
 
+def _blank(text: str) -> str:
+    """The text as spaces, newlines kept: what is dropped keeps its place, so every offset stays true."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _phrases(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted({w.lower() for w in words if w.strip()}, key=len, reverse=True))
+
+
+# a value with a decimal or a unit: a signature never carries one ("Hb 8.1", "plt 31", "SUVmax 4.6")
+_MEASURED = re.compile(r"\d[.,]\d|\d\s?(?:%|mg|g/|mmol|µmol|umol|x\s?10|×\s?10|cm|mm|iu|u/l|/l)\b|\b(?:hb|wcc|wbc|plt|"
+                       r"suv\w*|crp|ldh|anc|neut\w*|ferritin)\b\W{0,3}\d", re.IGNORECASE)
+# a quote marker at a line's start ("> no fever", ">> Hb 8.1"), not a value ("> 38.5")
+_QUOTE_MARK = re.compile(r"(?m)^[ \t]*>(?:[ \t]*>)*[ \t]?(?=[^\d\s.,])")
+_HEADER_FIELD = re.compile(r"(?i)^[ \t]*(?P<f>[^\W\d_][\w ]{0,14}?)[ \t]*:")
+
+
+class MailMarks:
+    """An email or chat thread read as its messages: quote markers, reply headers ("On 3 Mar, Dr X wrote:",
+    "-----Original Message-----", a "From: / Sent:" block), signatures after a sign-off ("Kind regards", "--",
+    "Mit freundlichen Grüßen") and confidentiality disclaimers are blanked in place, so a "Fever Clinic" in a
+    signature or a date in a reply header is not read as the patient's. Offsets stay true."""
+
+    def __init__(self, sign_offs: list[str], wrote: list[str], separators: list[str], header_fields: list[str],
+                 disclaimers: list[str], titles: list[str], units: list[str], keep: list[str]) -> None:
+        self.sign_off = re.compile(rf"(?i)^[ \t]*(?:{_phrases(sign_offs)})[ \t]*[,.!]*[ \t]*(?:[^\W\d_][\w.'-]*"
+                                   rf"(?:[ \t]+[^\W\d_][\w.'-]*){{0,3}})?[ \t]*$") if sign_offs else None
+        self.dashes = re.compile(r"^[ \t]*--[ \t]*$|^[ \t]*_{5,}[ \t]*$")
+        self.wrote = re.compile(rf"(?i)^.{{0,160}}\b(?:{_phrases(wrote)})[ \t]*:?[ \t]*$") if wrote else None
+        self.separator = re.compile(rf"(?i)^[ \t]*[-_=*]{{2,}}[ \t]*(?:{_phrases(separators)})[ \t]*[-_=*]{{2,}}[ \t]*$"
+                                    ) if separators else None
+        self.fields = {w.lower() for w in header_fields}
+        self.disclaimer = re.compile(rf"(?i)\b(?:{_phrases(disclaimers)})\b") if disclaimers else None
+        self.name_line = re.compile(rf"(?i)^[ \t]*(?:{_phrases(titles)})\.?[ \t]+[^\W\d_][^\d\n]{{0,80}}$"
+                                    ) if titles else None
+        self.unit = re.compile(rf"(?i)\b(?:{_phrases(units)})\b|\|") if units else None
+        self.keep = re.compile(rf"(?i)^[ \t]*(?:{_phrases(keep)})(?:[ \t:.,]|$)") if keep else None
+        hints = [*sign_offs, *wrote, *separators, *disclaimers, "--", ">"]
+        self.hint = re.compile(rf"(?i){_phrases(hints)}") if hints else None
+
+    def read(self, text: str) -> str:
+        if self.hint is None or not self.hint.search(text):
+            return text  # (most answers: no thread in them)
+        quoted = {i for i, line in enumerate(text.split("\n")) if _QUOTE_MARK.match(line)}
+        text = _QUOTE_MARK.sub(lambda mt: " " * len(mt.group(0)), text)
+        lines = text.split("\n")
+        n = 0
+        while n < len(lines):
+            line = lines[n]
+            if (self.wrote and self.wrote.match(line)) or (self.separator and self.separator.match(line)):
+                lines[n] = _blank(line)
+            elif self._header_block(lines, n):
+                while n < len(lines) and self._field(lines[n]):
+                    lines[n] = _blank(lines[n])
+                    n += 1
+                continue
+            elif (self.sign_off and self.sign_off.match(line)) or self.dashes.match(line) or self._signed(lines, n):
+                lines[n] = _blank(line)
+                n += 1
+                # the signature: the lines that follow, to the next quoted message, a postscript or a blank line -
+                # unless they carry measurements ("--\nBloods day 16: Hb 8.1, WCC 1.6": a note's own rule)
+                end = n
+                while end < len(lines) and end not in quoted and not self._ends_signature(lines[end]):
+                    end += 1
+                if not any(_MEASURED.search(lines[k]) for k in range(n, end)):
+                    for k in range(n, end):
+                        lines[k] = _blank(lines[k])
+                n = end
+                continue
+            elif self.disclaimer and self.disclaimer.search(line):
+                lines[n] = _blank(line)
+            n += 1
+        return "\n".join(lines)
+
+    def _field(self, line: str) -> bool:
+        mt = _HEADER_FIELD.match(line)
+        return mt is not None and mt.group("f").strip().lower() in self.fields
+
+    def _header_block(self, lines: list[str], n: int) -> bool:
+        """"From: Dr X / Sent: 03 March 2025 / To: ..." - two header fields together, not "Date: 12/03" alone."""
+        return self._field(lines[n]) and n + 1 < len(lines) and self._field(lines[n + 1])
+
+    def _signed(self, lines: list[str], n: int) -> bool:
+        """"Dr Lena Fischer MD PhD / Institute for Fever Research": a name under its title, then where they work."""
+        return bool(self.name_line and self.unit and self.name_line.match(lines[n]) and n + 1 < len(lines)
+                    and self.unit.search(lines[n + 1]) and not re.search(r"\d", lines[n + 1]))
+
+    def _ends_signature(self, line: str) -> bool:
+        return bool((self.wrote and self.wrote.match(line)) or (self.separator and self.separator.match(line))
+                    or (self.keep and self.keep.match(line)) or self._field(line) or not line.strip())
+
+
 _LETTER_HINT = re.compile(r"[ \t:|=][YN](?!\w)")  # (a quick look before the line-by-line reading)
 _CIRCLED_HINT = re.compile(r"(?i)circled|underlined|ticked|marked|angekreuzt|unterstrichen|entouré|souligné|cerchiato|"
                            r"sottolineato|rodeado|subrayado|circulado|omcirkeld|zakreślone|zakroužkováno")
@@ -669,9 +761,12 @@ _DAY_CELL = re.compile(r"(?<!\S)[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.
                        r"[+-]\d{1,3}|\d{4}[-/.]\d{2}[-/.]\d{2})(?:[ \t]*\([^()\n]{1,24}\))?(?!\S)")
 # the scan's day named in the note: "PET/CT was done on D5", "PET on D3:", "TEP réalisée à J3", "PET-CT am 14.03.",
 # "PET/CT on 14/03", "(D4 = PET day)"
-_SCAN_DAY = re.compile(r"(?:\b(?:i?pet|tep|scan)\b[^\n.;]{0,40}?(?:\bon|\bat|\bam|\bà|\ba|\bdone|=|\(|:)[ \t]*"
+_SCAN_DAY = re.compile(r"(?:\b(?:i?pet|tep|scan)\b[^\n.;]{0,40}?(?:\bon|\bat|\bam|\bà|\ba|\bdone|\bperformed|\bdated|\bvom|\bdu|\bdel|=|\(|:)[ \t]*"
                        r"(?P<day>[dDjJ][+-]?\d{1,3}|[+-]\d{1,3}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)(?![\d/])"
-                       r"|(?P<day2>[dDjJ][+-]?\d{1,3})[ \t]*=[ \t]*(?:the[ \t]+)?(?:i?pet|tep|scan))", re.IGNORECASE)
+                       r"|(?P<day2>[dDjJ][+-]?\d{1,3})[ \t]*=[ \t]*(?:the[ \t]+)?(?:i?pet|tep|scan)"
+                       # "PET/CT 10/03/2025", "PET-CT (FDG) 10.03.2025": the scan's title, then its date
+                       r"|\b(?:i?pet|tep)\b(?:[-/ ](?:ct|tc|tdm|bt))?(?:[ \t]*\(?fdg\)?)?[ \t]+"
+                       r"(?P<day3>\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\d/]))", re.IGNORECASE)
 # or its column by place: "(middle column)", "PET day = second column", "mittlere Spalte"
 _SCAN_ORDINAL = re.compile(r"\b(?:(?P<which>first|second|third|fourth|fifth|middle|last|1st|2nd|3rd|4th|5th|mittlere|"
                            r"zweite|dritte)[ \t]+(?:column|col\b|spalte)|(?:columna|colonne|colonna|kolumna)[ \t]+"
@@ -701,7 +796,7 @@ def _scan_column(text: str, header: str, before: str) -> tuple[int, int] | None:
             return k, len(cells)
     keys = [_day_key(c) for c in cells]
     for m in _SCAN_DAY.finditer(text):
-        day = _day_key(m.group("day") or m.group("day2"))
+        day = _day_key(m.group("day") or m.group("day2") or m.group("day3"))
         if day in keys and keys.count(day) == 1:
             return keys.index(day), len(cells)
     ordinal = _SCAN_ORDINAL.search(before)
@@ -798,6 +893,17 @@ def latest_in_trends(text: str) -> str:
 _RANGE_THEN_VALUE = re.compile(r"^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<range>[<>]?\d+(?:[.,]\d+)?[ \t]?[-–][ \t]?\d+(?:[.,]\d+)?"
                                r"(?:[ \t]?[^\d\s]\S*)?)[ \t]{2,}(?P<value>[<>]?\d[\d,]*(?:[.,]\d+)?)(?![\d/.-]\d)",
                                re.MULTILINE)
+# the same with the range in brackets and the unit after it: "Hämoglobin   [12,0 - 16,0]  g/dl   8,4 -"
+_BRACKETED_RANGE_THEN_VALUE = re.compile(
+    r"^(?P<label>[^\d\n\[(]*[^\W\d][^\d\n\[(]*?)[ \t]+(?P<range>[\[(][ \t]*[<>]?\d+(?:[.,]\d+)?[ \t]*[-–][ \t]*"
+    r"\d+(?:[.,]\d+)?[ \t]*[\])])(?P<unit>[ \t]+[^\d\s]\S{0,12})?[ \t]{2,}(?P<value>[<>]?\d[\d,]*(?:[.,]\d+)?)(?![\d/.-]\d)",
+    re.MULTILINE)
+
+
+# a differential's percentage right before its absolute count ("Neutrófilos   12,0 %   0,25 x10^3/µL"): the count is
+# the value
+_PERCENT_THEN_COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?[ \t]*%(?:[ \t]+(?:[LH]{1,2}|\*|↓|↑)(?!\w))?(?=[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:[x×*][ \t]?10|10[\^e*]|"
+                                 r"g/l|/nl|/µl|/ul|k/ul|k/µl|/mm3|tsd|giga))", re.IGNORECASE)
 
 
 def ranges_before_values(text: str) -> str:
@@ -807,13 +913,19 @@ def ranges_before_values(text: str) -> str:
         a, b = mt.span("range")
         start = mt.start()
         return mt.group(0)[:a - start] + " " * (b - a) + mt.group(0)[b - start:]
-    return _RANGE_THEN_VALUE.sub(blank, text)
+    text = _BRACKETED_RANGE_THEN_VALUE.sub(blank, _RANGE_THEN_VALUE.sub(blank, text))
+    return _PERCENT_THEN_COUNT.sub(lambda mt: " " * len(mt.group(0)), text) if "%" in text else text
 
 
 # a measurement named on its own line, then dated rows of its values ("Ferritin (ug/L):" / "05/09   12,400" /
 # "07/09   24,900" / "09/09   38,000"; "US spleen (craniocaudal):" / "06/2023   13.5 cm" / ... / "05/2024   22 cm")
+_TODAY_WORDS = r"today|hoy|oggi|heute|aujourd'hui|vandaag|idag|i dag|hoje|dzisiaj|dnes|tänään"
 _ROW_DATE_CELL = re.compile(r"^[ \t]*(?P<date>\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\.?|\d{1,2}/\d{4}|\d{4}-\d{2}(?:-\d{2})?|"
+                            rf"(?i:{_TODAY_WORDS})|"
                             r"[^\W\d]{3,9}\.?[ \t]+(?:\d{2}|\d{4}))[ \t]{2,}(?P<value>[<>]?\d)")
+# a row marked as today's ("14/03     228    <- today", "(hoy)"), and a dose in a row (a drug's dates, not a lab's)
+_TODAY_MARK = re.compile(rf"(?i)(?:<-|←|\()[ \t]*(?:{_TODAY_WORDS})\b|^[ \t]*(?:{_TODAY_WORDS})\b")
+_DOSE_IN_ROW = re.compile(r"(?i)\d[ \t]*(?:mg|mcg|µg|ug|iu|mu|units)\b")
 
 
 def latest_dated_rows(text: str) -> str:
@@ -828,12 +940,16 @@ def latest_dated_rows(text: str) -> str:
         k = n + 1
         while k < len(lines) and _ROW_DATE_CELL.match(lines[k]):
             k += 1
-        if k - n - 1 < 2 or not head.endswith(":") or any(ch.isdigit() for ch in head.split("(")[0]):
+        # the heading names one measurement: "Platelets:", or "Plt  (x10^9/L)", "LDH (ref 135-250 U/L)" with its unit
+        named = head.endswith(":") or (head.endswith(")") and len(head.split("(")[0].split()) <= 3 and not any(
+            _DOSE_IN_ROW.search(lines[r]) for r in range(n + 1, k)))
+        if k - n - 1 < 2 or not named or any(ch.isdigit() for ch in head.split("(")[0]):
             n = max(k, n + 1)
             continue
         rows = list(range(n + 1, k))
         dates = "   ".join(_ROW_DATE_CELL.match(lines[r]).group("date") for r in rows)  # type: ignore[union-attr]
-        keep = rows[0] if _newest_first("x " + dates) else rows[-1]
+        today = [r for r in rows if _TODAY_MARK.search(lines[r])]
+        keep = today[0] if len(today) == 1 else rows[0] if _newest_first("x " + dates) else rows[-1]
         for r in rows:
             mt = _ROW_DATE_CELL.match(lines[r])
             assert mt is not None

@@ -228,6 +228,8 @@ class _Checker:
                     self.problem("knowledge/language.yaml", entry, "a finding can only become one of the same kind")
         for i, fid in enumerate(self.b.language.marrow_findings):
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
+        for i, fid in enumerate(self.b.language.baseline.findings):
+            self.finding("knowledge/language.yaml", f"baseline.findings[{i}]", fid)
         for i, fid in enumerate(self.b.language.passing_findings):
             self.finding("knowledge/language.yaml", f"passing_findings[{i}]", fid)
         for i, fid in enumerate(self.b.language.size_findings):
