@@ -1159,6 +1159,11 @@ _DOSE_UNITS = frozenset({"mg", "mcg", "µg", "ug", "μg", "g", "units", "iu", "u
                          "po", "od", "bd", "x"})
 
 
+def _question_start(toks: list[str], i: int) -> int:
+    """Where a question ending at token i begins: after the last question mark, semicolon or colon."""
+    return next((j + 1 for j in range(i - 1, -1, -1) if toks[j] in {"?", ";", ":"}), 0)
+
+
 class _Triggers:
     """Trigger phrases as token tuples, longest first."""
 
@@ -3343,8 +3348,8 @@ class Matcher:
             # "Oncoloog vroeg PET-CT aan ter uitsluiting van botmetastasen (18-11-2025)", "PET/CT was moved up because
             # of the pain - done 02/18/2025": the one full date in a PET's sentence, with no drug named before it
             for pm in _PET_WORD.finditer(low):
-                end = _SENTENCE_END.search(low, pm.end())
-                stop = min(end.start() if end else len(low), pm.end() + 100)
+                sentence_end = _SENTENCE_END.search(low, pm.end())
+                stop = min(sentence_end.start() if sentence_end else len(low), pm.end() + 100)
                 dates = [bm for bm in _BARE_DATE.finditer(low, pm.end(), stop) if bm.group("y")
                          and len(bm.group("y")) == 4]
                 if len(dates) == 1 and not _EARLIER_SCAN.search(low[max(0, pm.start() - 30):pm.start() + 4]) \
@@ -4046,8 +4051,9 @@ class Matcher:
         if f is None or self._slashed_bp is None or any(e.finding == f.id and e.value is not None
                                                          for e in result.findings):
             return
-        mt = self._slashed_bp.search(fold(text)) if "/" in text else None
-        if mt is not None and 40 <= int(mt.group("s")) <= 260 and len(fold(text)) == len(text):
+        folded = fold(text) if "/" in text else ""
+        mt = self._slashed_bp.search(folded) if len(folded) == len(text) else None  # (offsets true only if as long)
+        if mt is not None and 40 <= int(mt.group("s")) <= 260:
             self._record_value(f, float(mt.group("s")), None, mt.group("s"), None, None, (mt.start(), mt.end()),
                                None, result)
 
@@ -4175,8 +4181,7 @@ class Matcher:
                         t in {",", ";"} for t in toks[mentions[targets[c]].end_tok:mentions[targets[c - 1]].start_tok])),
                         len(targets))
                     targets = targets[:cut]
-                    if any(self.question_opens.at(toks, j) for j in range(
-                            next((j + 1 for j in range(i - 1, -1, -1) if toks[j] in {"?", ";", ":"}), 0), i)):
+                    if any(self.question_opens.at(toks, j) for j in range(_question_start(toks, i), i)):
                         # "did she get any G-CSF after the last cycle?", "Any lymphadenopathy on CT?": a question
                         # left unanswered asks about all it names
                         targets = [*targets, *(x for x in self._asked(toks, mentions, i)
@@ -4478,7 +4483,7 @@ class Matcher:
     def _asked(self, toks: list[str], mentions: list[Mention], i: int) -> list[int]:
         """The mentions a question ending at token i asks about: back to the last question, semicolon or colon,
         or to the word that opens the question when there is one ("had fever, any night sweats?")."""
-        start = next((j + 1 for j in range(i - 1, -1, -1) if toks[j] in {"?", ";", ":"}), 0)
+        start = _question_start(toks, i)
         opens = [j for j in range(start, i) if self.question_opens.at(toks, j)]
         if opens:
             start = opens[-1]

@@ -287,7 +287,7 @@ def _phrases(words: list[str]) -> str:
 
 
 # a value with a decimal or a unit: a signature never carries one ("Hb 8.1", "plt 31", "SUVmax 4.6")
-_MEASURED = re.compile(r"\d[.,]\d|\d\s?(?:%|mg|g/|mmol|µmol|umol|x\s?10|×\s?10|cm|mm|iu|u/l|/l)\b|\b(?:hb|wcc|wbc|plt|"
+_MEASUREMENT = re.compile(r"\d[.,]\d|\d\s?(?:%|mg|g/|mmol|µmol|umol|x\s?10|×\s?10|cm|mm|iu|u/l|/l)\b|\b(?:hb|wcc|wbc|plt|"
                        r"suv\w*|crp|ldh|anc|neut\w*|ferritin)\b\W{0,3}\d", re.IGNORECASE)
 # a quote marker at a line's start ("> no fever", ">> Hb 8.1"), not a value ("> 38.5")
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>(?:[ \t]*>)*[ \t]?(?=[^\d\s.,])")
@@ -341,7 +341,7 @@ class MailMarks:
                 end = n
                 while end < len(lines) and end not in quoted and not self._ends_signature(lines[end]):
                     end += 1
-                if not any(_MEASURED.search(lines[k]) for k in range(n, end)):
+                if not any(_MEASUREMENT.search(lines[k]) for k in range(n, end)):
                     for k in range(n, end):
                         lines[k] = _blank(lines[k])
                 n = end
