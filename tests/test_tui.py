@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Collapsible
 
 from marrowchat.core.engine import Engine
@@ -248,3 +249,24 @@ def test_engine_and_saved_state_agree(fixture_bundle: Bundle) -> None:
     save(state)
     again = engine.replay(load(state.id))
     assert again.done and [f.finding for f in again.facts] == [f.finding for f in snap.facts]
+
+
+async def test_a_pasted_report_keeps_every_line(fixture_bundle: Bundle) -> None:
+    app = MarrowChatApp(fixture_bundle, persist=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = app.chat
+        await pilot.pause()
+        answer = chat.query_one(AnswerInput)
+        answer.focus()
+        report = "Focal lesions: no\r\nHb 8.1 g/dL\nfever 38.9"
+        answer.post_message(events.Paste(report))
+        await pilot.pause()
+        # one line in the field, each break shown as a mark (Textual's Input alone keeps only the first line)
+        assert answer.value == "Focal lesions: no↵Hb 8.1 g/dL↵fever 38.9"
+        await pilot.press("enter")
+        await pilot.pause()
+        # sent, saved and shown with its line breaks
+        assert chat.state.turns[-1].text == "Focal lesions: no\nHb 8.1 g/dL\nfever 38.9"
+        assert "Hb 8.1 g/dL\nfever 38.9" in str(list(chat.query(UserBubble))[-1].render())
+        await pilot.press("up")
+        assert answer.value == "Focal lesions: no↵Hb 8.1 g/dL↵fever 38.9"

@@ -100,10 +100,24 @@ class AnswerInput(Input):
             self.value = ""
             self.post_message(self.QuickPick(char))
 
+    # a pasted report keeps its lines: the one-line field shows each line break as this mark, and sends it as a
+    # line break (Textual's Input would keep only the first line of a paste)
+    LINE_BREAK = "↵"
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if event.text:
+            text = event.text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").replace("\n", self.LINE_BREAK)
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+        event.stop()
+        event.prevent_default()  # (Input's own handler, which keeps only the first line, is not run)
+
     async def action_submit(self) -> None:
         """Send the answer and empty the field at once, so that text typed while the chat is busy is kept."""
         self._cancel_pick()
-        value = self.value
+        value = self.value.replace(self.LINE_BREAK, "\n")
         self.value = ""
         self.post_message(self.Submitted(self, value, None))
 
@@ -116,7 +130,7 @@ class AnswerInput(Input):
         if not self.history:
             return
         self._pos = max(0, min(len(self.history), self._pos + step))
-        self.value = self.history[self._pos] if self._pos < len(self.history) else ""
+        self.value = self.history[self._pos].replace("\n", self.LINE_BREAK) if self._pos < len(self.history) else ""
         self.cursor_position = len(self.value)
 
 
