@@ -66,6 +66,9 @@ def test_a_denial_of_new_bone_pain_outranks_back_pain_of_long_standing(matcher: 
                  "Chronische lage rugpijn, al 30 jaar. Geen nieuwe botpijn.",
                  "Lombalgies chroniques mécaniques anciennes, inchangées. Pas de douleur osseuse nouvelle."):
         assert readings(matcher, note)["bone_pain"] == "absent", note
+    # in one sentence the denial is not kept on its own, but still outranks the complaint it answers
+    assert readings(matcher, "Chronic back ache for 20 years, no new bone pain.").get("bone_pain") != "present"
+    assert readings(matcher, "Chronic back pain, new bone pain in the ribs.")["bone_pain"] == "present"
     # new pain, or no word of the new, leaves the back pain standing
     assert readings(matcher, "Back pain for 3 weeks, no new bone pain elsewhere.")["bone_pain"] == "present"
     assert readings(matcher, "Chronic back pain for 20 years. No fever.")["bone_pain"] == "present"

@@ -1547,8 +1547,9 @@ class Matcher:
                     for t in tokenize(self._text[e.trigger.span[1]:max(e.trigger.span[1], e.span[0])])))]
         for fid in self.baseline_findings:
             # "chronic back ache for 20 years. No new bone pain": the denial of the new outranks the baseline
-            if any(e.finding == fid and e.status == "absent" and self._says_new(e.span) for e in result.findings):
-                said = [e for e in result.findings if e.finding == fid and e.status == "present"]
+            said = [e for e in result.findings if e.finding == fid and e.status == "present"]
+            if any(e.finding == fid and e.status == "absent" and self._says_new(e.span) for e in result.findings) or (
+                    said and any(self._denies_new(fid, e.span) for e in said)):
                 if said and all(self._chronic(e.span) for e in said):
                     result.findings = [e for e in result.findings if not (e.finding == fid and e.status == "present")]
         has_history = {ex.finding for ex in result.findings if ex.status == "present"}
@@ -1840,6 +1841,18 @@ class Matcher:
         said = [fold(t.text) for t in tokenize(self._text[span[0]:span[1]])]
         at = next((i for i in range(len(words)) if words[i:i + len(said)] == said), None)
         return at is not None and any(w in self.new_words for w in words[max(0, at - 4):at + len(said) + 4])
+
+    def _denies_new(self, fid: str, span: tuple[int, int]) -> bool:
+        """"Chronic back ache for 20 years, no new bone pain": the same sentence denies a new one (the denial, said in
+        the clause of the complaint it answers, is not kept as a finding of its own)."""
+        words = self._sentence(span)
+        for i in range(len(words)):
+            size = next((k for k in range(4, 0, -1) if self.terms.get(tuple(words[i:i + k])) == fid), 0)
+            near = words[max(0, i - 3):i] + words[i + size:i + size + 2]
+            if size and any(w in self.new_words for w in near) and any(
+                    self.neg_pre.at(words, j) for j in range(max(0, i - 4), i)):
+                return True
+        return False
 
     def _chronic(self, span: tuple[int, int]) -> bool:
         """"chronic back ache for 20 years", "Chronische lage rugpijn, al 30 jaar": a sentence of long standing."""
