@@ -121,3 +121,18 @@ def test_printouts_with_ranges_in_brackets_and_percentages_before_counts(matcher
     assert readings(matcher, "Neutrófilos   12,0 %   0,25 x10^3/µL   (2,0-7,5)")["anc"] == 0.25
     assert readings(matcher, "Neut 22 % L    1.50 x10^9/L L")["anc"] == 1.5
 
+
+
+def test_trial_forms_dates_and_doses_not_given(matcher: Matcher) -> None:
+    form = "Central reader: EOT research PET 24-Sep-2024.\n- Pegfilgrastim 6 mg SC D2 each cycle; last dose 06-Aug-2024."
+    assert readings(matcher, form)["days_since_pegfilgrastim"] == 49.0
+    chart = ("Pegfilgrastim 6 mg SC | C1D2 02-Jan-24 ✓ | C2D2 23-Jan-24 ✓ | C3D2 13-Feb-24 — NOT GIVEN, pt declined. "
+             "Restaging PET 05-Mar-24.")
+    assert readings(matcher, chart)["days_since_pegfilgrastim"] == 42.0  # the dose declined dates nothing
+
+
+def test_form_items_laid_side_by_side_are_each_answered(matcher: Matcher) -> None:
+    got = readings(matcher, "血压 112/68 mmHg。 骨痛 ........ 否    体重下降 ........ 否")
+    assert got["bone_pain"] == "absent" and got["weight_loss"] == "absent"
+    got = readings(matcher, "Bone pain: no    Night sweats: yes")
+    assert got["bone_pain"] == "absent" and got["night_sweats"] == "present"

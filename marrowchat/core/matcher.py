@@ -346,8 +346,9 @@ _FOREIGN_MONTHS.update({m: i for i, ms in enumerate((
 _EN_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTHS.update(_FOREIGN_MONTHS)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+|du\s+)?(?P<mon>" + _MONTH_RE + r")(?!\w)\.?"
-                        r"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?"
+_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+|de\s+|du\s+)?|-)(?P<mon>" + _MONTH_RE + r")(?!\w)\.?"
+                        # ("24-Sep-2024", as trial forms and lab systems write it)
+                        r"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)|-(?P<y3>(?:19|20)?\d\d)(?!\d))?"
                         r"|\b(?P<mon2>" + _EN_MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?")
 
 
@@ -377,7 +378,7 @@ def _numeric_dates(low: str, month_first: bool) -> str:
     def sub(mt: re.Match[str]) -> str:
         day = mt.group("d") or mt.group("d2")
         month = _MONTHS[mt.group("mon") or mt.group("mon2")]
-        year = mt.group("y") or mt.group("y2")
+        year = mt.group("y") or mt.group("y2") or mt.group("y3")
         if not 1 <= int(day) <= 31:
             return mt.group(0)
         a, b = (f"{month:02d}", f"{int(day):02d}") if month_first else (f"{int(day):02d}", f"{month:02d}")
@@ -3431,6 +3432,8 @@ class Matcher:
                     continue
                 if dm.re is _BARE_DATE and not _DOSE_GAP.match(low[at:dm.start()]):
                     continue
+                if dm.re is not _DOSE_RANGE and self._dose_not_given(low, dm.end()):
+                    continue  # "| C3D2 13-Feb-24 — NOT GIVEN, pt declined |": a date the dose was not given on
                 if dm.re is _DOSE_RANGE and "\n" in low[at:dm.start()] and not _DOSE_GAP.match(
                         _RANGE_FROM.sub("", low[at:dm.start()])):
                     continue  # "lenograstim 30/03-06/04\nC4 07-09/05; no G-CSF": the next line's range is the cycle's
@@ -3589,6 +3592,14 @@ class Matcher:
         start = cells[c][0] - line_at
         under = [k for k, (a, _b) in enumerate(head) if a - head_at <= start + 1]
         return under[-1] if under else None
+
+    def _dose_not_given(self, low: str, at: int) -> bool:
+        """Does the rest of a dated dose's cell or item say it was not given ("13-Feb-24 — NOT GIVEN", "12/03 held")?"""
+        # (the cell ends at a pipe, a tab or a gap of spaces; the item at a stop, comma, bracket or "and")
+        tail = re.split(r"[|\n\t;,()]|\.(?:\s|$)| {2,}|\band\b", low[at:at + 30].lstrip(), maxsplit=1)[0]
+        toks = [t.text for t in tokenize(tail)]
+        return bool(re.search(r"\bnot (?:given|administered)\b|\bdeclined\b|\brefused\b", tail)) or any(
+            self.not_given.at(toks, i) for i in range(len(toks)))
 
     def _not_given(self, cell: str) -> bool:
         """Does a drug chart's cell say the dose was not given ("no administrado", "REFUSED", "held", "✗")?"""
@@ -4157,7 +4168,9 @@ class Matcher:
                     # the clause
                     k = self.answer_no.at(toks, i) or int(toks[i] in self.no_words)
                     ends = i + max(k, 1) == n or tokens[lo + i + max(k, 1)].kind == "sym" or "\n" in self._text[
-                        tokens[lo + i].end:tokens[lo + i + 1].start]
+                        tokens[lo + i].end:tokens[lo + i + 1].start] or re.search(r" {2,}|\t", self._text[
+                            tokens[lo + i + max(k, 1) - 1].end:tokens[lo + i + max(k, 1)].start]) is not None
+                    # ("骨痛 ........ 否    盗汗 ........ 否": a form's items laid side by side, parted by spaces)
                     # (the minus ends its line or item in the text itself: "- pain in the low back - which wakes
                     # him" is a dash, though "which" ends the clause)
                     line_end = re.match(r"[ \t]*(?:[,;.)|]|\r?\n|$)| {2,}|\t", self._text[tokens[lo + i].end:]) is not None
