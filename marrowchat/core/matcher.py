@@ -36,6 +36,7 @@ from marrowchat.core.text import (
     MailMarks,
     SpokenNumberReader,
     Token,
+    alternation,
     ascii_forms,
     clean,
     columns_as_pairs,
@@ -1160,6 +1161,13 @@ _DOSE_UNITS = frozenset({"mg", "mcg", "µg", "ug", "μg", "g", "units", "iu", "u
                          "po", "od", "bd", "x"})
 
 
+def _stretch_bounds(toks: list[str], mt: Mention) -> tuple[int, int]:
+    """The comma-free stretch a mention stands in: from after the last break before it to the next break after it."""
+    lo = next((j + 1 for j in range(mt.start_tok - 1, -1, -1) if toks[j] in _STRETCH_BREAKS), 0)
+    hi = next((j for j in range(mt.end_tok, len(toks)) if toks[j] in _STRETCH_BREAKS), len(toks))
+    return lo, hi
+
+
 def _question_start(toks: list[str], i: int) -> int:
     """Where a question ending at token i begins: after the last question mark, semicolon or colon."""
     return next((j + 1 for j in range(i - 1, -1, -1) if toks[j] in {"?", ";", ":"}), 0)
@@ -1354,7 +1362,7 @@ class Matcher:
         self.passing = set(lang.passing_findings)
         self.baseline_findings = set(lang.baseline.findings)
         self.other_words = {fold(w) for w in lang.words.others}
-        bp = "|".join(re.escape(w) for w in sorted({fold(w) for w in lang.words.bp_labels}, key=len, reverse=True))
+        bp = alternation([fold(w) for w in lang.words.bp_labels])
         self._slashed_bp = re.compile(rf"(?<!\w)(?:{bp})[ \t]*[:=]?[ \t]*(?P<s>\d{{2,3}})[ \t]*/[ \t]*\d{{2,3}}(?![\d/])"
                                       ) if bp else None
         self.implied_by = {f.id: set(f.implied_by) for f in bundle.findings.values() if f.implied_by}
@@ -1466,7 +1474,7 @@ class Matcher:
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
-            self.dictated.read(self.spoken.read(self.dictated.read_percent(self.forms.read(
+            self.dictated.read(self.spoken.read(self.dictated.read_before_numbers(self.forms.read(
                 self.mail.read(ocr_repair(ascii_forms(clean(text)))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
@@ -1544,15 +1552,15 @@ class Matcher:
         result.findings = [e for e in result.findings if not (
             e.status == "absent" and e.trigger is not None and (
                 e.finding in present or self.implied_by.get(e.finding, set()) & present)
-            and any(fold(t.text) in self.other_words
+            and any(t.text in self.other_words
                     for t in tokenize(self._text[e.trigger.span[1]:max(e.trigger.span[1], e.span[0])])))]
         for fid in self.baseline_findings:
             # "chronic back ache for 20 years. No new bone pain": the denial of the new outranks the baseline
             said = [e for e in result.findings if e.finding == fid and e.status == "present"]
-            if any(e.finding == fid and e.status == "absent" and self._says_new(e.span) for e in result.findings) or (
-                    said and any(self._denies_new(fid, e.span) for e in said)):
-                if said and all(self._chronic(e.span) for e in said):
-                    result.findings = [e for e in result.findings if not (e.finding == fid and e.status == "present")]
+            if said and all(self._chronic(e.span) for e in said) and (
+                    any(e.finding == fid and e.status == "absent" and self._says_new(e.span) for e in result.findings)
+                    or any(self._denies_new(fid, e.span) for e in said)):
+                result.findings = [e for e in result.findings if not (e.finding == fid and e.status == "present")]
         has_history = {ex.finding for ex in result.findings if ex.status == "present"}
         # a marrow measurement said with a marrow word beats one that is not ("nodes ... SUVmax 9.8 ... marrow ...
         # SUVmax 3.4")
@@ -1796,8 +1804,7 @@ class Matcher:
     def _lasting(toks: list[str], mt: Mention) -> bool:
         """"anaphylaxis after wasp sting 2023, ..., aching bones in back and thighs for a year": a finding said to have
         lasted a while, in its own comma-free stretch, goes on to now, whatever year the clause named before it."""
-        lo_ = next((j + 1 for j in range(mt.start_tok - 1, -1, -1) if toks[j] in _STRETCH_BREAKS), 0)
-        hi_ = next((j for j in range(mt.end_tok, len(toks)) if toks[j] in _STRETCH_BREAKS), len(toks))
+        lo_, hi_ = _stretch_bounds(toks, mt)
         stretch = toks[lo_:hi_]
         return not any(_YEAR.fullmatch(t) for t in stretch) and any(
             t == "for" and k + 2 < len(stretch) and (stretch[k + 1] in {"a", "an", "several", "many", "some"}
@@ -1808,9 +1815,7 @@ class Matcher:
         """A finding said in its comma-free stretch to have been in a year before the note's latest ("She was
         pancytopenic in 2021 during a parvovirus infection", "Febrile neutropenia in 2019 after ABVD", "In 2019 she
         had bone pain"), with no word that brings it to the present ("now", "again", "still", "since")."""
-        n = len(toks)
-        lo_ = next((j + 1 for j in range(mt.start_tok - 1, -1, -1) if toks[j] in _STRETCH_BREAKS), 0)
-        hi_ = next((j for j in range(mt.end_tok, n) if toks[j] in _STRETCH_BREAKS), n)
+        lo_, hi_ = _stretch_bounds(toks, mt)
         stretch = toks[lo_:hi_]
         if any(t in _NOW_WORDS for t in stretch):
             return False
@@ -1834,12 +1839,12 @@ class Matcher:
         text = self._text
         start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
         end = _SENTENCE_END.search(text, span[1])
-        return [fold(t.text) for t in tokenize(text[start:end.start() if end else len(text)])]
+        return [t.text for t in tokenize(text[start:end.start() if end else len(text)])]  # (tokens come folded)
 
     def _says_new(self, span: tuple[int, int]) -> bool:
         """"No new bone pain", "Pas de douleur osseuse nouvelle": a denial of the new (within four words of it)."""
         words = self._sentence(span)
-        said = [fold(t.text) for t in tokenize(self._text[span[0]:span[1]])]
+        said = [t.text for t in tokenize(self._text[span[0]:span[1]])]
         at = next((i for i in range(len(words)) if words[i:i + len(said)] == said), None)
         return at is not None and any(w in self.new_words for w in words[max(0, at - 4):at + len(said) + 4])
 
@@ -3598,7 +3603,8 @@ class Matcher:
         # (the cell ends at a pipe, a tab or a gap of spaces; the item at a stop, comma, bracket or "and")
         tail = re.split(r"[|\n\t;,()]|\.(?:\s|$)| {2,}|\band\b", low[at:at + 30].lstrip(), maxsplit=1)[0]
         toks = [t.text for t in tokenize(tail)]
-        return bool(re.search(r"\bnot (?:given|administered)\b|\bdeclined\b|\brefused\b", tail)) or any(
+        # ("declined", "refused" and the rest are the language file's not_given words; "not given" is a negation's)
+        return bool(re.search(r"\bnot (?:given|administered)\b", tail)) or any(
             self.not_given.at(toks, i) for i in range(len(toks)))
 
     def _not_given(self, cell: str) -> bool:

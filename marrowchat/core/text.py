@@ -67,7 +67,7 @@ class DictationMarks:
         self.pattern = self._compile(self.mark)
         # the percent and colon words are read before the spoken numbers ("optzeci și opt la sută": "sută" is a
         # hundred too; "deux points": not the number two)
-        self.percent = self._compile({w: m for w, m in self.mark.items() if m in {"%", ":"}})
+        self.early = self._compile({w: m for w, m in self.mark.items() if m in {"%", ":"}})
 
     @staticmethod
     def _compile(words: dict[str, str]) -> re.Pattern[str] | None:
@@ -75,8 +75,8 @@ class DictationMarks:
             re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])",
             re.IGNORECASE) if words else None
 
-    def read_percent(self, text: str) -> str:
-        return self.read(text, self.percent) if self.percent is not None else text
+    def read_before_numbers(self, text: str) -> str:
+        return self.read(text, self.early) if self.early is not None else text
 
     def read(self, text: str, pattern: re.Pattern[str] | None = None) -> str:
         pattern = pattern or self.pattern
@@ -282,7 +282,8 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def _phrases(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """Phrases as one regex alternation, lower-cased, longest first (so the longest phrase wins where two start)."""
     return "|".join(re.escape(w) for w in sorted({w.lower() for w in words if w.strip()}, key=len, reverse=True))
 
 
@@ -302,20 +303,20 @@ class MailMarks:
 
     def __init__(self, sign_offs: list[str], wrote: list[str], separators: list[str], header_fields: list[str],
                  disclaimers: list[str], titles: list[str], units: list[str], keep: list[str]) -> None:
-        self.sign_off = re.compile(rf"(?i)^[ \t]*(?:{_phrases(sign_offs)})[ \t]*[,.!]*[ \t]*(?:[^\W\d_][\w.'-]*"
+        self.sign_off = re.compile(rf"(?i)^[ \t]*(?:{alternation(sign_offs)})[ \t]*[,.!]*[ \t]*(?:[^\W\d_][\w.'-]*"
                                    rf"(?:[ \t]+[^\W\d_][\w.'-]*){{0,3}})?[ \t]*$") if sign_offs else None
         self.dashes = re.compile(r"^[ \t]*--[ \t]*$|^[ \t]*_{5,}[ \t]*$")
-        self.wrote = re.compile(rf"(?i)^.{{0,160}}\b(?:{_phrases(wrote)})[ \t]*:?[ \t]*$") if wrote else None
-        self.separator = re.compile(rf"(?i)^[ \t]*[-_=*]{{2,}}[ \t]*(?:{_phrases(separators)})[ \t]*[-_=*]{{2,}}[ \t]*$"
+        self.wrote = re.compile(rf"(?i)^.{{0,160}}\b(?:{alternation(wrote)})[ \t]*:?[ \t]*$") if wrote else None
+        self.separator = re.compile(rf"(?i)^[ \t]*[-_=*]{{2,}}[ \t]*(?:{alternation(separators)})[ \t]*[-_=*]{{2,}}[ \t]*$"
                                     ) if separators else None
         self.fields = {w.lower() for w in header_fields}
-        self.disclaimer = re.compile(rf"(?i)\b(?:{_phrases(disclaimers)})\b") if disclaimers else None
-        self.name_line = re.compile(rf"(?i)^[ \t]*(?:{_phrases(titles)})\.?[ \t]+[^\W\d_][^\d\n]{{0,80}}$"
+        self.disclaimer = re.compile(rf"(?i)\b(?:{alternation(disclaimers)})\b") if disclaimers else None
+        self.name_line = re.compile(rf"(?i)^[ \t]*(?:{alternation(titles)})\.?[ \t]+[^\W\d_][^\d\n]{{0,80}}$"
                                     ) if titles else None
-        self.unit = re.compile(rf"(?i)\b(?:{_phrases(units)})\b|\|") if units else None
-        self.keep = re.compile(rf"(?i)^[ \t]*(?:{_phrases(keep)})(?:[ \t:.,]|$)") if keep else None
+        self.unit = re.compile(rf"(?i)\b(?:{alternation(units)})\b|\|") if units else None
+        self.keep = re.compile(rf"(?i)^[ \t]*(?:{alternation(keep)})(?:[ \t:.,]|$)") if keep else None
         hints = [*sign_offs, *wrote, *separators, *disclaimers, "--", ">"]
-        self.hint = re.compile(rf"(?i){_phrases(hints)}") if hints else None
+        self.hint = re.compile(rf"(?i){alternation(hints)}") if hints else None
 
     def read(self, text: str) -> str:
         if self.hint is None or not self.hint.search(text):
@@ -383,9 +384,7 @@ class FormMarks:
 
     def __init__(self, yes: list[str], no: list[str]) -> None:
         def alternatives(words: list[str]) -> str:
-            return "|".join(re.escape(w) for w in sorted({w.lower() for w in words if w.strip() and " " not in w
-                                                             and not re.fullmatch(r"[+-]\w*|\?", w)},
-                                                            key=len, reverse=True))
+            return alternation([w for w in words if " " not in w and not re.fullmatch(r"[+-]\w*|\?", w)])
         self.yes = {w.lower() for w in yes}
         self.words = self.yes | {w.lower() for w in no}
         word = f"(?:{alternatives([*yes, *no])})"
