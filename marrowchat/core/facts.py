@@ -128,8 +128,11 @@ class Facts:
                 if cause.origin == "derived" and f.id in plan.rule_inputs.get(src, ()):
                     continue
                 item = self.items.get(f.id)
-                if item is not None and (item.status == "present" or item.origin in ("stated", "derived")):
+                if item is not None and (item.status == "present" or item.origin in ("stated", "derived")) and not (
+                        f.yields_to_value is True and item.origin == "stated" and item.status == "absent"
+                        and cause.origin == "derived"):
                     continue  # a value says more than an implication: Hb 13.5 is no anaemia, whatever the bicytopenia
+                    # (but a measured score outranks a denial that yields to values: "SOFA 5 ... no pressors")
                 self.items[f.id] = make(
                     finding=f.id, status="present", value=None, unit=None, text=cause.text,
                     source=cause.source, origin="implied", via=f"implied by {findings[src].label}",

@@ -82,15 +82,24 @@ _QUALIFIERS = {">": "gt", "<": "lt", "≥": "ge", "≤": "le", "~": "approx", "o
                "under": "lt", "below": "lt", "approx": "approx", "about": "approx", "around": "approx"}
 _PERCENT_BRIDGE = {":", "=", "of", "at", "was", "were", "is", "<", "≤", "~", "only", "approx", "about", "("}
 # a transplant day: "day +38", "D+35", and in other languages with the "+" ("giorno +38", "J+30", "Tag +21")
-_FOREIGN_DAY = r"giorno|gg|jour|j|día|dia|tag|dag|dzień|gün|д|день|дн|יום"  # ("Д+39", "день +39": Russian, Ukrainian)
+_FOREIGN_DAY = r"giorno|giornata|gg|jour|j|día|dia|tag|dag|dzień|doba|den|dne|gün|nap|д|день|дн|יום"  # ("Д+39", "день +39": Russian, Ukrainian)
 _TX_DAY_PLUS = r"(?:day|d|" + _FOREIGN_DAY + r")"
 _TX_DAY = r"(?:day|d|(?:" + _FOREIGN_DAY + r")(?=\s*\+))"  # the foreign words only with "+"
 _PET_DAY = re.compile(r"\b(?:pet|tep|пет|пэт|restag(?:ing|ed)|scan(?:ned)?)\S*(?:[^.\n\d]{0,25}?|\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*\(?\s*)"
                       r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<a>\d{1,3})\b"
                       r"|\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<b>\d{1,3})\b[^.\n\d]{0,20}?\b(?:pet|tep|пет|пэт)"
                       # "Now day +47. PET/CT was done ...", "Oggi giorno +38": the note's own day is the scan's
-                      r"|\b(?:now|currently|today(?: is)?|is now|presently|oggi|aujourd'hui|hoy|hoje|heute|vandaag|dzisiaj|dziś|bugün)"
-                      r"\s*(?:at\s*|on\s*|è\s*|il\s*|le\s*|el\s*|é\s*|ist\s*)?" + _TX_DAY_PLUS + r"\s*\+\s*(?P<c>\d{1,3})\b")
+                      r"|\b(?:now|currently|today(?: is)?|is now|presently|oggi|aujourd'hui|ce jour|hoy|hoje|heute|vandaag|dzisiaj|dziś|"
+                      r"obecnie|dnes|nyní|actuellement|actualmente|attualmente|aktuell|momenteel|сейчас|сегодня|bugün)"
+                      r"\s*(?:at\s*|on\s*|è\s*|il\s*|le\s*|el\s*|é\s*|ist\s*)?" + _TX_DAY_PLUS + r"\s*\+\s*(?P<c>\d{1,3})\b"
+                      # the day after its number, with a transplant named before it ("Allogén őssejt-transzplantáció
+                      # után a +75. napon", "kök hücre nakli sonrası +45. gün"): the note's own day
+                      r"|(?<![\w+])\+\s*(?P<e>\d{1,3})\.\s*(?:napon|nap|gün|günü|günde|den|dni|dzień|dan|dana)\b")
+# a transplant day told in the note ("on day +19", "D+16"), read with the group name the scan's day uses
+_TX_DAY_COUNT = re.compile(r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<e>\d{1,3})\b(?![/.]\d)(?P<a>)(?P<b>)(?P<c>)")
+_TX_DAY_PLANNED = re.compile(r"\b(?:planned|plan|scheduled|booked|due|expected|will|until|by|before|prévue?|"
+                             r"previst[oa]|programad[oa]|geplant)\b[^.;\n]{0,20}$|\s*(?:planned|scheduled|booked|"
+                             r"marrow|bm|bone marrow|chimerism|restaging)\b")
 _DAY_SCHEDULE = re.compile(r"\b(?:day|d|dag|dia|día|tag|jour|j|giorno|g)\s*\+\s*\d{1,3}\s*(?:-|–|to|until|till|til|a|al|à|au|"
                            r"bis|tot|do|ao|até|och|og|fino a)\s*(?:day|d|dag|dia|día|tag|jour|j|giorno|g)?\s*\+\s*"
                            r"(?P<end>\d{1,3})\b")
@@ -222,6 +231,11 @@ _DOSE_DATE = re.compile(r"\b(?:last\s+dose|last\s+injection|last\s+given|last\s+
 _PET_WORD = re.compile(r"\b(?:i?pet|tep)(?:[-/ ]?(?:ct|tc|bt|tdm|kt))?\b")
 _SCAN_TODAY = re.compile(r"\b(?:i?pet\w*(?:[-/ ]?ct)?|scan)\b[^.\n]{0,30}?\b(?:today|vandaag|heute|aujourd'hui|hoy|oggi|"
                          r"hoje|idag|i dag|dzisiaj|dziś|dnes)\b|\btoday'?s? (?:pet|scan)\b")
+# the note's own day, when no scan is dated ("Pegfilgrastim was given on 09/03. Today 25/03.", "hoy 20/02/2024 (día
+# +36)", "Heute 14.03.", "(note date 17/03)"): the day the note counts from
+_TODAY_DATE = re.compile(r"\b(?:today(?:'s date)?|date today|note date|date of note|hoy|oggi|heute|aujourd'hui|ce jour|"
+                         r"hoje|vandaag|idag|i dag|dzisiaj|dziś|dnes|bugün|сегодня|днес)\b[ \t]*(?:is|:|,|=|\()?[ \t]*"
+                         + _DATE_RE)
 _LAST_DOSE_WORDS = re.compile(r"last\s+(?:dose|injection|inj\b|given)|laatste|letzte|dernière|derniere|última|ultima|ostatnia|"
                               r"posledná|poslední|posljednja|остання|последна|"
                               r"sidste|senaste|siste|utolsó|последн")
@@ -488,10 +502,14 @@ _LAST_DOSE = re.compile(r"(?:\blast\s+(?:dose|injection|shot|given|administratio
                         # "Filgrastim (Zarzio) pendant 6 jours, arrêté il y a 4 jours": stopped is the last dose
                         r"|\b(?:stopped|discontinued|arrêté|arrete|abgesetzt|gestoppt|sospeso|suspendido|suspenso|"
                         r"gestopt|stoppad|seponert|seponeret|odstawiony|kesildi)\b)[^.;]{0,25}$")
-_SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d")
+_SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\d"
+                             # "bendamustine 180 mg D1, D2", "D1 + D8": the days of a cycle the drug is given on
+                             r"|\s*(?:,|\+|&|and)\s*(?:day|d)\s*\d{1,2}\b")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY_TOKEN = re.compile(r"c\d{1,2}d(\d{1,2})")
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
+# "D1, D2", "d1 + d8": the days of a cycle a drug is given on, listed
+_SCHEDULE_LISTED = re.compile(r"\b(?:day|d)\s*\d{1,2}\s*(?:,|\+|&|and)\s*$")
 _SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
 _LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
 
@@ -983,6 +1001,11 @@ _SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](\d\d)(?![\d
 # of that year (before the note's own) is the past, unless its stretch brings it to the present
 _IN_YEAR = {"in", "during", "(", "im", "jahr", "en", "nel", "em", "w", "v", "i", "в", "year", "of", "late", "early",
             "mid", "mid-", "since-"}
+# the word that brings a trend's newest value ("platelets 164 on admission and now 38", "plaquetas 35.000 el 02/01, hoy
+# 188.000")
+_NOW_LAST = {"now", "today", "currently", "->", "→", "hoy", "ahora", "oggi", "ora", "aujourd'hui", "maintenant",
+             "actuellement", "heute", "jetzt", "hoje", "agora", "vandaag", "nu", "idag", "nyní", "dnes", "dziś", "dzisiaj",
+             "teraz", "сегодня", "сейчас", "bugün", "şimdi"}
 _NOW_WORDS = {"now", "currently", "current", "still", "again", "today", "since", "ongoing", "persisting",
               "persistent", "recurrent", "recurring", "new", "newly", "worsening", "progressive", "seit", "depuis",
               "desde", "da", "od", "sinds", "sedan", "siden", "aktuell", "actuellement", "actualmente", "attualmente"}
@@ -2869,7 +2892,7 @@ class Matcher:
                     return k  # "WBC rose from 24,300/µL to 46,800/µL", "Hb drifted from 12.6 in January to 10.8"
                 # "platelets 164 on admission and now 38": a short aside, then "now"
                 words = gap.split()
-                if 1 < len(words) <= 5 and words[-1] in {"now", "today", "currently", "->", "→"} and not any(
+                if 1 < len(words) <= 5 and words[-1] in _NOW_LAST and not any(
                         w in {"and", "or"} and i == len(words) - 1 for i, w in enumerate(words)):
                     return k
                 return None
@@ -3087,7 +3110,8 @@ class Matcher:
             if mt.group("n2") and re.match(r"\s*(?:of|with|in|after|for|from)?\s*(?:the\s+)?(?:each|every|all)\b",
                                             clause[mt.end():]):
                 continue  # "pegfilgrastim 6 mg sc day 2 each cycle", "on day 2 with each cycle": a schedule
-            if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 24])):
+            if mt.group("n2") and (_SCHEDULE.search(before) or _SCHEDULE_AFTER.match(clause[mt.end():mt.end() + 24])
+                                   or _SCHEDULE_LISTED.search(clause[max(0, mt.start() - 14):mt.start()])):
                 continue  # "filgrastim from day +5 until day +12": a schedule in transplant days, not days since
             if mt.group("n1") and not mt.group(0).rstrip().endswith(("ago", "after", "since", "post", "earlier",
                                                                        "prior", "before", "back")) \
@@ -3376,6 +3400,10 @@ class Matcher:
                         and (day := _date_of(dates[0], month_first, year)) is not None:
                     scans, pets = [day], [dates[0]]
                     break
+        if not scans:
+            today = [d for d in (_date_of(tm, month_first, year) for tm in _TODAY_DATE.finditer(low)) if d is not None]
+            if len(set(today)) == 1:
+                scans, pets = today, list(_TODAY_DATE.finditer(low))
         if not scans:
             return
         scan = max(scans)
@@ -4019,6 +4047,24 @@ class Matcher:
                                              method="percent", value=value, unit=f.canonical_unit, raw_value=f"{pct:g}",
                                              raw_unit="%"))
 
+    def _latest_transplant_day(self, low: str) -> re.Match[str] | None:
+        """"Neutrophils first exceeded 0.5 on day +16. On day +19 the observation chart ... Day +19 bloods": in a
+        transplant note whose scan is not dated in transplant days, the latest day the note tells of, twice, is its own
+        (not a day in a schedule, "filgrastim from day +5 to day +12", nor one planned, "day +100 marrow booked")."""
+        told: list[re.Match[str]] = []
+        for mt in _TX_DAY_COUNT.finditer(low):
+            before, after = low[max(0, mt.start() - 30):mt.start()], low[mt.end():mt.end() + 30]
+            if _SCHEDULE.search(before) or _SCHEDULE_AFTER.match(after) or _TX_DAY_PLANNED.search(before) \
+                    or _TX_DAY_PLANNED.match(after):
+                continue
+            told.append(mt)
+        if not told:
+            return None
+        best = max(told, key=lambda mt: int(mt.group("e")))
+        # told twice ("On day +19 the chart ...; Day +19 bloods"): a milestone said once ("MRD negative at day +100",
+        # "control marrow at day +100") is history the note has moved on from
+        return best if sum(mt.group("e") == best.group("e") for mt in told) >= 2 else None
+
     def _transplant_day(self, text: str, result: MatchResult) -> None:
         """"PET-CT at day +34" in a transplant note: the scan's own day counts from the transplant (day 0). Drugs
         scheduled in those days ("filgrastim from day +5 to day +16") then have their days since the last dose -
@@ -4031,7 +4077,9 @@ class Matcher:
         low = text.lower()
         stated = next((e.value for e in result.findings if e.finding == fid and e.value is not None), None)
         mt = _PET_DAY.search(low) if not stated else None
-        raw = (mt.group("a") or mt.group("b") or mt.group("c") or "0") if mt else None
+        if mt is None and stated is None and transplant:
+            mt = self._latest_transplant_day(low)
+        raw = (mt.group("a") or mt.group("b") or mt.group("c") or mt.group("e") or "0") if mt else None
         scan_day = float(raw) if raw is not None else None
         if stated == 0 and scan_day:
             # "allograft on 02.03.2025 (day 0) ... restaging at day +31": day 0 names the transplant, not the scan
@@ -4374,6 +4422,10 @@ class Matcher:
                 return True
             if tokens[lo + j].kind == "num" and j + 1 < n and toks[j + 1] in _SAMPLE_WORDS:
                 j += 2  # "blood cultures 3 times negative": a count of samples, not a result
+                continue
+            if tokens[lo + j].kind == "num" and re.fullmatch(r"(?:19|20)\d\d", toks[j]) and j + 1 < n \
+                    and toks[j + 1] in {":", ")", ",", "-", "–"}:
+                j += 1  # "SPEP 2024: no paraprotein": the year the test was done, not its result
                 continue
             if self.result_words.at(toks, j) or tokens[lo + j].kind == "num":
                 return False
