@@ -342,14 +342,16 @@ def validate(ctx: click.Context, as_json: bool, estimates: bool, data_dir: str |
 @click.option("--route", type=click.Choice(["both", "assess", "replay"]), default="both", show_default=True)
 @click.option("--min-top3", type=click.FloatRange(0, 1), default=None,
               help="exit 1 if top-3 accuracy (either route) falls below this fraction")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
+              help="processes to share the cases among (0: one per CPU core)")
 @data_dir_option
 @click.pass_context
 def eval_cmd(ctx: click.Context, cases: tuple[str, ...], as_json: bool, split: str, route: str,
-             min_top3: float | None, data_dir: str | None) -> None:
+             min_top3: float | None, jobs: int, data_dir: str | None) -> None:
     """Run the case library (or the CASES named by id) by both routes and score the knowledge base."""
     bundle = _bundle(_data_dir(ctx, data_dir))
     from marrowchat.core.engine import Engine
-    from marrowchat.core.evaluation import ROUTES, evaluate_cases, metrics
+    from marrowchat.core.evaluation import ROUTES, evaluate_cases_parallel, metrics
 
     chosen = list(bundle.cases.values())
     if cases:
@@ -362,7 +364,7 @@ def eval_cmd(ctx: click.Context, cases: tuple[str, ...], as_json: bool, split: s
     if not chosen:
         _fail("no cases to evaluate")
     routes = ROUTES if route == "both" else (route,)
-    ev = evaluate_cases(Engine(bundle), chosen, routes)  # type: ignore[arg-type]
+    ev = evaluate_cases_parallel(Engine(bundle), chosen, routes, jobs or os.cpu_count() or 1)  # type: ignore[arg-type]
     if as_json:
         _dump(ev.to_json())
     else:

@@ -178,9 +178,21 @@ def test_eval_runs_and_floors(tmp_path: Path) -> None:
     assert_clean_error(run("eval", "no_such_case"))
 
 
+def test_eval_shares_cases_between_processes_with_the_same_result(shipped) -> None:  # type: ignore[no-untyped-def]
+    from marrowchat.core.engine import Engine
+    from marrowchat.core.evaluation import evaluate_cases, evaluate_cases_parallel
+
+    cases = list(shipped.cases.values())[:120]
+    one = evaluate_cases(Engine(shipped), cases)
+    two = evaluate_cases_parallel(Engine(shipped), cases, jobs=2)
+    assert [(r.case.id, r.route, r.rank, r.top3, r.flags_fired) for r in one.runs] == \
+        [(r.case.id, r.route, r.rank, r.top3, r.flags_fired) for r in two.runs]
+    assert one.summary() == two.summary()
+
+
 def test_eval_floor_on_the_case_library() -> None:
-    """CI keeps a floor under the knowledge base: both routes, all cases (the library's ~5000 cases take about two
-    minutes on one core)."""
-    proc = run("eval", "--json", "--min-top3", "0.9", timeout=600)
+    """CI keeps a floor under the knowledge base: both routes, all cases (the library's ~6800 cases take about seven
+    minutes on one core, so they are shared between two processes)."""
+    proc = run("eval", "--json", "--min-top3", "0.9", "--jobs", "2", timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
     assert json.loads(proc.stdout)["summary"]["assess"]["all"]["n"] >= 40

@@ -125,6 +125,40 @@ def _run(case: m.Case, route: Route, ddx: Differential, malignant: set[str]) -> 
                    ddx.balance.malignant, case.category in malignant)
 
 
+_WORKER: Engine | None = None
+
+
+def _init_worker(bundle: Any) -> None:
+    global _WORKER
+    _WORKER = Engine(bundle)
+
+
+def _evaluate_chunk(job: tuple[list[str], tuple[Route, ...]]) -> list[CaseRun]:
+    assert _WORKER is not None
+    ids, routes = job
+    return evaluate_cases(_WORKER, [_WORKER.bundle.cases[i] for i in ids], routes).runs
+
+
+def evaluate_cases_parallel(engine: Engine, cases: list[m.Case], routes: tuple[Route, ...] = ROUTES,
+                            jobs: int = 1) -> Evaluation:
+    """:func:`evaluate_cases` over ``jobs`` processes (each with its own engine over the same bundle). The runs come
+    back in the order one process gives them; with one job, or too few cases to share, nothing is forked."""
+    import multiprocessing
+
+    jobs = max(1, min(jobs, len(cases) // 50 or 1))
+    if jobs == 1 or not all(c.id in engine.bundle.cases for c in cases):
+        return evaluate_cases(engine, cases, routes)
+    size = -(-len(cases) // (jobs * 4))
+    chunks = [([c.id for c in cases[i:i + size]], routes) for i in range(0, len(cases), size)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(engine.bundle,)) as pool:
+        parts = pool.map(_evaluate_chunk, chunks)
+    ev = Evaluation()
+    for part in parts:
+        ev.runs.extend(part)
+    return ev
+
+
 def evaluate_cases(engine: Engine, cases: list[m.Case], routes: tuple[Route, ...] = ROUTES) -> Evaluation:
     ev = Evaluation()
     malignant: set[str] = set(engine.bundle.meta.malignant_categories)
