@@ -146,3 +146,50 @@ def test_a_measured_score_outranks_no_pressors(engine: Engine) -> None:
 
 def test_arabic_back_pain_with_its_preposition(matcher: Matcher) -> None:
     assert readings(matcher, "ألم في أسفل الظهر والورك الأيمن يزداد مع المشي")["bone_pain"] == "present"
+
+
+def test_an_hl7_result_message_reads_as_its_results(engine: Engine) -> None:
+    note = ("MSH|^~\\&|SUNQUEST|MERCY_LAB|EPIC|MERCY_MAIN|20240311071204||ORU^R01|LAB88213|P|2.5.1\n"
+            "PID|1||4471902^^^MERCY^MR||DOE^JOHN^J||19660204|M\n"
+            "OBX|1|NM|6690-2^WBC^LN||3.1|10*3/uL|4.0-11.0|L|||F\n"
+            "OBX|3|NM|777-3^Platelets^LN||41|10*3/uL|150-400|LL|||F\n"
+            "OBX|4|NM|751-8^Neutrophils #^LN||0.4|10*3/uL|1.8-7.7|LL|||F\n"
+            "OBX|5|NM|709-8^Blasts/100 WBC^LN||34|%|0-0|HH|||F\n"
+            "OBX|2|NM|8310-5^Body temperature^LN||38.7|Cel||H|||F\n"
+            "OBX|1|TX|^IMPRESSION||Diffuse intense FDG uptake in the marrow. Marrow SUVmax 8.1 (L3); liver 2.6.||||||F")
+    _, snap = engine.assess(note)
+    assert snap.facts.value("wbc") == 3.1 and snap.facts.value("platelets") == 41 and snap.facts.value("anc") == 0.4
+    assert snap.facts.value("blast_percent") == 34 and snap.facts.value("marrow_suvmax") == 8.1
+    assert snap.facts.status("fever") == "present" and snap.facts.status("neutropenia") == "present"
+    # the header segments' dates and identifiers are not read as anything
+    assert snap.facts.value("age") is None
+
+
+def test_loinc_long_names_read_as_their_component(engine: Engine) -> None:
+    note = ("718-7   | Hemoglobin [Mass/volume] in Blood | 8.1 | g/dL | 12.0-15.5 | L\n"
+            "751-8   | Neutrophils [#/volume] in Blood | 0.7 | 10*3/uL | 1.8-7.7 | LL\n"
+            "777-3   | Platelets [#/volume] in Blood by Automated count | 38 | 10*3/uL | 150-400 | LL\n"
+            "2276-4  | Ferritin [Mass/volume] in Serum or Plasma | 28450 | ng/mL | 13-150 | HH")
+    _, snap = engine.assess(note)
+    assert snap.facts.value("hb") == 8.1 and snap.facts.value("anc") == 0.7
+    assert snap.facts.value("platelets") == 38 and snap.facts.value("ferritin") == 28450
+
+
+@pytest.mark.parametrize(("note", "age"), [("6歳3か月 女児（小1）", 6), ("4岁3个月 男孩", 4)])
+def test_an_age_in_years_and_months(engine: Engine, note: str, age: int) -> None:
+    _, snap = engine.assess(note)
+    assert snap.facts.value("age") == age and snap.facts.status("child") == "present"
+
+
+def test_italian_foci_with_their_bones(matcher: Matcher) -> None:
+    assert readings(matcher, "multipli focolai sovrapposti (rachide, bacino, coste)")["focal_lesions"] == "present"
+    # an endemic focus is not a lesion
+    assert "focal_lesions" not in readings(matcher, "residente in area di focolaio di leishmaniosi")
+
+
+def test_part_time_school_is_not_a_temperature(matcher: Matcher) -> None:
+    assert readings(matcher, "apyrétique, a repris l'école à mi-temps.")["fever"] == "absent"
+
+
+def test_tw_is_the_total_white_count(matcher: Matcher) -> None:
+    assert readings(matcher, "Labs: Hb 9.8, TW 2.8 (ANC 1.6, ALC 0.6), plt 112.")["wbc"] == 2.8

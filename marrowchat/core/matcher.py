@@ -42,8 +42,10 @@ from marrowchat.core.text import (
     columns_as_pairs,
     dot_leaders,
     fold,
+    hl7_segments,
     latest_dated_rows,
     latest_in_trends,
+    loinc_names,
     normalise,
     ocr_repair,
     ranges_before_values,
@@ -621,7 +623,8 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|(?<!\w)(?:בן|בת|عمره|عمرها|العمر|بعمر|مريضة?)\s*:?\s*(?P<age6>\d{1,3})(?!\d)(?!\s*(?:[/.,]\d|%))"
                         r"|(?<![\d.,])(?P<age7>\d{1,3})\s*(?:ساله|ساله‌ای)(?!\w)"
                         # "62歳男性", "患者男性，62岁", "62세 남자" (not "発症から3年", which has no age word)
-                        r"|(?<!\d)(?<!\d[.,])(?P<age8>\d{1,3})\s*(?:歳|岁|歲|세)(?![\d時时시])"  # (not "55 歲時": at that age)
+                        r"|(?<!\d)(?<!\d[.,])(?P<age8>\d{1,3})\s*(?:歳|岁|歲|세)(?![時时시])"  # (not "55 歲時": at that age)
+                        r"(?!\d(?!\d?\s*(?:か月|ヶ月|カ月|ケ月|个月|個月|개월)))"  # ("6歳3か月", "4岁3个月": years, months)
                         r"|(?:年齡|年龄|年齢|나이)\s*[:：]?\s*(?P<age9>\d{1,3})(?!\d)")
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*(?:fdg|фдг|φδγ))")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
@@ -1498,7 +1501,7 @@ class Matcher:
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
             self.dictated.read(self.spoken.read(self.dictated.read_before_numbers(self.forms.read(
-                self.mail.read(ocr_repair(ascii_forms(clean(text)))))))))))))
+                self.mail.read(ocr_repair(ascii_forms(loinc_names(hl7_segments(clean(text)))))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")

@@ -48,6 +48,55 @@ _ASCII_FORMS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)}, **
                                "∅": "ø", "⌀": "ø"})
 
 
+# a LOINC long name's property and system ("Hemoglobin [Mass/volume] in Blood", "Neutrophils [#/volume] in Blood by
+# Automated count", "Ferritin [Mass/volume] in Serum or Plasma"): between a test and its value in a results viewer
+_LOINC_PART = re.compile(
+    r"\[(?:[#\w. ]{0,24}/(?:volume|time|mass|area)|presence|titer|ratio|volume fraction|entitic volume|"
+    r"enzymatic activity/volume|units/volume|arbitrary concentration)\]"
+    r"(?:[ \t]+in[ \t]+(?:blood|serum or plasma|serum|plasma|platelet poor plasma|bone marrow|urine|body fluid)\b)?"
+    r"(?:[ \t]+by[ \t]+(?:automated count|manual count|naa with probe detection|naa|immunoassay|"
+    r"electrophoresis|flow cytometry)\b)?", re.IGNORECASE)
+
+
+_HL7_SEGMENT = re.compile(r"(?m)^[ \t]*(?P<seg>[A-Z][A-Z0-9]{2})\|.*$")
+
+
+def hl7_segments(text: str) -> str:
+    """HL7 v2 result messages pasted from a lab interface read as what they report: an OBX segment keeps its test's
+    name, its value and its unit ("OBX|3|NM|777-3^Platelets^LN||41|10*3/uL|150-400|LL|||F" reads "Platelets 41
+    10*3/uL"), an NTE its comment; the header segments (MSH, PID, OBR ...) and every other field are blanked in
+    place, so offsets stay true."""
+    if "|" not in text or not re.search(r"(?m)^[ \t]*(?:MSH|OBX|OBR|NTE)\|", text):
+        return text
+    def line(mt: re.Match[str]) -> str:
+        seg, raw = mt.group("seg"), mt.group(0)
+        out = [" "] * len(raw)
+        starts, pos = [], 0
+        for field in raw.split("|"):
+            starts.append((pos, field))
+            pos += len(field) + 1
+        keep: list[tuple[int, str]] = []
+        if seg == "OBX" and len(starts) > 5:
+            at, ident = starts[3]
+            parts = ident.split("^")
+            if len(parts) > 1 and parts[1].strip():  # ("Blasts/100 WBC": blasts per hundred white cells)
+                keep.append((at + len(parts[0]) + 1, re.sub(r"/100\s*\w+", lambda m: " " * len(m.group(0)), parts[1])))
+            keep += [starts[5], *(starts[6:7] if len(starts) > 6 else [])]
+        elif seg == "NTE" and len(starts) > 3:
+            keep.append(starts[3])
+        for at, field in keep:
+            out[at:at + len(field)] = field.replace("^", " ")
+        return "".join(out)
+    return _HL7_SEGMENT.sub(line, text)
+
+
+def loinc_names(text: str) -> str:
+    """A results viewer's LOINC long names read as their component: the property and system are blanked in place."""
+    if "[" not in text:
+        return text
+    return _LOINC_PART.sub(lambda mt: " " * len(mt.group(0)), text)
+
+
 def ascii_forms(text: str) -> str:
     """The text with Eastern Arabic, Persian and full-width digits written as 0-9 (and Arabic and East Asian
     punctuation as ASCII), one character for one."""
