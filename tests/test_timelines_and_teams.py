@@ -163,6 +163,9 @@ def test_an_hl7_result_message_reads_as_its_results(engine: Engine) -> None:
     assert snap.facts.status("fever") == "present" and snap.facts.status("neutropenia") == "present"
     # the header segments' dates and identifiers are not read as anything
     assert snap.facts.value("age") is None
+    # and the UCUM units of the segments ("10*3/uL", "Cel") are units, not words left over
+    unmatched = Matcher(engine.bundle).match(note).unmatched
+    assert not any(u in ("uL", "Cel") for u in unmatched), unmatched
 
 
 def test_loinc_long_names_read_as_their_component(engine: Engine) -> None:
