@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from marrowchat.core import models as m
 from marrowchat.core.engine import Engine
+from marrowchat.core.loading import Bundle
 from marrowchat.core.reasoner import Differential
 
 Route = Literal["assess", "replay"]
@@ -128,7 +129,7 @@ def _run(case: m.Case, route: Route, ddx: Differential, malignant: set[str]) -> 
 _WORKER: Engine | None = None
 
 
-def _init_worker(bundle: Any) -> None:
+def _init_worker(bundle: Bundle) -> None:
     global _WORKER
     _WORKER = Engine(bundle)
 

@@ -97,8 +97,8 @@ _PET_DAY = re.compile(r"\b(?:pet|tep|пет|пэт|restag(?:ing|ed)|scan(?:ned)?
                       # the day after its number, with a transplant named before it ("Allogén őssejt-transzplantáció
                       # után a +75. napon", "kök hücre nakli sonrası +45. gün"): the note's own day
                       r"|(?<![\w+])\+\s*(?P<e>\d{1,3})\.\s*(?:napon|nap|gün|günü|günde|den|dni|dzień|dan|dana)\b")
-# a transplant day told in the note ("on day +19", "D+16"), read with the group name the scan's day uses
-_TX_DAY_COUNT = re.compile(r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<e>\d{1,3})\b(?![/.]\d)(?P<a>)(?P<b>)(?P<c>)")
+# a transplant day told in the note ("on day +19", "D+16")
+_TX_DAY_COUNT = re.compile(r"\b" + _TX_DAY_PLUS + r"\s*\+\s*(?P<e>\d{1,3})\b(?![/.]\d)")
 _TX_DAY_PLANNED = re.compile(r"\b(?:planned|plan|scheduled|booked|due|expected|will|until|by|before|prévue?|"
                              r"previst[oa]|programad[oa]|geplant)\b[^.;\n]{0,20}$|\s*(?:planned|scheduled|booked|"
                              r"marrow|bm|bone marrow|chimerism|restaging)\b")
@@ -3404,9 +3404,10 @@ class Matcher:
                     scans, pets = [day], [dates[0]]
                     break
         if not scans:
-            today = [d for d in (_date_of(tm, month_first, year) for tm in _TODAY_DATE.finditer(low)) if d is not None]
+            said = list(_TODAY_DATE.finditer(low))
+            today = [d for d in (_date_of(tm, month_first, year) for tm in said) if d is not None]
             if len(set(today)) == 1:
-                scans, pets = today, list(_TODAY_DATE.finditer(low))
+                scans, pets = today, said
         if not scans:
             return
         scan = max(scans)
@@ -4082,7 +4083,8 @@ class Matcher:
         mt = _PET_DAY.search(low) if not stated else None
         if mt is None and stated is None and transplant:
             mt = self._latest_transplant_day(low)
-        raw = (mt.group("a") or mt.group("b") or mt.group("c") or mt.group("e") or "0") if mt else None
+        # (the day is whichever of the scan's or the note's day groups matched)
+        raw = next((v for v in mt.groupdict().values() if v), "0") if mt else None
         scan_day = float(raw) if raw is not None else None
         if stated == 0 and scan_day:
             # "allograft on 02.03.2025 (day 0) ... restaging at day +31": day 0 names the transplant, not the scan

@@ -81,7 +81,7 @@ def hl7_segments(text: str) -> str:
             parts = ident.split("^")
             if len(parts) > 1 and parts[1].strip():  # ("Blasts/100 WBC": blasts per hundred white cells)
                 keep.append((at + len(parts[0]) + 1, re.sub(r"/100\s*\w+", lambda m: " " * len(m.group(0)), parts[1])))
-            keep += [starts[5], *(starts[6:7] if len(starts) > 6 else [])]
+            keep += starts[5:7]  # the value, and its unit where there is one
         elif seg == "NTE" and len(starts) > 3:
             keep.append(starts[3])
         for at, field in keep:
