@@ -40,11 +40,14 @@ from marrowchat.core.text import (
     ascii_forms,
     clean,
     columns_as_pairs,
+    contingencies,
+    delimited_tables,
     dot_leaders,
     fold,
     hl7_segments,
     latest_dated_rows,
     latest_in_trends,
+    liver_multiples,
     loinc_names,
     normalise,
     ocr_repair,
@@ -55,7 +58,7 @@ from marrowchat.core.text import (
 )
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 
-Context = Literal["current", "history", "family", "planned", "elsewhere"]
+Context = Literal["current", "history", "family", "planned", "elsewhere", "later"]
 
 _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "a", "an", "signs", "sign",
                "evidence", "significant", "obvious", "overt", "frank", "definite", "new", "either", "neither",
@@ -64,7 +67,7 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
             "history", "the", "a", "an", "frank", "features", "clinical", "further", "current", "documented",
             "known", "reported", "palpable", "appreciable", "focal", "measurable", "repeated", "repeat", "serial",
             "igm", "igg", "pcr", "serology", "dna", "ab", "ag", "antibody", "antigen", "screen", "titre", "titer",
-            "tests", "test", "sets", "x2", "x3", "x4",
+            "tests", "test", "sets", "x2", "x3", "x4", "actually", "really", "truly",
             "歴"}  # ("化学療法歴・G-CSF製剤投与歴なし": the history of each)
 # what a lab named without a value may be reported as: "calcium normal", "LDH within normal limits"
 _NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad", "within the normal range",
@@ -76,6 +79,8 @@ _PASSED = {"gone", "resolved", "has resolved", "have resolved", "now resolved", 
 # uptake in the lymph nodes", "no suspicious FDG activity within the spleen"
 _REACH_FILLERS = {"abnormal", "abnormally", "pathological", "pathologic", "suspicious", "increased", "uptake", "fdg",
                   "tracer", "activity", "in", "within", "lymph",
+                  # "sin extensión a diáfisis de huesos largos": how far the marrow reaches, denied
+                  "extension", "extensión", "extensão", "estensione", "ausdehnung",
                   # "No thoracic, abdominal or pelvic lymphadenopathy": the regions of what is denied
                   "thoracic", "abdominal", "pelvic", "cervical", "axillary", "inguinal", "mediastinal", "hilar",
                   "retroperitoneal", "mesenteric", "supraclavicular", "para-aortic", "paraaortic", "intra-abdominal",
@@ -654,6 +659,8 @@ _DISTANCE_WORDS = {"below", "beneath", "under", "bcm", "bcm.", "from", "beyond",
                    "nedom", "nedanför", "pod", "sub", "alatt",
                    # "slezena 9 cm ispod lijevog rebrenog luka", "под левой реберной дугой", "κάτω από το πλευρικό τόξο"
                    "ispod", "под", "κάτω", "ниже"}
+_TRANSFUSED = {"u", "unit", "units", "prbc", "prbcs", "rbc", "bag", "bags", "pack", "packs", "ec", "ek", "ffp", "uds",
+               "unités", "einheiten", "sacche", "bolsas", "concentrados"}
 _TRENDS = {"->", "-->", "→", "=>", ">>", "then", "now", "falling to", "fell to", "dropped to", "rose to", "rising to",
            "increased to", "decreased to", "down to", "now down to", "now up to", "and now", "-> now", "→ now",
            "then now", "- >"}
@@ -745,6 +752,16 @@ _WORD_ABBREVIATIONS = {"incl", "inkl", "approx", "esp", "resp", "excl", "exkl", 
                        "homog", "heterog", "inhomog", "prox", "bilat"}  # ("marrow ↑ diffusely, homog., SUVmax 2,9")
 
 
+_DRUG_EXPOSURES = {"esa_exposure", "gcsf_exposure"}
+_LEVEL_UNITS = {"mu/ml", "miu/ml", "mui/ml", "mie/ml", "iu/l", "ie/l", "u/l", "mu/l", "pg/ml", "ng/ml", "u/ml", "ui/l"}
+
+
+def _a_level(tokens: list[Token], lo: int, toks: list[str], j: int) -> bool:
+    """Is what follows a drug's name at j a level measured in the blood ("EPO 1.9 mU/mL", "G-CSF: 412 pg/ml")?"""
+    k = j + (j < len(toks) and toks[j] in {":", "="})
+    return k + 1 < len(toks) and tokens[lo + k].kind == "num" and toks[k + 1] in _LEVEL_UNITS
+
+
 def _counted_from(words: list[str], at: int) -> bool:
     """Is the treatment named at ``at`` the time a course is counted from ("days 5-11 post chemo", "x5 after C4
     R-CHOP"), not the drug a "last dose" belongs to?"""
@@ -796,6 +813,20 @@ def _drop_asides(gap: list[str]) -> list[str]:
     return out
 
 
+# a time counted after the scan ("three weeks after the PET", "two days after the scan", "a month after the index
+# PET", "drei Wochen nach der PET", "deux semaines après la TEP", "dos semanas después del PET")
+_AFTER_THE_SCAN = re.compile(
+    r"(?i)\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|few|some|"
+    r"ein(?:e[mnr]?)?|zwei|drei|vier|fünf|sechs|un|une|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|"
+    r"uno|una|due|tre|quattro|cinque|sei|duas|dois|três|quatro|één|een|twee|drie|vier|vijf|zes)[ \t]+"
+    r"(?:days?|weeks?|months?|fortnights?|tage[n]?|wochen|woche|monate[n]?|monat|jours?|semaines?|mois|"
+    r"d[ií]as?|semanas?|mes(?:es)?|giorni|giorno|settimane|settimana|mesi|mese|dias?|meses|dagen|dag|weken|week|"
+    r"maanden|maand)[ \t]+"
+    r"(?:after|following|later than|nach|après|apres|despu[ée]s|dopo|ap[óo]s|depois|na)[ \t]+"
+    r"(?:the[ \t]+|der[ \t]+|dem[ \t]+|la[ \t]+|le[ \t]+|l'|el[ \t]+|del[ \t]+|o[ \t]+|do[ \t]+|a[ \t]+|da[ \t]+|de[ \t]+|het[ \t]+|il[ \t]+)?"
+    r"(?:index[ \t]+|interim[ \t]+|baseline[ \t]+|first[ \t]+|initial[ \t]+)?"
+    r"(?:pet(?:[-/ ]?ct)?|scan|tep|pet-tc|pet/tc|pet-scan|pet-tac|fdg)\b")
+_OF_WORDS = {"de", "del", "da", "do", "di", "della", "des", "du", "dos", "das"}  # "extensión a diáfisis de huesos largos"
 _PREPOSITIONS = {"on", "in", "of", "for", "to", "at", "from", "off", "by", "since", "after", "before"}
 _CLAUSE_VERBS = {"has", "had", "have", "is", "was", "are", "were", "but", "with", "reports", "reported", "complains",
                  "c/o", "noted", "shows", "showed", "now", "then"}
@@ -1465,6 +1496,7 @@ class Matcher:
                 if len(alias) > 1 and not alias.isdigit() and alias not in {"%", "x", "k", "d", "m"}:
                     self.unit_owners.setdefault(alias, set()).add(fid)
         self.not_anchors = [term_tokens(p) for p in lang.not_anchors]
+        self.capitals_only = {normalise(w) for w in lang.capitals_only}
         self.anchors: dict[tuple[str, ...], str] = {}
         self.after_anchors: set[tuple[str, ...]] = set()
         for f in bundle.findings.values():
@@ -1501,7 +1533,7 @@ class Matcher:
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
             self.dictated.read(self.spoken.read(self.dictated.read_before_numbers(self.forms.read(
-                self.mail.read(ocr_repair(ascii_forms(loinc_names(hl7_segments(clean(text)))))))))))))))
+                self.mail.read(ocr_repair(ascii_forms(liver_multiples(contingencies(loinc_names(delimited_tables(hl7_segments(clean(text))))))))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -1668,6 +1700,15 @@ class Matcher:
                 kept[:] = [k for k in kept if k.finding != ex.finding]  # (kept is result.findings)
                 ex.status = "present"
                 kept.append(ex)
+        # "temps up to 37.8", "low-grade temps to 37.9": "temps" said for fever yields to its own measured value
+        # when that is below 38 °C (the word "fever" itself stands: "fever 37.8" is the writer's call)
+        kept[:] = [k for k in kept if not (k.finding == "fever" and k.status == "present" and "temp" in k.term and any(
+            t.finding == "temperature" and t.value is not None and 35.0 <= t.value < 38.0
+            and (t.span[0] == k.span[0] or 0 <= t.span[0] - k.span[1] <= 12)
+            and not re.match(r"\s*(?:-|–|to)\s*\d", self._text[t.span[1]:])  # ("37.8-38.2 °C": a range to 38.2)
+            and re.fullmatch(
+                r"[\s:=]*(?:(?:up\s+)?to|of|max(?:imum)?|peak(?:ing)?(?:\s+at)?|around|about|~)?[\s:=~]*",
+                self._text[k.span[1]:max(k.span[1], t.span[0])].lower()) for t in kept))]
         certain = {ex.finding for ex in kept}
         result.uncertain = [ex for ex in result.uncertain if ex.finding not in certain]
         return result
@@ -1798,12 +1839,34 @@ class Matcher:
         self._clause_body(text, tokens, lo, hi, result)
         toks = [t.text for t in tokens[lo:hi]]
         if self._doubt_heading(toks):
-            # "Differential: granulomatous vasculitis, fungal infection, NK/T-cell lymphoma": all in doubt
-            now = result.findings[first_finding:]
-            del result.findings[first_finding:]
+            # "Differential: granulomatous vasculitis, fungal infection, NK/T-cell lymphoma": all in doubt - up to a
+            # question mark that closes the question ("Question: lymphoma? Fever for 3 weeks.": the fever is told)
+            # (what comes after is told, unless it is a question too: "Lymphoma? How likely is lymphoma?")
+            marks = [tokens[lo + q].start for q in range(1, hi - lo - 1) if toks[q] == "?"
+                     and tokens[lo + q - 1].end == tokens[lo + q].start < tokens[lo + q + 1].start
+                     and tokens[lo + q + 1].kind == "word" and text[tokens[lo + q + 1].start].isupper()]
+            if toks[-1] == "?":
+                marks.append(tokens[hi - 1].start)
+
+            def doubted(at: int) -> bool:
+                return not marks or at < marks[0] or any(m > at for m in marks[1:])
+
+            now = [ex for ex in result.findings[first_finding:] if doubted(ex.span[0])]
+            result.findings[first_finding:] = [ex for ex in result.findings[first_finding:] if ex not in now]
             for ex in now:
                 ex.uncertain, ex.status = True, None
                 result.uncertain.append(ex)
+        elif self._dated_after_scan(text[tokens[lo].start:tokens[hi - 1].end]):
+            # "Three weeks after the PET she developed cord compression", "R-CHOP was started four days after the
+            # PET": what a clause dates after the scan was not there at the scan, values included
+            now = result.findings[first_finding:]
+            del result.findings[first_finding:]
+            for ex in now:
+                if ex.value is None and self.bundle.findings[ex.finding].section == "history":
+                    result.findings.append(ex)
+                    continue
+                ex.context, ex.status = "later", None
+                result.set_aside.append(ex)
         elif self._past_heading(toks):
             # "Baseline PET-CT: focal uptake ..., SUVmax 5.4": the whole clause is the past, values included
             now = result.findings[first_finding:]
@@ -1904,6 +1967,16 @@ class Matcher:
         k = self.resolved_tail.at(toks, comma + 1)
         return bool(k) and (comma + 1 + k == n or toks[comma + 1 + k] in {",", ";", ".", ")"})
 
+    @staticmethod
+    def _dated_after_scan(clause: str) -> bool:
+        """Does a clause date what it says after the scan ("Three weeks after the PET she developed ...")? Not a
+        heading or an aside that dates the note itself ("CLINICAL ADDENDUM (clinic, 2 days after the scan):")."""
+        for mt in _AFTER_THE_SCAN.finditer(clause):
+            if clause[:mt.start()].count("(") > clause[:mt.start()].count(")") or re.match(r"\s*[):]", clause[mt.end():]):
+                continue
+            return True
+        return False
+
     def _doubt_heading(self, toks: list[str]) -> bool:
         """A clause headed "Differential:", "DDx:", "Query:" - a list of possibilities, none of them stated."""
         at = next((i for i, t in enumerate(toks[:4]) if t == ":"), None)
@@ -1964,7 +2037,13 @@ class Matcher:
                 if key and key in self.terms:
                     if k == 1 and toks[i] in self.trigger_words and i in trig_at:
                         continue
-                    if self.terms[key]:  # "" = a known term that names no finding ("CA 19-9", "malar rash")
+                    if k == 1 and toks[i] in self.capitals_only and not (
+                            raw := self._text[tokens[lo + i].start:tokens[lo + i].end]).isupper() and not raw.islower():
+                        continue  # "Mr S. McL.": a name's initials, not "MCL" (nor a note typed in lower case)
+                    if self.terms[key] in _DRUG_EXPOSURES and _a_level(tokens, lo, toks, i + k):
+                        # "EPO 1.9 mU/mL", "epo_mu_ml 1.9": the hormone's level in the blood, not the drug given
+                        self._swallow_value(tokens, lo, toks, i + k, covered)
+                    elif self.terms[key]:  # "" = a known term that names no finding ("CA 19-9", "malar rash")
                         mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
                                                 negative=key in self.absent_terms))
                         for other in self.also.get(key, ()):
@@ -2878,8 +2957,8 @@ class Matcher:
         first = close + 1 if close is not None and close - j <= 8 else j + 1
         for k in range(first, min(len(toks), first + 9)):
             if tokens[lo + k].kind == "num":
-                if consumed[k]:
-                    return None
+                if consumed[k] or (k + 1 < len(toks) and toks[k + 1] in _TRANSFUSED):
+                    return None  # ("Hb 87 Thurs -> 1u RBC given": a unit of blood, not the next value)
                 spaced = self._text[tokens[lo + j].end:tokens[lo + k].start]
                 if "\n" not in spaced and ("  " in spaced or "\t" in spaced) and all(
                         w in _TABLE_BLANKS for w in spaced.split()):
@@ -3066,6 +3145,9 @@ class Matcher:
                 continue  # "Salvage R-ICE started 5 days after this PET": after the scan, not days since
             if mt.group("n1") and _MORE_THAN.search(clause[max(0, mt.start() - 16):mt.start()]):
                 days += 1  # "stopped more than four weeks before the scan": at least 29 days, past a 28-day window
+            if mt.group("n1") and re.search(r"[<≤>≥]\s*$", before) and not re.search(
+                    r"\b(?:ago|before|prior|earlier|since|back|pre)\b|" + "|".join(_AGO_WORDS), mt.group(0)):
+                continue  # "Recent chemo (<3 wk) [ ] Y [x] N": a form's window, not a time since
             if mt.group("n2") == "0" and _DATED_DAY_ZERO.match(clause[mt.end():mt.end() + 20]):
                 continue  # "(day 0: 11 March)": the transplant's date, not a scan on the day of the transplant
             if mt.group("n1") and re.search(r"\bcycle\s*$", before) and re.match(r"\s*\d", clause[mt.end():]):
@@ -4194,6 +4276,7 @@ class Matcher:
                   trig_at: dict[int, tuple[str, int]], covered: list[bool], result: MatchResult) -> None:
         n = len(toks)
         status: dict[int, tuple[str, Trigger, tuple[int, int]]] = {}  # mention idx -> (kind, trigger, scope)
+        denied_by_answer: set[int] = set()  # mentions a form's answer after a colon denies ("cord compression: none")
         pre = dict(trig_at)
 
         def trigger(kind: str, i: int, k: int) -> Trigger:
@@ -4235,7 +4318,10 @@ class Matcher:
                     line_end = re.match(r"[ \t]*(?:[,;.)|]|\r?\n|$)| {2,}|\t", self._text[tokens[lo + i].end:]) is not None
                     if not k and toks[i] in _MINUS and i > 0 and line_end and (
                             toks[i - 1] in {":", "="} or tokens[lo + i - 1].kind == "word" or (
-                                toks[i - 1] in _MINUS and i > 1 and tokens[lo + i - 2].kind == "word")):
+                                toks[i - 1] in _MINUS and i > 1 and tokens[lo + i - 2].kind == "word") or (
+                                # "Recent chemo (<3 wk) -": the label's aside, then its answer
+                                toks[i - 1] == ")" and (o := _opening(toks, i - 1)) is not None and o > 0
+                                and tokens[lo + o - 1].kind == "word")):
                         # ("Pruritus\tN\t-": the answer, then an empty cell's dash)
                         k, minus = 1, True  # "Bone pain: -", "NS -" on a checklist line: a minus answers no
                     elif not (i > 0 and ends and (toks[i - 1] in {":", "-", "=", "–"} or any(
@@ -4300,10 +4386,17 @@ class Matcher:
                 for idx in targets:
                     if idx not in status:
                         status[idx] = (kind, trig, (tokens[lo + mentions[idx].start_tok].start, tokens[lo + i + k - 1].end))
+                        if kind == "negation" and i > 0 and toks[i - 1] == ":":
+                            denied_by_answer.add(idx)
                 break
         for i, (kind, k) in sorted(pre.items()):
             if kind == "pseudo":
                 continue
+            if toks[i] == "?" and k == 1 and 0 < i < n - 1 and tokens[lo + i - 1].end == tokens[lo + i].start \
+                    and tokens[lo + i].end < tokens[lo + i + 1].start and tokens[lo + i - 1].kind == "word" \
+                    and next((t for t in toks[i + 1:] if t in {".", "?", "!", ";"}), ".") != "?":
+                continue  # "Question: myeloma? Bone pain.": a question mark glued to the word before ends its question
+                # (but not before another question: "biopsy or marrow? Lymphoma how likely?")
             for j in range(i, min(i + k, n)):
                 covered[j] = True
             trig = trigger(kind, i, k)
@@ -4333,10 +4426,26 @@ class Matcher:
                 if toks[i] == "?" and k == 1 and i + 1 < n and tokens[lo + i].end == tokens[lo + i + 1].start:
                     # "?MF, huge spleen": a question mark glued to a word asks about that item only
                     targets = [idx for idx in targets if "," not in toks[i + 1:mentions[idx].start_tok]]
+            # "Lymph nodes: No FDG-avid or enlarged nodes": a finding read inside a denied one's words goes with it
+            spans = [(mentions[t].start_tok, mentions[t].end_tok) for t in targets]
+            targets = [*targets, *(idx for idx in after if idx not in targets and any(
+                a <= mentions[idx].start_tok and mentions[idx].end_tok <= b for a, b in spans))]
             for idx in targets:
+                if idx in denied_by_answer and kind == "uncertainty":
+                    continue  # "MRI to r/o cord compression: none": the question asked, then answered
                 if idx not in status or self._rank(kind) > self._rank(status[idx][0]):
                     end_tok = mentions[idx].end_tok
                     status[idx] = (kind, trig, (tokens[lo + i].start, tokens[lo + end_tok - 1].end))
+        # "Lymph nodes: No FDG-avid or enlarged nodes": a heading naming what its line then denies is denied with it
+        for idx, mt in enumerate(mentions):
+            if idx in status or mt.end_tok >= n or toks[mt.end_tok] != ":" or mt.start_tok > 4 or any(
+                    other.start_tok < mt.start_tok for other in mentions):  # ("FINDINGS — LYMPH NODES:")
+                continue
+            words = set(toks[mt.start_tok:mt.end_tok])
+            denied = next((j for j in sorted(status) if mentions[j].start_tok > mt.end_tok and status[j][0] == "negation"
+                           and words & set(toks[mentions[j].start_tok:mentions[j].end_tok])), None)
+            if denied is not None:
+                status[idx] = status[denied]
         clause_out: dict[str, Extracted] = {}
         old_clause = self._old_clause(tokens, lo, toks)
         for idx, mt in enumerate(mentions):
@@ -4492,7 +4601,7 @@ class Matcher:
                 out.append(idx)  # "no travel to Sudan": the one word's second finding (a shared term) goes with it
                 continue
             gap = toks[last.end_tok : here.start_tok]
-            if here.finding == last.finding and all(t in _PREPOSITIONS or t in _FILLERS for t in gap):
+            if here.finding == last.finding and all(t in _PREPOSITIONS or t in _FILLERS or t in _OF_WORDS for t in gap):
                 out.append(idx)  # "no travel to Kenya", "never lived in Sudan", "未见溶骨性骨质破坏": the same finding again
                 prev = idx
                 continue
@@ -4559,7 +4668,7 @@ class Matcher:
         """A question mark at i followed by an answer that ends the clause or its item: (a no?, tokens from i)."""
         n = len(toks)
         j = i + 1
-        while j < n and toks[j] in {"-", ":", "–", "=", ">", "->", "→"}:
+        while j < n and toks[j] in {"-", ":", "–", "—", "=", ">", "->", "→"}:
             j += 1
         if j == n:
             return None

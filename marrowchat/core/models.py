@@ -362,6 +362,9 @@ class LanguageFile(Strict):
     specimen_bound: dict[str, list[str]] = Field(
         default={}, description="findings read from an organism's name, with the specimens that are not theirs: "
         "'E. coli in the urine' is not a bacteraemia ({positive_blood_cultures: [urine, sputum, ...]})")
+    capitals_only: list[str] = Field(
+        default=[], description="one-word abbreviations not read in mixed case ('MCL' or 'mcl' is mantle-cell "
+        "lymphoma; 'Mr S. McL.' is a patient's initials)")
     transplant_day: str | None = Field(
         default=None, description="the numeric finding a scan's 'day +N' sets in a note that names a transplant")
     transplant_findings: list[str] = Field(default=[], description="findings that say a transplant was done")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
@@ -88,6 +90,252 @@ def hl7_segments(text: str) -> str:
             out[at:at + len(field)] = field.replace("^", " ")
         return "".join(out)
     return _HL7_SEGMENT.sub(line, text)
+
+
+# A table exported as delimited text (CSV, or ";" with decimal commas): a header row of column names, then rows.
+_CSV_DELIMITERS = (",", ";")
+_CSV_NAME = re.compile(r"[^\W\d_][\w .%#/^*()'-]{0,39}")  # "hb_g_dl", "MARROW_SUVMAX", "Temp(C)", "jak2 v617f"
+_CSV_NUMBER = re.compile(r"[<>≤≥]?\d+(?:[.,]\d+)?")
+# the columns of a long table: the test's name and its result ("collected,test,result,units,flag")
+_CSV_TEST = {"test", "test_name", "testname", "test name", "analyte", "parameter", "component", "observation", "item",
+             "name", "lab", "exam", "examen", "prueba", "analyse", "analisi", "parametro", "parámetro", "parameter_name",
+             "badanie", "test_description", "description", "result_name", "obs", "observation_name"}
+_CSV_VALUE = {"value", "result", "res", "result_value", "value_num", "valor", "resultado", "wert", "ergebnis", "valeur",
+              "résultat", "resultat", "valore", "risultato", "wynik", "waarde", "uitslag", "obs_value", "numeric_value"}
+_CSV_UNIT = {"unit", "units", "uom", "unidad", "unidades", "einheit", "unité", "unite", "unità", "jednostka", "eenheid",
+             "value_unit", "result_unit", "units_of_measure"}
+_CSV_ID = {"mrn", "id", "pt_id", "patient_id", "patient", "pid", "nhs", "nhs_number", "accession", "specimen_id",
+           "sample_id", "encounter", "encounter_id", "visit", "visit_id", "record", "record_id", "subject", "subject_id"}
+_CSV_COMMENT = {"comment", "comments", "note", "notes", "comentario", "kommentar", "commentaire", "commento", "uwagi"}
+_CSV_DATE = {"date", "collected", "collection_date", "collected_at", "datetime", "date_time", "time_collected",
+             "specimen_date", "result_date", "resulted", "obs_date", "effective", "fecha", "datum", "data", "date_prélèvement"}
+# a unit written into a snake-case column name ("hb_g_dl", "wbc_10e9", "jak2_vaf_pct", "spleen_cm")
+_CSV_UNIT_PARTS = {"g", "dl", "l", "ml", "ul", "mcl", "10e9", "10e12", "10e3", "x10e9", "10^9", "10_9", "giga", "g_l", "ug",
+                   "mg", "ng", "pg", "mmol", "umol", "µmol", "iu", "u", "mu", "pct", "percent", "cm", "mm", "fl", "s",
+                   "sec", "c", "f", "bpm", "mmhg", "per"}
+_CSV_COUNT_UNITS = {"x10^9/l", "x10^12/l", "x10^3/ul", "g/dl", "g/l", "10^9/l", "10^12/l"}
+_CSV_UNIT_READ = {"pct": "%", "percent": "%", "10e9": "x10^9/L", "x10e9": "x10^9/L", "10e12": "x10^12/L", "10e3": "x10^3/uL",
+                  "c": "°C", "f": "°F"}
+
+
+def _csv_cells(line: str, delimiter: str) -> list[str]:
+    """A delimited line's cells, quotes taken off ('2024-09-10,"warm AIHA - ?lymphoma",3.6')."""
+    return [c.strip() for c in next(csv.reader([line], delimiter=delimiter, skipinitialspace=True))]
+
+
+def _csv_name(name: str) -> tuple[str, str]:
+    """A column name read as words and the unit written into it: "hb_g_dl" is ("hb", "g/dl"), "wbc_10e9" ("wbc",
+    "x10^9/L"), "MARROW_SUVMAX" ("MARROW SUVMAX", ""), "Temp_C" ("Temp", "°C")."""
+    if (u := _NAME_UNIT.fullmatch(name)) is not None:  # "Temp(C)", "Hb (g/L)"
+        return u.group(1).strip(), _CSV_UNIT_READ.get(u.group(2).lower(), u.group(2))
+    parts = name.split("_")
+    cut = next((i for i in range(1, len(parts)) if all(p.lower() in _CSV_UNIT_PARTS for p in parts[i:])), len(parts))
+    unit = parts[cut:]
+    if len(unit) == 1:
+        read = _CSV_UNIT_READ.get(unit[0].lower(), unit[0])
+    else:
+        read = "/".join(unit)
+    return " ".join(parts[:cut]), read
+
+
+def _csv_key(name: str) -> str:
+    return name.strip().lower().replace(" ", "_")
+
+
+def _csv_date_key(cell: str) -> tuple[int, ...] | None:
+    """A date cell as something to sort by (ISO "2024-01-15", or day first "15/01/2024"), or None."""
+    if (mt := re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?", cell)) is not None:
+        return tuple(int(g or 0) for g in mt.groups())
+    if (mt := re.match(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ](\d{1,2}):(\d{2}))?", cell)) is not None:
+        return int(mt.group(3)), int(mt.group(2)), int(mt.group(1)), int(mt.group(4) or 0), int(mt.group(5) or 0)
+    return None
+
+
+def _lay(lines: list[str], texts: list[str]) -> list[str] | None:
+    """Whole texts laid into the given lines in order, each line padded to its own length (so offsets stay true), or
+    None when they do not fit."""
+    out, k = [], 0
+    for x in lines:
+        line = ""
+        while k < len(texts) and len(line) + len(texts[k]) + (1 if line else 0) <= len(x):
+            line = f"{line} {texts[k]}" if line else texts[k]
+            k += 1
+        out.append(line.ljust(len(x)))
+    return out if k == len(texts) else None
+
+
+def delimited_tables(text: str) -> str:
+    """A table exported as CSV (or with ";" between cells) is read as what it reports. A long table, a row per
+    result ("collected,test,result,units,flag" / "2023-11-02,ANC,0.2,x10^9/L,LL"), reads each test's newest row as
+    "ANC 0.2 x10^9/L", in that row's own line; older rows of the same test and the header become blanks. A wide
+    table, a column per measure ("wbc_10e9,hb_g_dl,plt_10e9" / "2.1,8.4,33"), reads its newest row as name-value
+    pairs ("wbc 2.1 x10^9/L, hb 8.4 g/dl, plt 33 x10^9/L,") laid into the table's own lines. The text keeps its
+    length and its offsets."""
+    if "\n" not in text or ("," not in text and ";" not in text):
+        return text
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines) - 1:
+        line = lines[n]
+        delimiter = next((d for d in _CSV_DELIMITERS if line.count(d) >= 2), None)
+        if delimiter is None or "|" in line:
+            n += 1
+            continue
+        try:
+            head = _csv_cells(line, delimiter)
+        except csv.Error:
+            n += 1
+            continue
+        if len(head) < 3 or not all(_CSV_NAME.fullmatch(c) for c in head) or any(
+                _CSV_NUMBER.fullmatch(w) for c in head for w in re.sub(r"\([^()]*\)", " ", c).split()):
+            n += 1  # (a sentence's list "fever, cough, night sweats" has no rows of values under it)
+            continue
+        rows: list[list[str]] = []
+        k = n + 1
+        while k < len(lines):
+            try:
+                cells = _csv_cells(lines[k], delimiter) if lines[k].strip() else []
+            except csv.Error:
+                break
+            if cells and len(cells) == len(head) + 1 and not cells[-1]:
+                cells = cells[:-1]  # a trailing delimiter
+            if len(cells) != len(head) or not any(_CSV_NUMBER.match(c) for c in cells):
+                break
+            rows.append(cells)
+            k += 1
+        if not rows:
+            n += 1
+            continue
+        keys = [_csv_key(c) for c in head]
+        test = next((i for i, c in enumerate(keys) if c in _CSV_TEST), None)
+        value = next((i for i, c in enumerate(keys) if c in _CSV_VALUE), None)
+        if test is not None and value is not None:
+            unit = next((i for i, c in enumerate(keys) if c in _CSV_UNIT), None)
+            comment = next((i for i, c in enumerate(keys) if c in _CSV_COMMENT), None)
+            date = next((i for i, c in enumerate(keys) if c in _CSV_DATE), None)
+            newest: dict[str, int] = {}  # each test's newest row: by its date, or the last
+            for r, cells in enumerate(rows):
+                name = cells[test].lower()
+                if name in newest and date is not None:
+                    was, now = _csv_date_key(rows[newest[name]][date]), _csv_date_key(cells[date])
+                    if was is not None and now is not None and now < was:
+                        continue
+                newest[name] = r
+            out = [" " * len(line)]
+            for r, cells in enumerate(rows):
+                said = " ".join(c for c in (cells[test], cells[value], cells[unit] if unit is not None else "",
+                                            cells[comment] if comment is not None else "") if c) + ","
+                row_line = lines[n + 1 + r]
+                out.append(said.ljust(len(row_line)) if newest.get(cells[test].lower()) == r and len(said) <= len(
+                    row_line) else " " * len(row_line))
+            lines[n:k] = out
+        else:
+            last = _table_values(head, rows)
+            # when the pairs do not fit the table's lines, a record's number and its dates and times go first, then
+            # the units of counts ("hb 8.4," is still read in g/dL by its size), then the others but a hormone's
+            # ("epo 1.9 mu/ml" is a level in the blood, "epo 1.9" the drug)
+            for tier in range(4):
+                pairs = []
+                for name, key, cell in zip(head, keys, last, strict=True):
+                    if not cell or (tier and (key in _CSV_ID or "date" in key or "time" in key or key in _CSV_DATE)):
+                        continue
+                    words, unit_read = _csv_name(name)
+                    if (tier == 2 and unit_read.lower() in _CSV_COUNT_UNITS) or (tier == 3 and not (
+                            unit_read.startswith("°") or "/ml" in unit_read.lower())):
+                        unit_read = ""
+                    pairs.append(f"{words} {cell}{'' if unit_read.startswith('°') or not unit_read else ' '}{unit_read},")
+                if (laid := _lay(lines[n:k], pairs)) is not None:
+                    lines[n:k] = laid
+                    break
+        n = k
+    return "\n".join(lines)
+
+
+# A contingency in a plan or a handover: "If T > 38.5 → cultures + pip-taz", "Si fièvre ≥ 38,3 : hémocs",
+# "Falls Fieber > 38,0 → BK", "If ANC < 0.5 on D+21, discuss": what follows "if" is a condition, not a finding.
+# The condition starts its clause; it runs to an arrow on its line, or (for the words that cannot mean anything
+# else) to a comma, a colon, "then" or the sentence's end.
+_IF_STRICT = r"if|si|falls|wenn|jeśli|jeżeli|jezeli|если|hvis|indien"
+_IF_LOOSE = r"se|als|om|och om|ifall|mikäli|jos|εάν|αν|ha|dacă|daca|pokud|ako|eğer|ako je"
+_CLAUSE_START = r"(?:^|(?<=[.;!?•*(\n])|(?<=[.;!?•*(]\s)|(?<=\s[-–—>]\s)|(?<=^[-–—>]\s)|(?<=:\s))[ \t]*"
+_TO_DO = r"(?:[☐☑☒□■✓✔•*-][ \t]*|\[[ xX✓]?\][ \t]*)?"  # a to-do's box or bullet ("☐ if T >= 38 -> BCx")
+_CONTINGENCY_ARROW = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT}|{_IF_LOOSE})\b[^\n→⇒]{{1,90}}?)"
+                                rf"(?=[ \t]*(?:→|->|=>|⇒|>>|-->))")
+_CONTINGENCY_CLAUSE = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT})\b(?:[^\n,;:]|[,:](?=\d)){{1,80}}?)"
+                                 rf"(?=,\s|;|:\s|\s+then\b|\s+alors\b|\s+dann\b|\.(?:\s|$)|$)")
+# what a condition's consequence runs to: after an arrow, its sentence; after a comma or colon, its item
+_THEN_END = re.compile(r"[^\n;|]*?(?=\.(?:\s|$)|[\n;|]|$)")
+_THEN_ITEM = re.compile(r"(?:[ \t]*(?:,|:|\bthen\b|\balors\b|\bdann\b))?(?:[^\n;|,]|,(?=\d))*?(?=\.(?:\s|$)|[\n;|]|,\s|$)")
+_THRESHOLD = re.compile(r"[<>≥≤]|\b(?:above|below|over|under|more than|less than|greater than|exceeds?|drops?|"
+                        r"falls?|rises?|supérieure?|inférieure?|mayor|menor|über|unter|sopra|sotto|acima|abaixo)\b",
+                        re.IGNORECASE)
+# "if" that opens no contingency: "as if", "even if", "if any", "if needed", "if so", "if not", "if present"
+_NOT_CONTINGENCY = re.compile(r"(?i)^(?:if|si|se)\s+(?:any|needed|required|so|not|present|possible|available|"
+                              r"indicated|necessary|applicable|appropriate|tolerated|no|non|sí|oui|yes|nécessaire|"
+                              r"necesario|necessario|besoin|needed\b)\b")
+
+
+def contingencies(text: str) -> str:
+    """A plan's conditions ("If T > 38.5 → cultures", "Si fiebre → hemocultivos", "If ANC < 0.5 on D+21, discuss")
+    become blanks in place, so a threshold to act on is not read as the patient's value. Offsets stay true."""
+    low = text.lower()
+    if not re.search(rf"\b(?:{_IF_STRICT}|{_IF_LOOSE})\b", low):
+        return text
+    def blank(mt: re.Match[str], arrow: bool = True) -> str:
+        cond = mt.group("c")
+        if _NOT_CONTINGENCY.match(cond) or (not arrow and not (
+                _THRESHOLD.search(cond) or len(cond.split()) <= 3)):
+            # (without an arrow to act on, a condition is a threshold or a few words: "If ANC < 0.5 on D+21,
+            # discuss", "Si fiebre: hemocultivos"; not "If bone pain with Neulasta is troublesome again next cycle,
+            # consider ...", nor the Tagalog article in "Si patient ay 62 y/o, may lagnat")
+            return mt.group(0)
+        # the condition and what is to be done then ("→ G-CSF per haem", ": hémocs x2 + pipé-tazo"), to the end of
+        # its sentence, line or item: a drug to give if it happens is not a drug given
+        then = (_THEN_END if arrow else _THEN_ITEM).match(text, mt.end())
+        end = then.end() if then is not None else mt.end()
+        return mt.group(0)[:mt.start("c") - mt.start()] + re.sub(r"[^\n]", " ", text[mt.start("c"):end])
+    text = _sub_with_tail(_CONTINGENCY_ARROW, blank, text)
+    return _sub_with_tail(_CONTINGENCY_CLAUSE, lambda mt: blank(mt, arrow=False), text)
+
+
+def _sub_with_tail(pattern: re.Pattern[str], blank: Callable[[re.Match[str]], str], text: str) -> str:
+    """pattern.sub, where the replacement may also cover text after the match (it returns more than the match)."""
+    out, at = [], 0
+    for mt in pattern.finditer(text):
+        if mt.start() < at:
+            continue
+        said = blank(mt)
+        out.append(text[at:mt.start()])
+        out.append(said)
+        at = mt.start() + len(said)
+    out.append(text[at:])
+    return "".join(out)
+
+
+# the marrow's uptake as a multiple of the liver's ("Marrow SUVmax 5.1, ~1.5× liver", "marrow 1.8 times the liver")
+_LIVER_MULTIPLE = re.compile(r"(?i)(?<![\w.,])~?(?P<n>\d(?:[.,]\d{1,2})?)[ \t]*(?:[x×]|times|fois|veces|volte|mal|keer)"
+                             r"[ \t]+(?:(?:that[ \t]+of[ \t]+)?the[ \t]+|le[ \t]+|el[ \t]+|il[ \t]+|del[ \t]+|de[ \t]+la[ \t]+|"
+                             r"der[ \t]+)?(?:liver|foie|hígado|higado|fegato|leber|lever)\b")
+_MARROW_BEFORE = re.compile(r"(?i)\b(?:marrow|bm|médullaire|medullar|midollare|knochenmark|beenmerg)\b")
+_OTHER_BEFORE = re.compile(r"(?i)\b(?:spleen|splenic|rate|bazo|milza|milz|milt|nodes?|lesion|focus|mass|tumou?r)\b")
+
+
+def liver_multiples(text: str) -> str:
+    """The marrow's uptake given as a multiple of the liver's reads as its marrow-to-liver ratio: "Marrow SUVmax 5.1,
+    ~1.5× liver" is "BLR 1.5" (padded in place, so offsets stay true). Only where the marrow was named last in the
+    clause before it, not the spleen, a node or a lesion."""
+    if "liver" not in text.lower() and not re.search(r"(?i)foie|h[íi]gado|fegato|leber|lever", text):
+        return text
+
+    def ratio(mt: re.Match[str]) -> str:
+        before = text[max(0, mt.start() - 60):mt.start()]
+        before = re.split(r"\.(?!\d)|[;\n]", before)[-1]
+        marrow = list(_MARROW_BEFORE.finditer(before))
+        if not marrow or _OTHER_BEFORE.search(before[marrow[-1].end():]):
+            return mt.group(0)
+        said = f"BLR {mt.group('n')}"
+        return said.ljust(len(mt.group(0))) if len(said) <= len(mt.group(0)) else mt.group(0)
+    return _LIVER_MULTIPLE.sub(ratio, text)
 
 
 def loinc_names(text: str) -> str:
