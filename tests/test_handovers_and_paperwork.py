@@ -177,3 +177,27 @@ def test_the_scan_counted_after_a_drug_is_still_the_drug_s_window(engine: Engine
             "triglycerides were 4.2 mmol/L and the fibrinogen 1.1 g/L.")
     _, snap = engine.assess(note)
     assert snap.facts.status("triglycerides_high") == "present" and snap.facts.status("fibrinogen_low") == "present"
+
+
+# ------------------------------------------------------------------ words from the dev batches
+
+@pytest.mark.parametrize(("note", "finding", "expected"), [
+    ("כאבי פרקים (ברכיים) וכאבי גב תחתון עם הקרנה לישבן הימני.", "bone_pain", "present"),  # "and" glued on
+    ("כאבי פרקים (ברכיים)", "arthralgia", "present"),
+    ("ללא חום וללא כאבי עצמות", "bone_pain", "absent"),
+    ("Kvantiferon negativan. HIV negativan.", "hiv", "absent"),
+    ("L'mrida katchki b l'wja3 f dhar w f dlou3 mn chhrayn.", "bone_pain", "present"),
+    ("Febre (38,4 °C), sudorese noturna e perda ponderal de 8 kg em 3 meses.", "weight_loss", "present"),
+    ("PV since 2012, now massive splenomegaly and weight down 6 kg.", "weight_loss", "present"),
+])
+def test_words_of_the_dev_batches(engine: Engine, note: str, finding: str, expected: str) -> None:
+    assert status(engine, note, finding) == expected
+
+
+def test_a_course_s_length_is_not_a_time_since(engine: Engine) -> None:
+    note = ("Dış merkezde lökopeni nedeniyle 3 gün filgrastim (Leucostim 30 MU/gün s.c.) yapılmış; son doz "
+            "PET/BT'den 3 hafta önce.")
+    _, snap = engine.assess(note)
+    assert snap.facts.value("days_since_gcsf") == 21
+    _, snap = engine.assess("filgrastim 5 days ago")
+    assert snap.facts.value("days_since_gcsf") == 5

@@ -1497,6 +1497,7 @@ class Matcher:
                     self.unit_owners.setdefault(alias, set()).add(fid)
         self.not_anchors = [term_tokens(p) for p in lang.not_anchors]
         self.capitals_only = {normalise(w) for w in lang.capitals_only}
+        self.first_words = {key[0] for key in self.terms if key}
         self.anchors: dict[tuple[str, ...], str] = {}
         self.after_anchors: set[tuple[str, ...]] = set()
         for f in bundle.findings.values():
@@ -1542,6 +1543,10 @@ class Matcher:
         self._month_order = _month_first(_undash(text.lower()))
         self._transplant_named = None
         tokens = tokenize(text)
+        # Hebrew glues "and" to the word after it ("כאבי פרקים וכאבי גב": joint pains and back pains): a word that
+        # is a term's first word once its "ו" is dropped reads as that word
+        tokens = [replace(t, text=t.text[1:]) if t.kind == "word" and len(t.text) > 3 and t.text[0] == "ו"
+                  and t.text[1:] in self.first_words else t for t in tokens]
         # the drugs the note names in full: there a short form ("peg 29/02") is that drug, not a PEG tube
         self._scan: datetime.date | None = None  # the scan's date, when the note gives it in full
         self._named_drugs = {self.anchors[(t.text,)] for t in tokens
@@ -3145,6 +3150,11 @@ class Matcher:
                 continue  # "Salvage R-ICE started 5 days after this PET": after the scan, not days since
             if mt.group("n1") and _MORE_THAN.search(clause[max(0, mt.start() - 16):mt.start()]):
                 days += 1  # "stopped more than four weeks before the scan": at least 29 days, past a 28-day window
+            if mt.group("n1") and not re.search(r"(?<!\w)(?:ago|before|prior|earlier|since|back|pre|after|post|"
+                                                + "|".join(_AGO_WORDS + _AFTER_WORDS) + r")(?!\w)", mt.group(0)) and (
+                    nxt := re.match(r"\s*(?:of\s+|de\s+|di\s+|d'|du\s+)?([^\W\d_][\w-]*)", clause[mt.end():])) \
+                    and (normalise(nxt.group(1)),) in self.anchors and mt.group("u1") not in _MONTH_UNITS:
+                continue  # "3 gün filgrastim yapılmış", "5 days filgrastim", "7 días de filgrastim": the course's length
             if mt.group("n1") and re.search(r"[<≤>≥]\s*$", before) and not re.search(
                     r"\b(?:ago|before|prior|earlier|since|back|pre)\b|" + "|".join(_AGO_WORDS), mt.group(0)):
                 continue  # "Recent chemo (<3 wk) [ ] Y [x] N": a form's window, not a time since
