@@ -201,3 +201,39 @@ def test_a_course_s_length_is_not_a_time_since(engine: Engine) -> None:
     assert snap.facts.value("days_since_gcsf") == 21
     _, snap = engine.assess("filgrastim 5 days ago")
     assert snap.facts.value("days_since_gcsf") == 5
+
+
+# ------------------------------------------------------------------ copied-forward records and palliative care
+
+def test_a_stale_template_said_so_denies_nothing(engine: Engine) -> None:
+    note = ("PHYSICAL EXAM: Abdomen: soft, nontender, no hepatosplenomegaly. Attending addendum: template exam above "
+            "not updated - spleen palpable 6 cm below LCM, firm.")
+    assert status(engine, note, "splenomegaly") == "present"
+
+
+def test_an_older_note_s_text_carried_forward_is_the_past(engine: Engine) -> None:
+    note = ("Assessment copied forward from 09/2025: 'Febrile neutropenia day 3, on pip-tazo.' Today afebrile >72 h, "
+            "ANC 2.1, antibiotics stopped yesterday.")
+    _, snap = engine.assess(note)
+    assert snap.facts.status("fever") == "absent" and snap.facts.status("neutropenia") == "absent"
+
+
+@pytest.mark.parametrize(("note", "finding", "expected"), [
+    ("Rigors 20 min into the transfusion - stopped, settled with paracetamol. Temp peaked at 38.9.", "fever", "present"),
+    ("The CRP had peaked at 240 a week before the scan and was 38 on the day of the PET.", "crp_very_high", None),
+    ("Daughter on the phone: 'Mum keeps saying her bones hurt, especially her back and hips.'", "bone_pain", "present"),
+    ("Mum worried about 'lumps in his neck'; on exam shotty sub-centimetre nodes only.", "lymphadenopathy", None),
+    ("Entrega de turno: RAN 0,3, plaquetas 12.000, Hb 7,9. Afebril.", "neutropenia", "present"),
+])
+def test_words_of_the_palliative_and_record_batches(engine: Engine, note: str, finding: str,
+                                                    expected: str | None) -> None:
+    assert status(engine, note, finding) == expected
+
+
+def test_safety_netting_advice_is_a_contingency(engine: Engine) -> None:
+    note = ("Safety-netting given: if new back pain with leg weakness, numbness or bladder problems, call the hospice "
+            "urgently (vertebral mets, MSCC risk).")
+    assert status(engine, note, "cord_compression_signs") != "present"
+    # a spaced dash ends the condition: what follows it is told
+    _, snap = engine.assess("If plt < 10 transfuse a pool - Hb 9.6 today.")
+    assert snap.facts.value("hb") == 9.6 and snap.facts.value("platelets") is None

@@ -826,6 +826,14 @@ _AFTER_THE_SCAN = re.compile(
     r"(?:the[ \t]+|der[ \t]+|dem[ \t]+|la[ \t]+|le[ \t]+|l'|el[ \t]+|del[ \t]+|o[ \t]+|do[ \t]+|a[ \t]+|da[ \t]+|de[ \t]+|het[ \t]+|il[ \t]+)?"
     r"(?:index[ \t]+|interim[ \t]+|baseline[ \t]+|first[ \t]+|initial[ \t]+)?"
     r"(?:pet(?:[-/ ]?ct)?|scan|tep|pet-tc|pet/tc|pet-scan|pet-tac|fdg)\b")
+# a relative reporting the patient's symptoms, not the relative's own history (a relative's worry or question is
+# neither: "Mum worried about 'lumps in his neck'")
+_REPORTING = {"says", "said", "keeps", "kept", "reports", "reported", "tells", "told", "noticed", "notes", "noted",
+              "mentions", "mentioned", "describes", "described", "states", "stated", "confirms", "confirmed",
+              "explains", "explained", "rang", "phoned", "called"}
+# how a fever's highest reading is told ("Temp peaked at 38.9", "temp hit 39.2"): a bridge to the temperature only
+# (a lab that "peaked at 240 a week before the scan" has moved on since)
+_PEAKED = {"peaked", "topped", "hit"}
 _OF_WORDS = {"de", "del", "da", "do", "di", "della", "des", "du", "dos", "das"}  # "extensión a diáfisis de huesos largos"
 _PREPOSITIONS = {"on", "in", "of", "for", "to", "at", "from", "off", "by", "since", "after", "before"}
 _CLAUSE_VERBS = {"has", "had", "have", "is", "was", "are", "were", "but", "with", "reports", "reported", "complains",
@@ -1993,6 +2001,10 @@ class Matcher:
         start = 0
         while start < len(toks) and toks[start] in _BULLETS:
             start += 1  # "- Baseline PET 08/01: ..."
+        carried = next((j for j in range(start, min(start + 4, len(toks) - 1))
+                        if toks[j] in {"copied", "carried"} and toks[j + 1] == "forward"), None)
+        if carried is not None and ":" in toks[carried + 2:carried + 8]:
+            return True  # "Assessment copied forward from 09/2025: 'Febrile neutropenia day 3'": an older note's text
         if start >= len(toks) or self.hist_pre.at(toks, start) == 0:
             # "At baseline PET/CT, hypermetabolic nodes ..." (a preposition first, then the trigger)
             if not (start + 1 < len(toks) and toks[start] in {"at", "on", "in"} and self.hist_pre.at(toks, start + 1)):
@@ -2753,6 +2765,7 @@ class Matcher:
             if k < n and ((tokens[lo + k].kind == "num" and k > j + 1) or toks[j] == "?"):
                 j = k
         while j < min(n, next_start + 1) and steps < 6 and (toks[j] in self.number_bridge or toks[j] in exam or (
+                toks[j] in _PEAKED and f.id == "temperature") or (
                 toks[j] == "." and j > 0 and toks[j - 1] in _WORD_ABBREVIATIONS) or (  # "Zellularität ca. 10 %"
                 f.section == "uptake" and (_LEVEL.fullmatch(toks[j]) or _SITE_LEVEL.fullmatch(toks[j])
                                            or toks[j] in _VALUE_SITES))) and tokens[lo + j].kind != "num":
@@ -4420,6 +4433,10 @@ class Matcher:
                 targets = after  # "Plan: R-CHOP-21, echo, MRI brain": the rest of the clause is what is planned
                 for j in range(i + k, n):
                     covered[j] = True
+            elif kind == "family" and i + k < n and (toks[i + k] in _REPORTING or toks[
+                    i + k:i + k + 3] == ["on", "the", "phone"] or toks[i + k:i + k + 2] == ["on", "phone"]):
+                continue  # "Mum keeps saying her bones hurt", "Daughter on the phone: ...": the relative reports the
+                # patient (but "Mother: breast cancer" in a family history is the mother's)
             elif kind == "family":
                 # "mother had myeloma, pt has night sweats": the relative's words run to the next comma
                 stop = next((j for j in range(_past_aside(toks, i + k), n) if toks[j] in {",", "("}), n)

@@ -262,10 +262,15 @@ _TO_DO = r"(?:[☐☑☒□■✓✔•*-][ \t]*|\[[ xX✓]?\][ \t]*)?"  # a to-
 _CONTINGENCY_ARROW = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT}|{_IF_LOOSE})\b[^\n→⇒]{{1,90}}?)"
                                 rf"(?=[ \t]*(?:→|->|=>|⇒|>>|-->))")
 _CONTINGENCY_CLAUSE = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT})\b(?:[^\n,;:]|[,:](?=\d)){{1,80}}?)"
-                                 rf"(?=,\s|;|:\s|\s+then\b|\s+alors\b|\s+dann\b|\.(?:\s|$)|$)")
+                                 rf"(?=,\s|;|:\s|\s[-–—]\s|\s+then\b|\s+alors\b|\s+dann\b|\.(?:\s|$)|$)")
 # what a condition's consequence runs to: after an arrow, its sentence; after a comma or colon, its item
 _THEN_END = re.compile(r"[^\n;|]*?(?=\.(?:\s|$)|[\n;|]|$)")
-_THEN_ITEM = re.compile(r"(?:[ \t]*(?:,|:|\bthen\b|\balors\b|\bdann\b))?(?:[^\n;|,]|,(?=\d))*?(?=\.(?:\s|$)|[\n;|]|,\s|$)")
+_THEN_ITEM = re.compile(r"(?:[ \t]*(?:,|:|\bthen\b|\balors\b|\bdann\b))?(?:[^\n;|,]|,(?=\d))*?"
+                        r"(?=\.(?:\s|$)|[\n;|]|,\s|\s[-–—]\s|$)")
+# safety-netting: the advice at the end of a condition of several items ("if new back pain with leg weakness,
+# numbness or bladder problems, call the hospice urgently")
+_ADVICE = re.compile(r"(?i),\s*(?:please\s+|then\s+)?(?:call|contact|ring|phone|seek|return|attend|come\s+back|go\s+to|"
+                     r"page|bleep|escalate|notify|alert|tell\s+us|let\s+us\s+know)\b")
 _THRESHOLD = re.compile(r"[<>≥≤]|\b(?:above|below|over|under|more than|less than|greater than|exceeds?|drops?|"
                         r"falls?|rises?|supérieure?|inférieure?|mayor|menor|über|unter|sopra|sotto|acima|abaixo)\b",
                         re.IGNORECASE)
@@ -283,6 +288,13 @@ def contingencies(text: str) -> str:
         return text
     def blank(mt: re.Match[str], arrow: bool = True) -> str:
         cond = mt.group("c")
+        if not arrow and not _NOT_CONTINGENCY.match(cond):
+            sentence = re.match(r"[^\n]*?(?=\.(?:\s|$)|[\n;]|$)", text[mt.end():])
+            advice = _ADVICE.search(sentence.group(0)) if sentence is not None else None
+            if advice is not None:
+                # the condition runs to the advice, which is blanked with it to the sentence's end
+                end = mt.end() + (sentence.end() if sentence is not None else 0)
+                return mt.group(0)[:mt.start("c") - mt.start()] + re.sub(r"[^\n]", " ", text[mt.start("c"):end])
         if _NOT_CONTINGENCY.match(cond) or (not arrow and not (
                 _THRESHOLD.search(cond) or len(cond.split()) <= 3)):
             # (without an arrow to act on, a condition is a threshold or a few words: "If ANC < 0.5 on D+21,
