@@ -237,3 +237,11 @@ def test_safety_netting_advice_is_a_contingency(engine: Engine) -> None:
     # a spaced dash ends the condition: what follows it is told
     _, snap = engine.assess("If plt < 10 transfuse a pool - Hb 9.6 today.")
     assert snap.facts.value("hb") == 9.6 and snap.facts.value("platelets") is None
+
+
+def test_a_transplant_note_s_own_day_under_a_dashed_heading(engine: Engine) -> None:
+    note = ("BMT Unit – Day +42 review\nTransplant: MUD allo-HSCT, Flu/Bu conditioning, PBSC.\n"
+            "Now: 39M, day +42. Filgrastim given day +7 to +18 only. Plan: CSA taper from day +90, repeat chimerism "
+            "day +56.")
+    _, snap = engine.assess(note)
+    assert snap.facts.value("days_since_hsct") == 42 and snap.facts.status("hsct_recent") == "present"

@@ -517,7 +517,8 @@ _CYCLE_DAY_TOKEN = re.compile(r"c\d{1,2}d(\d{1,2})")
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 # "D1, D2", "d1 + d8": the days of a cycle a drug is given on, listed
 _SCHEDULE_LISTED = re.compile(r"\b(?:day|d)\s*\d{1,2}\s*(?:,|\+|&|and)\s*$")
-_SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|[-–])\s*$")
+# (a dash only after a number: "day +7 – +18" is a schedule, "BMT Unit – Day +42 review" a heading's separator)
+_SCHEDULE = re.compile(r"(?:\b(?:from|until|till|to|by|between|and)|\d[ \t]*[-–])\s*$")
 _LIST_JOINS = {",", "and", "or", "nor", "/", "&"}
 
 
@@ -4169,10 +4170,10 @@ class Matcher:
             told.append(mt)
         if not told:
             return None
-        best = max(told, key=lambda mt: int(mt.group("e")))
         # told twice ("On day +19 the chart ...; Day +19 bloods"): a milestone said once ("MRD negative at day +100",
-        # "control marrow at day +100") is history the note has moved on from
-        return best if sum(mt.group("e") == best.group("e") for mt in told) >= 2 else None
+        # "control marrow at day +100", "taper from day +90") is history the note has moved on from, or a plan
+        twice = [mt for mt in told if sum(other.group("e") == mt.group("e") for other in told) >= 2]
+        return max(twice, key=lambda mt: int(mt.group("e"))) if twice else None
 
     def _transplant_day(self, text: str, result: MatchResult) -> None:
         """"PET-CT at day +34" in a transplant note: the scan's own day counts from the transplant (day 0). Drugs
