@@ -245,3 +245,13 @@ def test_a_transplant_note_s_own_day_under_a_dashed_heading(engine: Engine) -> N
             "day +56.")
     _, snap = engine.assess(note)
     assert snap.facts.value("days_since_hsct") == 42 and snap.facts.status("hsct_recent") == "present"
+
+
+def test_a_dose_years_ago_is_long_past_its_window(engine: Engine) -> None:
+    note = ("He finished R-CHOP with pegfilgrastim in November 2021 – roughly three years ago, nothing since. "
+            "Hb 8.7, platelets 74.")
+    _, snap = engine.assess(note)
+    assert snap.facts.value("days_since_pegfilgrastim") == 1095 and snap.facts.status("gcsf_recent") != "present"
+    # an age or a duration in years dates nothing
+    _, snap = engine.assess("65-year-old woman, pegfilgrastim 10 days ago")
+    assert snap.facts.value("days_since_pegfilgrastim") == 10

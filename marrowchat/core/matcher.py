@@ -573,6 +573,9 @@ _MONTH_UNITS = ("months", "month", "mo", "mois", "meses", "mes", "mesi", "mese",
                 "месяцев", "месяца", "месяц", "мес", "місяців", "місяці", "місяць", "месеца", "месец",
                 "חודשים", "חודש", "أشهر", "شهور", "شهر", "ماه",
                 "ヶ月", "か月", "カ月", "ヵ月", "个月", "個月", "개월", "달")  # (not a bare "月": "3月12日" is a date)
+# years, for a drug long past ("pegfilgrastim ... roughly three years ago"): only with "ago" said
+_YEAR_UNITS = ("years", "year", "yrs", "yr", "ans", "años", "anos", "anni", "anno", "jahren", "jahre", "jaren", "jaar",
+               "lat", "år", "yıl", "χρόνια", "лет", "года", "год")
 _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día", "dia", "giorni", "giorno", "gg", "tagen",
               "tage", "tag", "dagen", "dag", "dni", "dzień", "gün", "dage", "dager", "dagar", "dní", "dny", "dnů",
               "ημέρες", "ημέρας", "μέρες", "napja", "napot", "päivää", "zile", "dana",
@@ -592,7 +595,8 @@ _LAST_WEEK = ("last week", "the previous week", "the week before", "previous wee
               "minulý týden", "múlt héten", "viime viikolla", "на прошлой неделе")
 _DAYS = re.compile(
     r"(?:(?P<n1>(?:(?<![\w:])|" + _CJK_END + r"(?<![月年월년]))\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
-    r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS}, key=len, reverse=True)) +
+    r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS, *_YEAR_UNITS}, key=len,
+                                          reverse=True)) +
     r")(?:(?!\w)|" + _CJK_END + r")\s*(?:ago|after|since|post|earlier|prior|before|back|pre|"
     + "|".join(_AFTER_WORDS + _AGO_WORDS) + r")?(?:(?!\w)|" + _CJK_END + r"))"
     r"|(?:\b" + _TX_DAY + r"\s*\+?\s*(?P<n2>\d+)\b)"
@@ -3145,7 +3149,10 @@ class Matcher:
             if mt.group("n1"):
                 raw_n = mt.group("n1")
                 num, unit = (int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]), mt.group("u1")
-                mult = 7 if unit in _WEEK_UNITS else 30 if unit in _MONTH_UNITS else 1
+                if unit in _YEAR_UNITS and not re.search(r"(?<!\w)(?:ago|" + "|".join(_AGO_WORDS) + r")(?!\w)",
+                                                         mt.group(0)):
+                    continue  # ("65-year-old", "for 2 years": an age or a duration; "three years ago" dates a dose)
+                mult = 7 if unit in _WEEK_UNITS else 30 if unit in _MONTH_UNITS else 365 if unit in _YEAR_UNITS else 1
                 days = num * mult
             elif mt.group("n3"):
                 if mt.group("u3") != "52" and not re.match(r"\s*(?:ago|before|prior|earlier|back|since)\b", clause[mt.end():]) and \
