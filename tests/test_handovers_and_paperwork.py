@@ -255,3 +255,8 @@ def test_a_dose_years_ago_is_long_past_its_window(engine: Engine) -> None:
     # an age or a duration in years dates nothing
     _, snap = engine.assess("65-year-old woman, pegfilgrastim 10 days ago")
     assert snap.facts.value("days_since_pegfilgrastim") == 10
+
+
+def test_a_test_sent_does_not_doubt_the_symptom_that_sent_it(engine: Engine) -> None:
+    _, snap = engine.assess("spiked 38.9 at 02:00 with rigors, BCx x2 sent, pip-taz started")
+    assert snap.facts.status("rigors") == "present" and snap.facts.status("positive_blood_cultures") != "present"

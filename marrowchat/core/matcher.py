@@ -856,6 +856,7 @@ _RESULT_GAP = {":", "=", "-", "was", "were", "is", "are", "have", "has", "both",
                "from", "by", "the", "gp", "gp's", "clinic", "lab", "outside", "came", "back", "returned", "on",
                "admission", "ict", "rapid"} | _TEST_METHODS
 _PAST_SCAN_WORDS = {"baseline", "previous", "prior", "pretreatment", "pre-treatment", "initial", "earlier"}
+_AWAITED = {"sent", "pending", "awaited", "requested", "sent off", "to follow", "in progress"}  # a test not yet back
 _RESULT_NEGATIONS = {"negative", "neg", "-ve", "sterile", "no growth", "ngtd", "ng", "n/g", "not detected",
                      "no growth to date", "were negative", "was negative"}
 # chemotherapy or treatment named after "before" ("vor Beginn der Chemotherapie", "antes de la quimioterapia")
@@ -4401,6 +4402,12 @@ class Matcher:
                     # "fever, tiredness and joint pain, ANA negative": a result reaches back over tests only
                     cut = next((n_ for n_, x in enumerate(targets[1:], 1)
                                 if mentions[x].finding and mentions[x].finding not in self.testable), len(targets))
+                    targets = targets[:cut]
+                if kind == "uncertainty" and " ".join(toks[i:i + k]) in _AWAITED and len(targets) > 1:
+                    # "spiked 38.9 with rigors, BCx x2 sent": a test sent reaches back over tests only, not over the
+                    # symptoms that made someone send it
+                    cut = next((c for c, x in enumerate(targets) if c and mentions[x].finding not in self.testable),
+                               len(targets))
                     targets = targets[:cut]
                 if kind == "negation" and self.not_by_results and " ".join(toks[i:i + k]) in _RESULT_NEGATIONS:
                     # "blood cultures from the central venous catheter were negative": the culture, not the line
