@@ -260,3 +260,14 @@ def test_a_dose_years_ago_is_long_past_its_window(engine: Engine) -> None:
 def test_a_test_sent_does_not_doubt_the_symptom_that_sent_it(engine: Engine) -> None:
     _, snap = engine.assess("spiked 38.9 at 02:00 with rigors, BCx x2 sent, pip-taz started")
     assert snap.facts.status("rigors") == "present" and snap.facts.status("positive_blood_cultures") != "present"
+
+
+def test_a_regimen_s_cycle_and_day_date_it(engine: Engine) -> None:
+    # found in tmux: a handover's "R-CHOP C4 day 12" left the neutropenia unexplained by chemotherapy
+    _, snap = engine.assess("Night handover - bed 14, 58M, DLBCL, R-CHOP C4 day 12. ANC 0.2, T 38.9.")
+    assert snap.facts.value("days_since_chemo") == 12 and snap.facts.status("chemo_recent") == "present"
+    # a growth factor's day of the cycle is not the chemotherapy's, and a cycle's first day dates nothing alone
+    _, snap = engine.assess("Pegfilgrastim C4 D2, PET C4 D12")
+    assert snap.facts.value("days_since_pegfilgrastim") == 10 and snap.facts.value("days_since_chemo") is None
+    _, snap = engine.assess("R-CHOP C4 D1")
+    assert snap.facts.value("days_since_chemo") is None

@@ -1524,8 +1524,8 @@ class Matcher:
         self.timing_findings = frozenset(self.anchors.values())  # the findings a dated drug or treatment sets
         self.transplant_anchors = [" ".join(k) for k, fid in self.anchors.items() if fid == lang.transplant_day]
         # drugs given on days of a cycle (not the cycle itself, nor a transplant): what a cycle day can date
-        self.growth_factor_days = self.timing_findings - {lang.transplant_day} - {
-            self.anchors[(c,)] for c in _CYCLE_WORDS if (c,) in self.anchors}
+        self.cycle_days = {self.anchors[(c,)] for c in _CYCLE_WORDS if (c,) in self.anchors}  # the chemotherapy's
+        self.growth_factor_days = self.timing_findings - {lang.transplant_day} - self.cycle_days
         self.age_finding = "age" if "age" in bundle.findings else None
 
     def _add(self, name: str, fid: str) -> None:
@@ -3194,8 +3194,14 @@ class Matcher:
                 continue  # "a week" or "two days" alone is a duration; "two days after the last dose" is a date
             if mt.group("n2") and re.match(r"[/.]\d", clause[mt.end():mt.end() + 2]):
                 continue  # "Neulasta the next day 28/02/2024": the day of a date, not day 28
-            if mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or _BARE_DATE.match(
-                    re.sub(r"^[\s:(=,]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))):
+            cycle_dated = _BARE_DATE.match(re.sub(r"^[\s:(=,]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))
+            if mt.group("n2") and not cycle_dated and int(mt.group("n2")) > 1 and (
+                    regimen := re.search(r"\bc\d{1,2}\s*$", before)) is not None and (
+                    named := self._anchor_before(clause, mt.start() - len(before) + regimen.start(), reach=30)) \
+                    is not None and named[1] in self.cycle_days \
+                    and clause[named[0]:mt.start() - len(before) + regimen.start()].strip(" ,") == "":
+                pass  # "R-CHOP C4 day 12": the regimen, its cycle and the note's day of it, as "day 12 of cycle 4"
+            elif mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or cycle_dated):
                 continue  # "C4 D1 08/05", "completed D5 13/08", "C6 day 1 was 04/15/2024": a cycle's day, dated
             if mt.group("n2") and "+" not in mt.group(0) and re.search(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[,;(]?\s*$",
                                             clause[max(0, mt.start() - 16):mt.start()]):
