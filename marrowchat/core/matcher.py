@@ -1878,24 +1878,22 @@ class Matcher:
         elif self._dated_after_scan(text[tokens[lo].start:tokens[hi - 1].end]):
             # "Three weeks after the PET she developed cord compression", "R-CHOP was started four days after the
             # PET": what a clause dates after the scan was not there at the scan, values included
-            now = result.findings[first_finding:]
-            del result.findings[first_finding:]
-            for ex in now:
-                if ex.value is None and self.bundle.findings[ex.finding].section == "history":
-                    result.findings.append(ex)
-                    continue
-                ex.context, ex.status = "later", None
-                result.set_aside.append(ex)
+            self._set_aside_clause(result, first_finding, "later")
         elif self._past_heading(toks):
             # "Baseline PET-CT: focal uptake ..., SUVmax 5.4": the whole clause is the past, values included
-            now = result.findings[first_finding:]
-            del result.findings[first_finding:]
-            for ex in now:
-                if ex.value is None and self.bundle.findings[ex.finding].section == "history":
-                    result.findings.append(ex)
-                    continue
-                ex.context, ex.status = "history", None
-                result.set_aside.append(ex)
+            self._set_aside_clause(result, first_finding, "history")
+
+    def _set_aside_clause(self, result: MatchResult, first_finding: int, context: Context) -> None:
+        """The clause's findings (from first_finding on) set aside in that context, values included; a history
+        finding named without a value stays (the history is the patient's whatever its time)."""
+        now = result.findings[first_finding:]
+        del result.findings[first_finding:]
+        for ex in now:
+            if ex.value is None and self.bundle.findings[ex.finding].section == "history":
+                result.findings.append(ex)
+                continue
+            ex.context, ex.status = context, None
+            result.set_aside.append(ex)
 
     def _old_clause(self, tokens: list[Token], lo: int, toks: list[str]) -> bool:
         """A clause whose every year is at least two before the note's own and that says nothing of now: "(last
