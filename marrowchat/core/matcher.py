@@ -585,6 +585,13 @@ _DAY_UNITS = ("days", "day", "d", "jours", "jour", "j", "días", "dias", "día",
 _AFTER_WORDS = ("après", "apres", "depois", "después", "despues", "dopo", "nach", "sonra")
 _AGO_WORDS = ("fa", "temu", "atrás", "atras", "önce", "geleden", "siden", "sedan", "ezelőtt", "sitten",
               "назад", "тому", "پیش", "до", "перед", "преди", "قبل", "以前", "前", "전")
+# a count of time said as a time since, read from the count's own words ("three years ago", "8 Tage nach", "5 days
+# before"): years need "ago" (an age or a duration is not a date); a count before a drug's name needs any of these
+# (else it is the course's length: "3 gün filgrastim"); a form's window ("<3 wk") needs one before the scan
+_AGO_SAID = re.compile(r"(?<!\w)(?:ago|" + "|".join(_AGO_WORDS) + r")(?!\w)")
+_TIME_SINCE_SAID = re.compile(r"(?<!\w)(?:ago|before|prior|earlier|since|back|pre|after|post|"
+                              + "|".join(_AGO_WORDS + _AFTER_WORDS) + r")(?!\w)")
+_BEFORE_SAID = re.compile(r"\b(?:ago|before|prior|earlier|since|back|pre)\b|" + "|".join(_AGO_WORDS))
 _CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
 _CJK_END = f"(?<=[{CJK_CHARS}{HANGUL_CHARS}])"  # a word of these scripts needs no boundary after it
 _FOREIGN_SINCE = {*_AGO_WORDS, *_AFTER_WORDS, "hace", "vor", "seit", "depuis", "desde", "da", "od", "sinds", "há"}
@@ -3148,8 +3155,7 @@ class Matcher:
             if mt.group("n1"):
                 raw_n = mt.group("n1")
                 num, unit = (int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]), mt.group("u1")
-                if unit in _YEAR_UNITS and not re.search(r"(?<!\w)(?:ago|" + "|".join(_AGO_WORDS) + r")(?!\w)",
-                                                         mt.group(0)):
+                if unit in _YEAR_UNITS and not _AGO_SAID.search(mt.group(0)):
                     continue  # ("65-year-old", "for 2 years": an age or a duration; "three years ago" dates a dose)
                 mult = 7 if unit in _WEEK_UNITS else 30 if unit in _MONTH_UNITS else 365 if unit in _YEAR_UNITS else 1
                 days = num * mult
@@ -3170,13 +3176,11 @@ class Matcher:
                 continue  # "Salvage R-ICE started 5 days after this PET": after the scan, not days since
             if mt.group("n1") and _MORE_THAN.search(clause[max(0, mt.start() - 16):mt.start()]):
                 days += 1  # "stopped more than four weeks before the scan": at least 29 days, past a 28-day window
-            if mt.group("n1") and not re.search(r"(?<!\w)(?:ago|before|prior|earlier|since|back|pre|after|post|"
-                                                + "|".join(_AGO_WORDS + _AFTER_WORDS) + r")(?!\w)", mt.group(0)) and (
+            if mt.group("n1") and not _TIME_SINCE_SAID.search(mt.group(0)) and (
                     nxt := re.match(r"\s*(?:of\s+|de\s+|di\s+|d'|du\s+)?([^\W\d_][\w-]*)", clause[mt.end():])) \
                     and (normalise(nxt.group(1)),) in self.anchors and mt.group("u1") not in _MONTH_UNITS:
                 continue  # "3 gün filgrastim yapılmış", "5 days filgrastim", "7 días de filgrastim": the course's length
-            if mt.group("n1") and re.search(r"[<≤>≥]\s*$", before) and not re.search(
-                    r"\b(?:ago|before|prior|earlier|since|back|pre)\b|" + "|".join(_AGO_WORDS), mt.group(0)):
+            if mt.group("n1") and re.search(r"[<≤>≥]\s*$", before) and not _BEFORE_SAID.search(mt.group(0)):
                 continue  # "Recent chemo (<3 wk) [ ] Y [x] N": a form's window, not a time since
             if mt.group("n2") == "0" and _DATED_DAY_ZERO.match(clause[mt.end():mt.end() + 20]):
                 continue  # "(day 0: 11 March)": the transplant's date, not a scan on the day of the transplant

@@ -164,6 +164,12 @@ def _lay(lines: list[str], texts: list[str]) -> list[str] | None:
     return out if k == len(texts) else None
 
 
+def _pair(name: str, value: str, unit: str) -> str:
+    """A table cell said as its column's name, its value and the unit the name carries: "Hb 8,7 g/dl,", "T 38.9°C,"
+    (a degree sign stays glued to its value)."""
+    return f"{name} {value}{'' if unit.startswith('°') or not unit else ' '}{unit},"
+
+
 def delimited_tables(text: str) -> str:
     """A table exported as CSV (or with ";" between cells) is read as what it reports. A long table, a row per
     result ("collected,test,result,units,flag" / "2023-11-02,ANC,0.2,x10^9/L,LL"), reads each test's newest row as
@@ -243,7 +249,7 @@ def delimited_tables(text: str) -> str:
                     if (tier == 2 and unit_read.lower() in _CSV_COUNT_UNITS) or (tier == 3 and not (
                             unit_read.startswith("°") or "/ml" in unit_read.lower())):
                         unit_read = ""
-                    pairs.append(f"{words} {cell}{'' if unit_read.startswith('°') or not unit_read else ' '}{unit_read},")
+                    pairs.append(_pair(words, cell, unit_read))
                 if (laid := _lay(lines[n:k], pairs)) is not None:
                     lines[n:k] = laid
                     break
@@ -267,6 +273,7 @@ _CONTINGENCY_CLAUSE = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_ST
 _THEN_END = re.compile(r"[^\n;|]*?(?=\.(?:\s|$)|[\n;|]|$)")
 _THEN_ITEM = re.compile(r"(?:[ \t]*(?:,|:|\bthen\b|\balors\b|\bdann\b))?(?:[^\n;|,]|,(?=\d))*?"
                         r"(?=\.(?:\s|$)|[\n;|]|,\s|\s[-–—]\s|$)")
+_SENTENCE_REST = re.compile(r"[^\n]*?(?=\.(?:\s|$)|[\n;]|$)")  # the rest of a sentence, line or item
 # safety-netting: the advice at the end of a condition of several items ("if new back pain with leg weakness,
 # numbness or bladder problems, call the hospice urgently")
 _ADVICE = re.compile(r"(?i),\s*(?:please\s+|then\s+)?(?:call|contact|ring|phone|seek|return|attend|come\s+back|go\s+to|"
@@ -288,24 +295,25 @@ def contingencies(text: str) -> str:
         return text
     def blank(mt: re.Match[str], arrow: bool = True) -> str:
         cond = mt.group("c")
-        if not arrow and not _NOT_CONTINGENCY.match(cond):
-            sentence = re.match(r"[^\n]*?(?=\.(?:\s|$)|[\n;]|$)", text[mt.end():])
-            advice = _ADVICE.search(sentence.group(0)) if sentence is not None else None
-            if advice is not None:
-                # the condition runs to the advice, which is blanked with it to the sentence's end
-                end = mt.end() + (sentence.end() if sentence is not None else 0)
-                return mt.group(0)[:mt.start("c") - mt.start()] + re.sub(r"[^\n]", " ", text[mt.start("c"):end])
-        if _NOT_CONTINGENCY.match(cond) or (not arrow and not (
-                _THRESHOLD.search(cond) or len(cond.split()) <= 3)):
-            # (without an arrow to act on, a condition is a threshold or a few words: "If ANC < 0.5 on D+21,
-            # discuss", "Si fiebre: hemocultivos"; not "If bone pain with Neulasta is troublesome again next cycle,
-            # consider ...", nor the Tagalog article in "Si patient ay 62 y/o, may lagnat")
+        if _NOT_CONTINGENCY.match(cond):
             return mt.group(0)
-        # the condition and what is to be done then ("→ G-CSF per haem", ": hémocs x2 + pipé-tazo"), to the end of
-        # its sentence, line or item: a drug to give if it happens is not a drug given
-        then = (_THEN_END if arrow else _THEN_ITEM).match(text, mt.end())
-        end = then.end() if then is not None else mt.end()
-        return mt.group(0)[:mt.start("c") - mt.start()] + re.sub(r"[^\n]", " ", text[mt.start("c"):end])
+        end: int | None = None
+        if not arrow:
+            sentence = _SENTENCE_REST.match(text, mt.end())
+            assert sentence is not None  # (it matches at every position)
+            if _ADVICE.search(sentence.group(0)):
+                end = sentence.end()  # the condition runs to the advice, blanked with it to the sentence's end
+            elif not (_THRESHOLD.search(cond) or len(cond.split()) <= 3):
+                # (without an arrow to act on, a condition is a threshold or a few words: "If ANC < 0.5 on D+21,
+                # discuss", "Si fiebre: hemocultivos"; not "If bone pain with Neulasta is troublesome again next
+                # cycle, consider ...", nor the Tagalog article in "Si patient ay 62 y/o, may lagnat")
+                return mt.group(0)
+        if end is None:
+            # the condition and what is to be done then ("→ G-CSF per haem", ": hémocs x2 + pipé-tazo"), to the end
+            # of its sentence, line or item: a drug to give if it happens is not a drug given
+            then = (_THEN_END if arrow else _THEN_ITEM).match(text, mt.end())
+            end = then.end() if then is not None else mt.end()
+        return mt.group(0)[:mt.start("c") - mt.start()] + _blank(text[mt.start("c"):end])
     text = _sub_with_tail(_CONTINGENCY_ARROW, blank, text)
     return _sub_with_tail(_CONTINGENCY_CLAUSE, lambda mt: blank(mt, arrow=False), text)
 
@@ -994,18 +1002,11 @@ def columns_as_pairs(text: str) -> str:
         last = found[-1] if piped is None else _table_values(head, found)
         # a unit in the column's name goes after the value ("T (°C)" / "38.9" is "T 38.9°C", "Hb (g/dl)" / "8,7" is
         # "Hb 8,7 g/dl")
-        pairs = [f"{u.group(1)} {v}{'' if u.group(2).startswith('°') else ' '}{u.group(2)}," if (
-            u := _NAME_UNIT.fullmatch(h)) else f"{h} {v}," for h, v in zip(head, last, strict=True) if v]
+        pairs = [_pair(u.group(1), v, u.group(2)) if (u := _NAME_UNIT.fullmatch(h)) else _pair(h, v, "")
+                 for h, v in zip(head, last, strict=True) if v]
         # whole pairs laid into the table's own lines, each padded to its length, so the text keeps its offsets
-        out, k = [], 0
-        for x in lines[n:n + rows + 1]:
-            line = ""
-            while k < len(pairs) and len(line) + len(pairs[k]) + (1 if line else 0) <= len(x):
-                line = f"{line} {pairs[k]}" if line else pairs[k]
-                k += 1
-            out.append(line.ljust(len(x)))
-        if k == len(pairs):
-            lines[n:n + rows + 1] = out
+        if (laid := _lay(lines[n:n + rows + 1], pairs)) is not None:
+            lines[n:n + rows + 1] = laid
         n += rows + 1
     return "\n".join(lines)
 
