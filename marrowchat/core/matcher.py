@@ -34,6 +34,8 @@ from marrowchat.core.text import (
     DictationMarks,
     FormMarks,
     MailMarks,
+    SoundAlikes,
+    SpokenCorrections,
     SpokenNumberReader,
     Token,
     alternation,
@@ -989,7 +991,7 @@ _VALUE_SITES = _LEVEL_WORDS | {"spine", "spinal", "vertebral", "vertebrae", "ver
                                "crest", "crests", "ilium", "sacrum", "axial", "squelette", "skelett", "esqueleto",
                                "scheletro", "lombaire", "lumbar", "lumbale", "lombare", "thoracic", "dorsal",
                                "vertebrale", "vertébral", "vertébrale", "vertebrales", "wirbel", "kręgosłupa",
-                               "omurga", "gerinc", "páteře", "coloanei", "vertebrală", "kralježnice", "позвоночника"}
+                               "omurga", "gerinc", "páteře", "coloanei", "vertebrală", "kralježnice", "позвоночника", "marrow", "bm"}
 # a growth factor given with every cycle ("pegfilgrastim on day 2 with each cycle", "pegfilgrastim ke každému cyklu",
 # "Peg-G-CSF an Tag 2 jedes Zyklus") and how many days after a cycle starts its last dose falls
 _EACH_CYCLE = re.compile(
@@ -1448,6 +1450,14 @@ class Matcher:
         self.new_words = {fold(w) for w in lang.baseline.new}
         self.resolved_tail = _Triggers(lang.resolved_tail)
         self.dictated = DictationMarks({str(mark): words for mark, words in lang.dictation_marks.items()})
+        # words voice recognition misheard: the one-word terms they may be, and every word a term or the language
+        # file knows (a piece that is a known word alone does not make a join)
+        self.corrections = SpokenCorrections(lang.corrections)
+        self.sound = SoundAlikes(
+            {normalise(k): normalise(v) for k, v in lang.sound_alikes.items()},
+            {key[0] for key in self.terms if len(key) == 1},
+            {w for key in self.terms for w in key} | self.ignore | set(_CONNECTORS),
+            float(lang.fuzzy_cutoff), words={w for key in self.terms for w in key})
         self.spoken = SpokenNumberReader({code: ({k.lower(): v for k, v in sn.words.items()}, [w.lower() for w in sn.decimal],
                                                  [w.lower() for w in sn.joiners], [w.lower() for w in sn.ambiguous],
                                                  [w.lower() for w in sn.suffixes])
@@ -1554,7 +1564,7 @@ class Matcher:
             return result
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
-            self.dictated.read(self.spoken.read(self.dictated.read_before_numbers(self.forms.read(
+            self._heard(self.spoken.read(self.dictated.read_before_numbers(self.forms.read(
                 self.mail.read(ocr_repair(ascii_forms(liver_multiples(contingencies(loinc_names(delimited_tables(hl7_segments(clean(text))))))))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
@@ -4826,6 +4836,12 @@ class Matcher:
             else:
                 run.append(k)
         flush()
+
+    def _heard(self, text: str) -> str:
+        """Punctuation said aloud written as marks, then the words voice recognition misheard read as said (the
+        fuzzy joins only in a note whose said punctuation shows it was dictated)."""
+        marked = self.dictated.read(text)
+        return self.corrections.read(self.sound.read(marked, dictated=marked != text))
 
     # the cleaned text of the current match() call; one Matcher serves one thread at a time
     _text: str = ""

@@ -144,6 +144,8 @@ _ENGLISH_LINKS = ("in", "in the", "in both", "in his", "in her", "in my", "of th
                   "in right", "in left", "in the right", "in the left",
                   # and abbreviated ("new aching in the L hip at night")
                   "in the l", "in the r", "in l", "in r", "over the l", "over the r",
+                  # or with no preposition at all, as lists are typed ("Pain R hip 3/10 on walking")
+                  "r", "l", "rt", "lt", "right", "left",
                   # "a deep, gnawing ache across her pelvis", "tenderness over his lower sternum", "aching at the iliac crest"
                   "across", "across the", "across her", "across his", "at the", "on the", "over his", "over her", "over my")
 
@@ -382,6 +384,12 @@ class LanguageFile(Strict):
         default={}, description="punctuation said aloud and left in the text by voice recognition, by the mark it "
         "stands for ({full_stop: ['full stop', 'punto a capo'], comma: ['comma', 'virgola'], new_line: ['new "
         "paragraph']})")
+    corrections: list[str] = Field(
+        default=[], description="what a dictating clinician says to take back what was just said, between commas "
+        "('scratch that', 'sorry, I mean', 'streichen', 'perdón'): the item or number before it is not read")
+    sound_alikes: dict[str, str] = Field(
+        default={}, description="what voice recognition wrote for a word it misheard -> the word that was said "
+        "('new lasta': neulasta, 'fiber noggin': fibrinogen); the word is no longer than what it replaces")
     spoken_numbers: dict[str, SpokenNumbers] = Field(
         default={}, description="numbers said in words, per language (ISO 639-1 code -> its words)")
     unit_labels: dict[str, Id] = Field(

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
+from rapidfuzz import fuzz, process
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
@@ -406,6 +408,122 @@ class DictationMarks:
             return sign.ljust(len(m.group())) if len(sign) <= len(m.group()) else m.group()
 
         return pattern.sub(mark, text)
+
+
+class SoundAlikes:
+    """Words that voice recognition wrote as it heard them, read as the word that was said, in place and padded with
+    spaces so every offset into the text stays true:
+    - the known sound-alikes the language file lists ("new Lasta" -> "neulasta", "fiber noggin" -> "fibrinogen");
+    - a term's letters said one by one ("L D H", "H I V", "G C S F");
+    - a term cut into pieces ("plate lets", "Thrombo Zyten", "Leuko erythroblastisches Blutbild"): pieces that join
+      into a word of the vocabulary's terms, when one of them is no word the vocabulary knows;
+    - in a note that shows it was dictated (punctuation said aloud), pieces that join into something close to such a
+      term ("hem a globin", "sue V max", "rig ores"), with the same first letter.
+    A replacement longer than what it replaces is not made."""
+
+    _WORD = re.compile(r"[^\W\d_]+")
+    _LETTERS = re.compile(r"(?<![\w.])[A-Z](?:[ ][A-Z]){1,4}(?![\w])")
+
+    def __init__(self, spellings: dict[str, str], targets: set[str], known: set[str], cutoff: float,
+                 min_length: int = 6, words: set[str] | None = None):
+        self.spellings = {k.lower(): v for k, v in spellings.items()}
+        self.pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(self.spellings, key=len, reverse=True))
+            + r")(?![^\W_])", re.IGNORECASE) if self.spellings else None
+        self.targets = {t for t in targets if len(t) >= min_length and t.isalpha()}
+        self.by_letter: dict[str, list[str]] = {}
+        for t in sorted(self.targets):
+            self.by_letter.setdefault(t[0], []).append(t)
+        # an exact join may make any word of a term ("Leuko erythroblastisches Blutbild"); a close one only a term
+        self.words = self.targets | {w for w in (words or ()) if len(w) >= min_length and w.isalpha()}
+        self.known = known
+        self.cutoff = cutoff
+        self.min_length = min_length
+
+    @staticmethod
+    def _put(text: str, start: int, end: int, word: str) -> str:
+        return text[:start] + word.ljust(end - start) + text[end:] if len(word) <= end - start else text
+
+    def read(self, text: str, dictated: bool) -> str:
+        if self.pattern is not None:
+            text = self.pattern.sub(lambda m: (lambda w: w.ljust(len(m.group())) if len(w) <= len(m.group())
+                                               else m.group())(self.spellings[re.sub(r"[ \t]+", " ", m.group().lower())]),
+                                    text)
+        text = self._LETTERS.sub(lambda m: m.group().replace(" ", "").ljust(len(m.group())), text)
+        words = list(self._WORD.finditer(text))
+        i = 0
+        while i < len(words):
+            made = False
+            for k in (4, 3, 2):
+                run = words[i:i + k]
+                if len(run) < k or any(text[a.end():b.start()] not in {" ", "-"} for a, b in itertools.pairwise(run)):
+                    continue
+                pieces = [m.group().lower() for m in run]
+                # (a one-letter word at either end is a word of its own: the Czech "and" in "a symetricky")
+                if all(p in self.known for p in pieces) or len(pieces[0]) < 2 or len(pieces[-1]) < 2:
+                    continue
+                joined = "".join(pieces)
+                word = joined if joined in self.words else None
+                if word is None and dictated and len(joined) >= self.min_length:
+                    best = process.extractOne(joined, self.by_letter.get(joined[0], ()), scorer=fuzz.ratio,
+                                              score_cutoff=self.cutoff)
+                    word = best[0] if best is not None and abs(len(best[0]) - len(joined)) <= 3 else None
+                if word is not None and len(word) <= run[-1].end() - run[0].start():
+                    text = self._put(text, run[0].start(), run[-1].end(), word)
+                    i += k
+                    made = True
+                    break
+            if not made:
+                i += 1
+        return text
+
+
+class SpokenCorrections:
+    """A dictating clinician's correction of what was just said ("temp thirty eight point nine, scratch that, thirty
+    seven point nine", "Kein Fieber, Entschuldigung, streichen, Fieber bis 39,2", "Febbre no, scusa, febbre sì"): what
+    it takes back becomes blanks in place, with the correction words, so every offset stays true. When a number
+    follows the correction it replaces the last number before it ("Hb 9.1, sorry, 8.1"; "in 2018 for myeloma, sorry,
+    2021"); otherwise the whole item before it is taken back, to the last comma or the start of its sentence. A
+    correction word counts only between commas (after the dictated punctuation has been written as marks), so "Sorry
+    for the delay" and "no rash, I mean none" said plainly are not corrections."""
+
+    _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+    _ITEM_START = re.compile(r"[,.;:\n]")
+
+    def __init__(self, words: list[str]):
+        said = alternation([w.lower() for w in words])
+        # "..., sorry, I mean ...", "..., no, sorry, ...", "... — scratch that — ...", one or more correction words
+        self.pattern = re.compile(
+            rf"(?i)[ \t]*[,、—–-][ \t]*(?:(?:no|nein|non|nee|nej|nie|não)[ \t]*,[ \t]*)?"
+            rf"(?:(?:{said})(?![^\W_])[ \t]*[,、—–-]?[ \t]*)+"
+            ) if said else None
+
+    def read(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        out = text
+        for mt in self.pattern.finditer(text):
+            line_start = text.rfind("\n", 0, mt.start()) + 1
+            before = text[line_start:mt.start()]
+            after = text[mt.end():]
+            if not before.strip() or not after.strip():
+                continue
+            if self._NUMBER.match(after.lstrip()):
+                numbers = list(self._NUMBER.finditer(before))
+                if not numbers:
+                    continue
+                last = numbers[-1]
+                start = line_start + last.start()
+                if before[last.end():].strip(" \t,"):
+                    # words stand between the number and the correction ("in 2018 for myeloma, sorry, 2021"): the
+                    # number alone is taken back, then the correction words
+                    out = out[:start] + _blank(text[start:line_start + last.end()]) + out[line_start + last.end():]
+                    start = mt.start()
+            else:
+                item = [m.end() for m in self._ITEM_START.finditer(before)]
+                start = line_start + (item[-1] if item else 0)
+            out = out[:start] + _blank(text[start:mt.end()]) + out[mt.end():]
+        return out
 
 
 class _NumberWords(NamedTuple):
