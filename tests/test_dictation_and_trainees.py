@@ -76,6 +76,10 @@ def test_a_sorry_that_corrects_nothing_is_left_alone() -> None:
     ("L D H eleven hundred comma H I V negative full stop", "hiv", "absent", None),
     ("Hepato spleen oh megaly comma liver nineteen centimetres", "hepatosplenomegaly", "present", None),
     ("Ausstrich: Leuko erythroblastisches Blutbild mit Normoblasten Punkt", "leukoerythroblastic_film", "present", None),
+    # digits said one by one, but not an article before a number, nor a nought first
+    ("Bloods haemoglobin one two one, white cells nine point eight, platelets four one two", "hb", None, 12.1),
+    ("Bloods haemoglobin one two one, white cells nine point eight, platelets four one two", "platelets", None, 412.0),
+    ("SUVmax of the lumbar marrow 7.2, liver 2.4.", "marrow_suvmax", None, 7.2),
     # corrections said mid-sentence
     ("Bloods this morning, platelets of four hundred, sorry, I mean platelets of forty", "platelets", None, 40.0),
     ("ANC zero point eight, sorry, eight point zero, the neutrophils are fine", "anc", None, 8.0),
@@ -118,3 +122,16 @@ def test_what_was_not_asked_or_not_started_is_not_present(engine: Engine, note: 
 ])
 def test_a_side_between_pain_and_bone_is_still_bone_pain(engine: Engine, note: str) -> None:
     assert facts(engine, note)["bone_pain"][0] == "present"
+
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    ("A 34-year-old woman was referred with a six-week history of bone pain and fever of 38.9", "temperature", 38.9),
+    ("neutrophils nought four, temperature thirty eight point nine", "temperature", 38.9),
+])
+def test_an_article_or_a_nought_does_not_start_digits(engine: Engine, note: str, finding: str, value: float) -> None:
+    assert facts(engine, note)[finding][1] == pytest.approx(value)
+
+
+def test_a_general_statement_is_not_the_patient(engine: Engine) -> None:
+    got = facts(engine, "Relapse after allo usually comes with falling chimerism or MRD positivity - both reassuring.")
+    assert got.get("relapse_markers", (None, None))[0] != "present"

@@ -634,6 +634,28 @@ class SpokenNumberReader:
         parts = self._parts(lex, w)
         return (parts, 1) if parts else None
 
+    def _digit_run(self, words: list[tuple[int, int, str]], i: int, lex: _NumberWords,
+                   joined: Callable[[int, int], bool]) -> tuple[int, str] | None:
+        """Digits said one by one ("haemoglobin one two one" is 121): two to four digit words, not starting with a
+        nought, three or more when one is also an everyday word ("a six-week history", "ni en"), and no number or
+        decimal word right after ("IL two six thousand two hundred", "C three nought point five two")."""
+        j = i
+        digits: list[int] = []
+        while j < len(words) and len(digits) < 4 and (j == i or joined(j - 1, j)):
+            w = words[j][2]
+            if w not in lex.single or w in lex.joiners or lex.single[w] >= 10:
+                break
+            digits.append(lex.single[w])
+            j += 1
+        # (a number said digit by digit does not start with a nought: "nought four" is not 4)
+        if len(digits) < 2 or digits[0] == 0 or (
+                len(digits) < 3 and any(words[k][2] in lex.ambiguous for k in range(i, j))):
+            return None
+        if j < len(words) and joined(j - 1, j) and (self._value_at(words, j, lex) is not None
+                                                    or words[j][2] in lex.decimal):
+            return None  # a number goes on after the digits ("C three nought point five two" is C3 0.52)
+        return j, "".join(str(d) for d in digits)
+
     def _run(self, low: str, words: list[tuple[int, int, str]], i: int, lex: _NumberWords) -> tuple[int, str] | None:
         first = self._value_at(words, i, lex)
         if first is None:
@@ -665,6 +687,13 @@ class SpokenNumberReader:
                 count += nxt[1]
                 j += nxt[1]
                 continue
+            if nxt is not None and nxt[1] == 1 and len(nxt[0]) == 1 and nxt[0][0] < 10 and (
+                    len(values) == 1 and count == 1 and values[0] < 10):
+                # "haemoglobin one two one", "platelets four one two": digits said one by one (not "four one" = 5)
+                run = self._digit_run(words, i, lex, joined)
+                if run is not None:
+                    return run
+                break
             # ("four hundred": a hundred multiplies what is below it; "eighteen thousand": a thousand comes once)
             if nxt is None or not (nxt[0][0] < values[-1] or (nxt[0][0] == 100 and values[-1] < 100)
                                    or (nxt[0][0] == 1000 and self._total(values) < 1000)):
