@@ -135,3 +135,40 @@ def test_an_article_or_a_nought_does_not_start_digits(engine: Engine, note: str,
 def test_a_general_statement_is_not_the_patient(engine: Engine) -> None:
     got = facts(engine, "Relapse after allo usually comes with falling chimerism or MRD positivity - both reassuring.")
     assert got.get("relapse_markers", (None, None))[0] != "present"
+
+
+# ------------------------------------------------------------------ consultation transcripts
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("DOC: Any night sweats?\nPT: No.", "night_sweats", "absent"),
+    ("Dr: Night sweats?\nPt: Yes, drenching.", "night_sweats", "present"),
+    ("Dr: Any night sweats?\nPt: Soaking, most nights.", "night_sweats", "present"),
+    ("[14:05] Dr. Patel: Any bone pain?\n[14:06] Patient: Nope.", "bone_pain", "absent"),
+    ("Dr: Have you had any fevers? Pt: Not since the chemo finished. Dr: Right.", "fever", "absent"),
+    ("Dr: Any rash? Pt: Not that I've noticed.", "rash", "absent"),
+    ("Dr: Any fevers, sweats or weight loss?\nPt: No, none of that.", "weight_loss", "absent"),
+    ("MÉDICA: ¿Sudores nocturnos?\nPACIENTE: Empapo la almohada.", "night_sweats", "present"),
+])
+def test_a_question_and_the_next_speakers_answer_read_as_one(engine: Engine, note: str, finding: str,
+                                                              status: str) -> None:
+    assert facts(engine, note)[finding][0] == status
+
+
+@pytest.mark.parametrize(("note", "finding"), [
+    # a doubt or a question back leaves the question open
+    ("Dr: Have you lost any weight? Pt: Maybe? My trousers feel looser. Dr: We'll weigh you.", "weight_loss"),
+    ("Dr: Any fevers? Pt: Is that bad? Dr: Not necessarily.", "fever"),
+])
+def test_an_answer_in_doubt_leaves_the_question_open(engine: Engine, note: str, finding: str) -> None:
+    assert facts(engine, note).get(finding, (None, None))[0] != "present"
+
+
+def test_a_header_of_fields_is_not_a_transcript() -> None:
+    from marrowchat.core.text import TranscriptTurns
+
+    turns = TranscriptTurns(["patient", "consultant", "dr", "pt"], ["yes"], ["no"], ["maybe"])
+    header = "Patient: M, 34 y. Admitted 02/09/2025\nConsultant: Dr R. Okafor (Acute Medicine)"
+    assert turns.read(header) == header
+    said = "Dr: Any night sweats?\nPt: Soaking, most nights."
+    read = turns.read(said)
+    assert len(read) == len(said) and "\n" not in read and read.split()[-3:] == ["yes,Soaking,", "most", "nights."]

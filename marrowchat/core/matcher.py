@@ -38,6 +38,7 @@ from marrowchat.core.text import (
     SpokenCorrections,
     SpokenNumberReader,
     Token,
+    TranscriptTurns,
     alternation,
     ascii_forms,
     clean,
@@ -1453,6 +1454,8 @@ class Matcher:
         # words voice recognition misheard: the one-word terms they may be, and every word a term or the language
         # file knows (a piece that is a known word alone does not make a join)
         self.corrections = SpokenCorrections(lang.corrections)
+        self.turns = TranscriptTurns(lang.speakers, [*lang.yes, *lang.note_answers.yes],
+                                     [*lang.no, *lang.note_answers.no], lang.unknown)
         self.sound = SoundAlikes(
             {normalise(k): normalise(v) for k, v in lang.sound_alikes.items()},
             {key[0] for key in self.terms if len(key) == 1},
@@ -1565,7 +1568,8 @@ class Matcher:
         # a pasted flowsheet row is read at its last (today's) column, a table of named columns at its last row
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
             self._heard(self.spoken.read(self.dictated.read_before_numbers(self.forms.read(
-                self.mail.read(ocr_repair(ascii_forms(liver_multiples(contingencies(loinc_names(delimited_tables(hl7_segments(clean(text))))))))))))))))))
+                self.mail.read(ocr_repair(ascii_forms(liver_multiples(contingencies(loinc_names(delimited_tables(
+                    self.turns.read(hl7_segments(clean(text)))))))))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -4736,6 +4740,9 @@ class Matcher:
             k = words.at(toks, j)
             if k and (j + k == n or tokens[lo + j + k].kind == "sym"):
                 return no, j + k - i
+            # ("No, none of that.": the plain word answers, though a longer answer starts with it)
+            if k > 1 and words.at(toks[j:j + 1], 0) == 1 and j + 1 < n and tokens[lo + j + 1].kind == "sym":
+                return no, j + 1 - i
         return None
 
     def _asked(self, toks: list[str], mentions: list[Mention], i: int) -> list[int]:

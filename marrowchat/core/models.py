@@ -384,6 +384,10 @@ class LanguageFile(Strict):
         default={}, description="punctuation said aloud and left in the text by voice recognition, by the mark it "
         "stands for ({full_stop: ['full stop', 'punto a capo'], comma: ['comma', 'virgola'], new_line: ['new "
         "paragraph']})")
+    speakers: list[str] = Field(
+        default=[], description="who speaks in a consultation transcript, as its labels name them ('Dr', 'Pt', "
+        "'Patient', 'Wife', 'Nurse'): a line's label is furniture, so a question and the next speaker's answer read "
+        "as one ('Dr: Any night sweats? / Pt: No.')")
     corrections: list[str] = Field(
         default=[], description="what a dictating clinician says to take back what was just said, between commas "
         "('scratch that', 'sorry, I mean', 'streichen', 'perdón'): the item or number before it is not read")

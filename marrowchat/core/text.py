@@ -478,6 +478,75 @@ class SoundAlikes:
         return text
 
 
+class TranscriptTurns:
+    """A consultation transcript's speaker labels ("DOC:", "Pt:", "Dr Fitzgerald:", "MUM:", "[14:05] Patient:") are
+    the transcript's furniture, written as spaces in place so every offset stays true; and a question's line runs on
+    into the next speaker's answer, so the two read as one ("Dr: Any night sweats?\nPt: No." is "Any night sweats?
+    No."). Only in a text with two or more different speakers' labels, each at the start of a line or right after a
+    sentence ends ("Dr: Any fevers? Pt: No, nothing. Wife: That's not true, ...")."""
+
+    _FIRST_CLAUSE = re.compile(r"[^.,;:!?…\n]*")
+    _NO_LEADS = ("not ", "never", "nothing", "none", "nah", "nope", "nunca", "jamais", "nie ", "niet ", "nicht ",
+                 "non ", "não ", "no ")
+
+    def __init__(self, speakers: list[str], yes: list[str] | None = None, no: list[str] | None = None,
+                 doubt: list[str] | None = None):
+        self.yes = {w.lower() for w in yes or ()}
+        self.no = {w.lower() for w in no or ()}
+        self.doubt = re.compile(r"(?i)(?<!\w)(?:" + alternation([*(doubt or ()), "perhaps", "possibly", "i think",
+                                                                  "quizás", "tal vez", "peut-être", "vielleicht",
+                                                                  "forse", "talvez", "misschien", "kanske"])
+                                + r")(?!\w)")
+        said = alternation(speakers)
+        self.label = re.compile(
+            rf"(?im)(?P<lead>(?:^[ \t]*|(?<=[.?!…])[ \t]+)(?:\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]*)?)"
+            rf"(?P<who>(?:{said})\.?(?:[ \t]+\d|(?:[ \t]+[A-Z][\w'’-]*\.?){{0,2}}))[ \t]*:(?=[ \t])"
+            ) if said else None
+
+    def read(self, text: str) -> str:
+        if self.label is None or ":" not in text:
+            return text
+        found = list(self.label.finditer(text))
+        who = [m.group("who").lower() for m in found]
+        # (a header's "Patient: M, 34 y." and "Consultant: Dr R. Okafor" are fields, not turns: a transcript has a
+        # speaker who comes back, or a question one speaker asks and another answers)
+        if len(set(who)) < 2 or not (len(set(who)) < len(who) or any(
+                text[a.end():b.start()].rstrip().endswith("?") for a, b in itertools.pairwise(found))):
+            return text
+        out = list(text)
+        for k, m in enumerate(found):
+            out[m.start():m.end()] = [c if c in "\r\n" else " " for c in text[m.start():m.end()]]  # (and its time)
+            if k and found[k - 1].group("who").lower() != m.group("who").lower():
+                turn = text[found[k - 1].end():m.start()]
+                asked = turn.rstrip()
+                if asked.endswith("?"):
+                    # the question's line runs on into the answer's ("Dr: Night sweats?" / "Pt: Yes, drenching.")
+                    at = found[k - 1].end() + len(asked)
+                    out[at:m.start()] = [" " if c in "\r\n" else c for c in text[at:m.start()]]
+                    said = self._said(text, m, found[k + 1].start() if k + 1 < len(found) else len(text))
+                    if said and m.end() - m.start("who") >= len(said) and m.end() < len(text) \
+                            and text[m.end()] in " \t":
+                        # an answer that is not a plain yes or no: said in place of the label, so the question
+                        # reads as answered ("Any night sweats? Pt: Soaking, most nights." is a yes; "Any fevers?
+                        # Pt: Not since the chemo finished." a no)
+                        out[m.end() - len(said):m.end() + 1] = list(said + ",")
+        assert len(out) == len(text)  # (every offset stays true)
+        return "".join(out)
+
+    def _said(self, text: str, m: re.Match[str], end: int) -> str | None:
+        """What an answer says to the question before it, when its first words are not already a plain yes or no:
+        "no" for an answer that starts by denying, "yes" for one that tells of it; None for a doubt, a question
+        back, or an answer the reader takes as it is."""
+        answer = text[m.end():end].strip().lower()
+        first = self._FIRST_CLAUSE.match(answer)
+        clause = first.group().strip() if first else ""
+        if not answer or clause in self.yes or clause in self.no:
+            return None  # ("No, nothing.", "Yes, drenching.", "Not that I've noticed.": read as they are)
+        if self.doubt.search(clause) or re.match(r"[^.!…]*\?", answer):
+            return None  # ("Maybe? My trousers feel looser", "Is that bad?")
+        return "no" if answer.startswith(self._NO_LEADS) else "yes"
+
+
 class SpokenCorrections:
     """A dictating clinician's correction of what was just said ("temp thirty eight point nine, scratch that, thirty
     seven point nine", "Kein Fieber, Entschuldigung, streichen, Fieber bis 39,2", "Febbre no, scusa, febbre sì"): what
