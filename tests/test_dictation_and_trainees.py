@@ -172,3 +172,22 @@ def test_a_header_of_fields_is_not_a_transcript() -> None:
     said = "Dr: Any night sweats?\nPt: Soaking, most nights."
     read = turns.read(said)
     assert len(read) == len(said) and "\n" not in read and read.split()[-3:] == ["yes,Soaking,", "most", "nights."]
+
+
+# ------------------------------------------------------------------ low-resource settings
+
+@pytest.mark.parametrize(("note", "finding", "status"), [
+    ("PF: splenomegali Schuffner VII (teraba +/- 15 cm di bawah arcus costae)", "massive_splenomegaly", "present"),
+    ("Spleen Hackett 4, liver 3 cm.", "massive_splenomegaly", "present"),
+    ("Splenomegali masif (panjang 24 cm), ambilan difus SUVmax 3,3", "massive_splenomegaly", "present"),
+    ("ambilan FDG sumsum tulang difus homogen termasuk humerus dan femur proksimal-tengah", "appendicular_extension",
+     "present"),
+    ("Historia: homa ya kupanda na kushuka wiki 7, kutokwa jasho jingi usiku, maumivu ya mgongo wa chini",
+     "night_sweats", "present"),
+    ("Historia: homa ya kupanda na kushuka wiki 7, kutokwa jasho jingi usiku, maumivu ya mgongo wa chini",
+     "bone_pain", "present"),
+    ("Mgonjwa: mfugaji. Anakunywa maziwa mabichi.", "livestock_raw_dairy", "present"),
+    ("Hakuna tezi zilizovimba. Hakuna udhaifu wa miguu.", "lymphadenopathy", "absent"),
+])
+def test_notes_from_district_hospitals_are_read(engine: Engine, note: str, finding: str, status: str) -> None:
+    assert facts(engine, note)[finding][0] == status
