@@ -440,40 +440,43 @@ class SoundAlikes:
         self.cutoff = cutoff
         self.min_length = min_length
 
-    @staticmethod
-    def _put(text: str, start: int, end: int, word: str) -> str:
-        return text[:start] + word.ljust(end - start) + text[end:] if len(word) <= end - start else text
+    def _spelled(self, m: re.Match[str]) -> str:
+        said = self.spellings[re.sub(r"[ \t]+", " ", m.group().lower())]
+        return said.ljust(len(m.group())) if len(said) <= len(m.group()) else m.group()
+
+    def _joined(self, pieces: list[str], dictated: bool) -> str | None:
+        """The word pieces of one run join into, or None."""
+        # (a one-letter word at either end is a word of its own: the Czech "and" in "a symetricky")
+        if all(p in self.known for p in pieces) or len(pieces[0]) < 2 or len(pieces[-1]) < 2:
+            return None
+        joined = "".join(pieces)
+        if joined in self.words:
+            return joined
+        if dictated and len(joined) >= self.min_length:
+            best = process.extractOne(joined, self.by_letter.get(joined[0], ()), scorer=fuzz.ratio,
+                                      score_cutoff=self.cutoff)
+            if best is not None and abs(len(best[0]) - len(joined)) <= 3:
+                return str(best[0])
+        return None
 
     def read(self, text: str, dictated: bool) -> str:
         if self.pattern is not None:
-            text = self.pattern.sub(lambda m: (lambda w: w.ljust(len(m.group())) if len(w) <= len(m.group())
-                                               else m.group())(self.spellings[re.sub(r"[ \t]+", " ", m.group().lower())]),
-                                    text)
+            text = self.pattern.sub(self._spelled, text)
         text = self._LETTERS.sub(lambda m: m.group().replace(" ", "").ljust(len(m.group())), text)
         words = list(self._WORD.finditer(text))
         i = 0
         while i < len(words):
-            made = False
             for k in (4, 3, 2):
                 run = words[i:i + k]
                 if len(run) < k or any(text[a.end():b.start()] not in {" ", "-"} for a, b in itertools.pairwise(run)):
                     continue
-                pieces = [m.group().lower() for m in run]
-                # (a one-letter word at either end is a word of its own: the Czech "and" in "a symetricky")
-                if all(p in self.known for p in pieces) or len(pieces[0]) < 2 or len(pieces[-1]) < 2:
-                    continue
-                joined = "".join(pieces)
-                word = joined if joined in self.words else None
-                if word is None and dictated and len(joined) >= self.min_length:
-                    best = process.extractOne(joined, self.by_letter.get(joined[0], ()), scorer=fuzz.ratio,
-                                              score_cutoff=self.cutoff)
-                    word = best[0] if best is not None and abs(len(best[0]) - len(joined)) <= 3 else None
-                if word is not None and len(word) <= run[-1].end() - run[0].start():
-                    text = self._put(text, run[0].start(), run[-1].end(), word)
+                word = self._joined([m.group().lower() for m in run], dictated)
+                start, end = run[0].start(), run[-1].end()
+                if word is not None and len(word) <= end - start:
+                    text = text[:start] + word.ljust(end - start) + text[end:]
                     i += k
-                    made = True
                     break
-            if not made:
+            else:
                 i += 1
         return text
 
