@@ -191,3 +191,14 @@ def test_a_header_of_fields_is_not_a_transcript() -> None:
 ])
 def test_notes_from_district_hospitals_are_read(engine: Engine, note: str, finding: str, status: str) -> None:
     assert facts(engine, note)[finding][0] == status
+
+
+@pytest.mark.parametrize(("said", "value"), [("four point eight", 4.8), ("twelve", 12.0), ("4.8", 4.8)])
+def test_a_number_question_takes_a_number_said_in_words(engine: Engine, said: str, value: float) -> None:
+    """Found in tmux: answering "Marrow SUVmax?" with "four point eight" had said "I did not find a number"."""
+    state = engine.new_session()
+    for answer in ("1", "2", "2"):  # homogeneous, no focal lesions, no long-bone extension
+        state, snap = engine.answer(state, answer, stamp=False)
+    assert snap.current is not None and snap.current.id == "marrow_suvmax"
+    state, snap = engine.answer(state, said, stamp=False)
+    assert snap.facts.value("marrow_suvmax") == pytest.approx(value)

@@ -503,6 +503,10 @@ class Engine:
             return out
         if isinstance(node, m.NumberNode):
             f = self.bundle.findings[node.finding]
+            # a number said in words is the number ("four point eight", "twelve", "one two one")
+            said = re.sub(r"\s+", " ", self.matcher.spoken.read(text)).strip()
+            if re.match(r"^\s*[<>≥≤~]?\s*\d", said) and not re.match(r"^\s*[<>≥≤~]?\s*\d", text):
+                text = said
             if re.match(r"^\s*[<>≥≤~]?\s*\d", text):
                 term = f.synonyms[0] if f.synonyms else (f.anchors[0] if f.anchors else f.label)
                 if f.anchors and not re.search(r"[a-zA-Z]", text):
