@@ -202,3 +202,16 @@ def test_a_number_question_takes_a_number_said_in_words(engine: Engine, said: st
     assert snap.current is not None and snap.current.id == "marrow_suvmax"
     state, snap = engine.answer(state, said, stamp=False)
     assert snap.facts.value("marrow_suvmax") == pytest.approx(value)
+
+
+def test_a_dictated_colon_after_a_heading_is_the_mark(engine: Engine) -> None:
+    """Found in tmux: "PET colon sue V max four point eight" had set the SUVmax aside as the bowel's."""
+    got = facts(engine, "PET colon sue V max four point eight comma liver two point two full stop")
+    assert got["marrow_suvmax"][1] == pytest.approx(4.8)
+    # the bowel's own words keep it the bowel; a note that was not dictated keeps every colon as written
+    from marrowchat.core.text import DictationMarks
+
+    marks = DictationMarks({"full_stop": ["full stop"]})
+    assert marks.read_headed_colons("Sigmoid colon thickened.") == "Sigmoid colon thickened."
+    assert marks.read_headed_colons("Family history colon mother had lymphoma.") == (
+        "Family history :     mother had lymphoma.")

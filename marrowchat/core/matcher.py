@@ -4848,6 +4848,8 @@ class Matcher:
         """Punctuation said aloud written as marks, then the words voice recognition misheard read as said (the
         fuzzy joins only in a note whose said punctuation shows it was dictated)."""
         marked = self.dictated.read(text)
+        if marked != text:
+            marked = self.dictated.read_headed_colons(marked)
         return self.corrections.read(self.sound.read(marked, dictated=marked != text))
 
     # the cleaned text of the current match() call; one Matcher serves one thread at a time

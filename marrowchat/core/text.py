@@ -394,6 +394,21 @@ class DictationMarks:
             re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])",
             re.IGNORECASE) if words else None
 
+    # "PET colon sue V max", "Family history colon mother had ...": in a dictated note, "colon" right after a heading of
+    # one or two words at the start of a sentence is the mark (not after the bowel's own words: "sigmoid colon")
+    _HEADED_COLON = re.compile(r"(?im)(?:^|(?<=[.;]))(?P<head>[ \t]*[^\W\d_][\w/-]*(?:[ \t]+[^\W\d_][\w/-]*)?)[ \t]+"
+                               r"(?P<mark>colon)(?![\w-])")
+    _BOWEL_WORDS = frozenset({"sigmoid", "ascending", "descending", "transverse", "right", "left", "the", "distal",
+                              "proximal", "of", "in", "a", "his", "her", "whole", "entire", "spastic", "irritable"})
+
+    def read_headed_colons(self, text: str) -> str:
+        def mark(m: re.Match[str]) -> str:
+            if m.group("head").split()[-1].lower() in self._BOWEL_WORDS:
+                return m.group()
+            return m.group()[:m.start("mark") - m.start()] + ":".ljust(len(m.group("mark")))
+
+        return self._HEADED_COLON.sub(mark, text)
+
     def read_before_numbers(self, text: str) -> str:
         return self.read(text, self.early) if self.early is not None else text
 
