@@ -215,3 +215,17 @@ def test_a_dictated_colon_after_a_heading_is_the_mark(engine: Engine) -> None:
     assert marks.read_headed_colons("Sigmoid colon thickened.") == "Sigmoid colon thickened."
     assert marks.read_headed_colons("Family history colon mother had lymphoma.") == (
         "Family history :     mother had lymphoma.")
+
+
+@pytest.mark.parametrize(("note", "days"), [
+    ("R-CHOP cycle four day twelve today, new Lasta on day two.", 12.0),
+    ("R-CHOP cycle 4 day 12 today, Neulasta on day 2.", 12.0),
+    ("chemo cycle 4 days ago", 4.0),
+])
+def test_a_regimen_cycle_and_its_day_date_the_chemotherapy(engine: Engine, note: str, days: float) -> None:
+    """Found in tmux: "R-CHOP cycle four day twelve" had not dated the chemotherapy ("C4 day 12" had)."""
+    assert facts(engine, note)["days_since_chemo"][1] == pytest.approx(days)
+
+
+def test_a_growth_factors_cycle_and_day_are_not_a_time_since(engine: Engine) -> None:
+    assert "days_since_chemo" not in facts(engine, "Pegfilgrastim cycle 3 day 2")

@@ -604,7 +604,8 @@ _LAST_WEEK = ("last week", "the previous week", "the week before", "previous wee
               "förra veckan", "sidste uge", "forrige uke", "w zeszłym tygodniu", "geçen hafta", "semana passada",
               "minulý týden", "múlt héten", "viime viikolla", "на прошлой неделе")
 _DAYS = re.compile(
-    r"(?:(?P<n1>(?:(?<![\w:])|" + _CJK_END + r"(?<![月年월년]))\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+    # (not a cycle's number: "R-CHOP cycle 4 day 12" is day 12 of cycle 4, not four days)
+    r"(?:(?P<n1>(?:(?<![\w:])(?!(?<=cycle )\d+\s*days?\s*\d)|" + _CJK_END + r"(?<![月年월년]))\d+|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"\s*-?\s*(?P<u1>" + "|".join(sorted({*_DAY_UNITS, *_WEEK_UNITS, *_MONTH_UNITS, *_YEAR_UNITS}, key=len,
                                           reverse=True)) +
     r")(?:(?!\w)|" + _CJK_END + r")\s*(?:ago|after|since|post|earlier|prior|before|back|pre|"
@@ -3211,13 +3212,14 @@ class Matcher:
             if mt.group("n2") and re.match(r"[/.]\d", clause[mt.end():mt.end() + 2]):
                 continue  # "Neulasta the next day 28/02/2024": the day of a date, not day 28
             cycle_dated = _BARE_DATE.match(re.sub(r"^[\s:(=,]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))
+            wide = clause[max(0, mt.start() - 16):mt.start()]
             if mt.group("n2") and not cycle_dated and int(mt.group("n2")) > 1 and (
-                    regimen := re.search(r"\bc\d{1,2}\s*$", before)) is not None and (
-                    named := self._anchor_before(clause, mt.start() - len(before) + regimen.start(), reach=30)) \
+                    regimen := re.search(r"\b(?:c|cycle\s*)\d{1,2}\s*$", wide)) is not None and (
+                    named := self._anchor_before(clause, mt.start() - len(wide) + regimen.start(), reach=30)) \
                     is not None and named[1] in self.cycle_days \
-                    and clause[named[0]:mt.start() - len(before) + regimen.start()].strip(" ,") == "":
-                pass  # "R-CHOP C4 day 12": the regimen, its cycle and the note's day of it, as "day 12 of cycle 4"
-            elif mt.group("n2") and (re.search(r"\bc\d{1,2}\s*$", before) or cycle_dated):
+                    and clause[named[0]:mt.start() - len(wide) + regimen.start()].strip(" ,") == "":
+                pass  # "R-CHOP C4 day 12", "R-CHOP cycle 4 day 12": the regimen, its cycle and the note's day of it
+            elif mt.group("n2") and (re.search(r"\b(?:c|cycle\s*)\d{1,2}\s*$", wide) or cycle_dated):
                 continue  # "C4 D1 08/05", "completed D5 13/08", "C6 day 1 was 04/15/2024": a cycle's day, dated
             if mt.group("n2") and "+" not in mt.group(0) and re.search(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[,;(]?\s*$",
                                             clause[max(0, mt.start() - 16):mt.start()]):
