@@ -151,6 +151,8 @@ class _Run:
 _MATCH_CACHE = 8192  # distinct answers kept matched (a few MB)
 
 _NUMBERS = re.compile(r"^\s*(\d+(?:\s*(?:,|and|&|\+|\s)\s*\d+)*)\s*[.)]?\s*$")
+# an answer that starts with a number, maybe after a comparison ("4.8", "< 0.5", "~12")
+_NUMBER_FIRST = re.compile(r"^\s*[<>≥≤~]?\s*\d")
 
 
 _JOIN = re.compile(r"\s*(?:,|;|\band\b|\+|&)\s*")
@@ -505,9 +507,9 @@ class Engine:
             f = self.bundle.findings[node.finding]
             # a number said in words is the number ("four point eight", "twelve", "one two one")
             said = re.sub(r"\s+", " ", self.matcher.spoken.read(text)).strip()
-            if re.match(r"^\s*[<>≥≤~]?\s*\d", said) and not re.match(r"^\s*[<>≥≤~]?\s*\d", text):
+            if _NUMBER_FIRST.match(said) and not _NUMBER_FIRST.match(text):
                 text = said
-            if re.match(r"^\s*[<>≥≤~]?\s*\d", text):
+            if _NUMBER_FIRST.match(text):
                 term = f.synonyms[0] if f.synonyms else (f.anchors[0] if f.anchors else f.label)
                 if f.anchors and not re.search(r"[a-zA-Z]", text):
                     text_for_match = f"{f.anchors[0]} {text} days ago"

@@ -517,6 +517,8 @@ _SCHEDULE_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*(?:day|d)?\s*\+?\s*\
                              r"|\s*(?:,|\+|&|and)\s*(?:day|d)\s*\d{1,2}\b")
 # "pegfilgrastim on day 2 of cycles 1 and 2": the day of the cycle a drug is given, not the days since it
 _CYCLE_DAY_TOKEN = re.compile(r"c\d{1,2}d(\d{1,2})")
+# a cycle's number right before its day ("C4 day 12", "cycle 4 day 12")
+_CYCLE_BEFORE = re.compile(r"\b(?:c|cycle\s*)\d{1,2}\s*$")
 _CYCLE_DAY = re.compile(r"\s*of\s+(?:the\s+|each\s+|every\s+)?(?:cycles?|courses?|c\d|chemo)")
 # "D1, D2", "d1 + d8": the days of a cycle a drug is given on, listed
 _SCHEDULE_LISTED = re.compile(r"\b(?:day|d)\s*\d{1,2}\s*(?:,|\+|&|and)\s*$")
@@ -1452,16 +1454,17 @@ class Matcher:
         self.new_words = {fold(w) for w in lang.baseline.new}
         self.resolved_tail = _Triggers(lang.resolved_tail)
         self.dictated = DictationMarks({str(mark): words for mark, words in lang.dictation_marks.items()})
-        # words voice recognition misheard: the one-word terms they may be, and every word a term or the language
-        # file knows (a piece that is a known word alone does not make a join)
         self.corrections = SpokenCorrections(lang.corrections)
         self.turns = TranscriptTurns(lang.speakers, [*lang.yes, *lang.note_answers.yes],
                                      [*lang.no, *lang.note_answers.no], lang.unknown)
+        # words voice recognition misheard: the one-word terms they may be, and every word a term or the language
+        # file knows (a piece that is a known word alone does not make a join)
+        term_words = {w for key in self.terms for w in key}
         self.sound = SoundAlikes(
             {normalise(k): normalise(v) for k, v in lang.sound_alikes.items()},
             {key[0] for key in self.terms if len(key) == 1},
-            {w for key in self.terms for w in key} | self.ignore | set(_CONNECTORS),
-            float(lang.fuzzy_cutoff), words={w for key in self.terms for w in key})
+            term_words | self.ignore | set(_CONNECTORS),
+            float(lang.fuzzy_cutoff), words=term_words)
         self.spoken = SpokenNumberReader({code: ({k.lower(): v for k, v in sn.words.items()}, [w.lower() for w in sn.decimal],
                                                  [w.lower() for w in sn.joiners], [w.lower() for w in sn.ambiguous],
                                                  [w.lower() for w in sn.suffixes])
@@ -3214,12 +3217,12 @@ class Matcher:
             cycle_dated = _BARE_DATE.match(re.sub(r"^[\s:(=,]*(?:was|is|on|=)?\s*", "", clause[mt.end():mt.end() + 18]))
             wide = clause[max(0, mt.start() - 16):mt.start()]
             if mt.group("n2") and not cycle_dated and int(mt.group("n2")) > 1 and (
-                    regimen := re.search(r"\b(?:c|cycle\s*)\d{1,2}\s*$", wide)) is not None and (
+                    regimen := _CYCLE_BEFORE.search(wide)) is not None and (
                     named := self._anchor_before(clause, mt.start() - len(wide) + regimen.start(), reach=30)) \
                     is not None and named[1] in self.cycle_days \
                     and clause[named[0]:mt.start() - len(wide) + regimen.start()].strip(" ,") == "":
                 pass  # "R-CHOP C4 day 12", "R-CHOP cycle 4 day 12": the regimen, its cycle and the note's day of it
-            elif mt.group("n2") and (re.search(r"\b(?:c|cycle\s*)\d{1,2}\s*$", wide) or cycle_dated):
+            elif mt.group("n2") and (_CYCLE_BEFORE.search(wide) or cycle_dated):
                 continue  # "C4 D1 08/05", "completed D5 13/08", "C6 day 1 was 04/15/2024": a cycle's day, dated
             if mt.group("n2") and "+" not in mt.group(0) and re.search(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[,;(]?\s*$",
                                             clause[max(0, mt.start() - 16):mt.start()]):

@@ -7,7 +7,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
@@ -373,6 +373,14 @@ def ascii_forms(text: str) -> str:
     return text.translate(_ASCII_FORMS)
 
 
+def said_phrases(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Whole phrases as one case-blind pattern, longest first, any run of spaces or tabs between their words ("full
+    stop", "new  Lasta"); None for no phrases."""
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])",
+        re.IGNORECASE) if words else None
+
+
 class DictationMarks:
     """Punctuation said aloud and left in the text by voice recognition ("no fevers comma no sweats full stop new
     paragraph"), written as the mark itself and padded with spaces, so every offset into the text stays true. Read
@@ -383,16 +391,10 @@ class DictationMarks:
 
     def __init__(self, marks: dict[str, list[str]]):
         self.mark = {w.lower(): self._SIGNS[m] for m, words in marks.items() for w in words}
-        self.pattern = self._compile(self.mark)
+        self.pattern = said_phrases(self.mark)
         # the percent and colon words are read before the spoken numbers ("optzeci și opt la sută": "sută" is a
         # hundred too; "deux points": not the number two)
-        self.early = self._compile({w: m for w, m in self.mark.items() if m in {"%", ":"}})
-
-    @staticmethod
-    def _compile(words: dict[str, str]) -> re.Pattern[str] | None:
-        return re.compile(r"(?<![^\W_])(?:" + "|".join(
-            re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])",
-            re.IGNORECASE) if words else None
+        self.early = said_phrases({w: m for w, m in self.mark.items() if m in {"%", ":"}})
 
     # "PET colon sue V max", "Family history colon mother had ...": in a dictated note, "colon" right after a heading of
     # one or two words at the start of a sentence is the mark (not after the bowel's own words: "sigmoid colon")
@@ -442,9 +444,7 @@ class SoundAlikes:
     def __init__(self, spellings: dict[str, str], targets: set[str], known: set[str], cutoff: float,
                  min_length: int = 6, words: set[str] | None = None):
         self.spellings = {k.lower(): v for k, v in spellings.items()}
-        self.pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(
-            re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(self.spellings, key=len, reverse=True))
-            + r")(?![^\W_])", re.IGNORECASE) if self.spellings else None
+        self.pattern = said_phrases(self.spellings)
         self.targets = {t for t in targets if len(t) >= min_length and t.isalpha()}
         self.by_letter: dict[str, list[str]] = {}
         for t in sorted(self.targets):
