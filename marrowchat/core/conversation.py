@@ -90,7 +90,8 @@ def acknowledge(bundle: Bundle, out: Outcome) -> str:
                          f"{mdx(bundle.findings[ex.finding].label)}.")
             continue
         why = {"family": "family history", "planned": "something planned, not done",
-               "later": "something after the scan"}.get(ex.context, "past history")
+               "later": "something after the scan", "general": "a general statement, not about this patient",
+               }.get(ex.context, "past history")
         parts.append(f"“{mdx(one_line(ex.text, 60))}” reads as {why}; not counted as a current finding.")
     for amb in out.ambiguous:
         opts = " or ".join(f"**{i}.** {bundle.findings[c].label}" for i, (c, _) in enumerate(amb.candidates[:3], 1))

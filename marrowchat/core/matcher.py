@@ -40,6 +40,7 @@ from marrowchat.core.text import (
     Token,
     TranscriptTurns,
     alternation,
+    answer_options,
     ascii_forms,
     clean,
     columns_as_pairs,
@@ -61,7 +62,7 @@ from marrowchat.core.text import (
 )
 from marrowchat.core.text import KEY_SKIP as _KEY_SKIP
 
-Context = Literal["current", "history", "family", "planned", "elsewhere", "later"]
+Context = Literal["current", "history", "family", "planned", "elsewhere", "later", "general"]
 
 _CONNECTORS = {",", "or", "and", "nor", "/", "&", "any", "other", "of", "the", "a", "an", "signs", "sign",
                "evidence", "significant", "obvious", "overt", "frank", "definite", "new", "either", "neither",
@@ -152,12 +153,15 @@ _FBC_FISHBONE = re.compile(r"(?P<l>\b(?:cbc|fbc|labs|bloods)\b)?\s*[:=]?\s*(?<![
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;|]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFfم]|℃|℉)"  # º: "39,1ºC"; "39.4°م" (Arabic)
-                      r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?)\s?(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b"
+                      r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?|highest was|highest reading was)\s?"
+                      r"(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b"
                       # "38.9 on home thermometer", "39.2 on the tympanic thermometer"
                       r"|(?<![\d.,])(?P<v3>3[5-9][.,]\d|4[0-2][.,]\d)\s+(?:on|by)\s+(?:the\s+|a\s+|her\s+|his\s+|my\s+)?"
                       r"(?:home\s+|tympanic\s+|oral\s+|digital\s+)?thermometer"
                       # "evening rise upto 101.8 F", "102F": a Fahrenheit fever with its letter alone
-                      r"|(?<![\d.,])(?P<v4>(?:9[6-9]|10[0-7])(?:[.,]\d)?)\s?(?P<u4>F|deg\s?F|degrees\s+F)\b(?![/.]\w)",
+                      r"|(?<![\d.,])(?P<v4>(?:9[6-9]|10[0-7])(?:[.,]\d)?)\s?(?P<u4>F|deg\s?F|degrees\s+F)\b(?![/.]\w)"
+                      # "昨日の夜も38.6度ありました", "体温39度": a Japanese or Chinese fever in degrees
+                      r"|(?<![\d.,])(?P<v5>3[5-9](?:[.,]\d)?|4[0-2](?:[.,]\d)?)\s?度",
                       re.IGNORECASE)  # "T 39.1" on an obs line, "he spiked 38.4 on Sunday"
 _DATE_RE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\b"
 _PET_DATE = re.compile(r"(?<!\w)(?:i?pet\d?(?:[-/ ]?(?:ct|tc|bt|dt|tt|kt))?|interim pet|scan|tep(?:[-/ ]?tdm)?|пэт(?:[-/]кт)?|пет(?:[-/]кт)?|"
@@ -915,7 +919,10 @@ _DESCRIBED = {"diffuse", "diffusely", "increased", "intense", "intensely", "enla
               "extensive", "widespread"}
 _DOUBT_HEADINGS = {"differential", "differentials", "ddx", "dd", "differential diagnosis", "differential diagnoses",
                    "query", "possible", "possibilities", "consider", "considerations", "to exclude", "exclude",
-                   "rule out", "r/o", "?", "questions", "question"}
+                   "rule out", "r/o", "?", "questions", "question",
+                   # tests still to come ("Pendiente: mutación JAK2 V617F, CALR y MPL; BCR-ABL1 por PCR")
+                   "pending", "awaited", "outstanding", "pendiente", "pendientes", "en attente", "ausstehend",
+                   "in attesa", "pendente", "pendentes", "in afwachting", "awaiting"}
 _SITE_PREPS = {"in", "of", "within", "involving", "throughout", "at"}
 # "Captación focal en colon sigmoide", "Ipercaptazione focale al colon": these place a lesion in an organ only (not
 # "superiore al fegato", "supérieure au foie", which compare with the liver)
@@ -1021,7 +1028,7 @@ _IN_MONTH = re.compile(r"(?<!\w)(?:in|during|en|im|em|nel|nell'|w|v|ve|i|в|u|a|
 
 def _degree_value(mt: re.Match[str]) -> str:
     """The number a _DEGREES match read, whichever of its forms matched."""
-    return str(mt.group("v") or mt.group("v2") or mt.group("v3") or mt.group("v4"))
+    return str(mt.group("v") or mt.group("v2") or mt.group("v3") or mt.group("v4") or mt.group("v5"))
 
 
 def _degree_unit(mt: re.Match[str]) -> str:
@@ -1220,9 +1227,16 @@ def _is_duration(toks: list[str], j: int) -> bool:
 def _same_starts(a: str, b: str) -> bool:
     """Typos rarely touch the first two letters; "stable"/"unstable" and "afebrile"/"febrile" differ there."""
     wa, wb = a.split(), b.split()
+    if any(None is not (px := _OPPOSITE_PREFIX.match(x)) and None is not (py := _OPPOSITE_PREFIX.match(y))
+           and px.group() != py.group() for x, y in zip(wa, wb, strict=False)):
+        return False  # "hipercelular" is not a typo of "hipocelular", nor "hyperdense" of "hypodense"
     if len(wa) != len(wb):
         return wa[0][:2] == wb[0][:2]
     return all(x[:2] == y[:2] for x, y in zip(wa, wb, strict=True))
+
+
+# prefixes of opposite meaning one or two letters apart ("hyper"/"hypo", "hiper"/"hipo", "iper"/"ipo")
+_OPPOSITE_PREFIX = re.compile(r"h?[iy]p(?:er|o)")
 
 
 # a single negation word right before the second word of a pair denies the pair ("ribs and sternum not tender",
@@ -1390,7 +1404,8 @@ class Matcher:
         self.neg_post = _Triggers(lang.negation_post)
         self.pseudo = _Triggers(lang.pseudo_negation)
         self.unc_pre = _Triggers(lang.uncertainty_pre)
-        self.unc_post = _Triggers(lang.uncertainty_post)
+        self.unc_post = _Triggers([*lang.uncertainty_post, *lang.item_hedges])
+        self.item_hedges = {" ".join(term_tokens(w)) for w in lang.item_hedges}
         self.hist_pre = _Triggers(lang.history_pre)
         self.fam_pre = _Triggers(lang.family_pre)
         self.plan_pre = _Triggers(lang.planned_pre)
@@ -1456,7 +1471,7 @@ class Matcher:
         self.dictated = DictationMarks({str(mark): words for mark, words in lang.dictation_marks.items()})
         self.corrections = SpokenCorrections(lang.corrections)
         self.turns = TranscriptTurns(lang.speakers, [*lang.yes, *lang.note_answers.yes],
-                                     [*lang.no, *lang.note_answers.no], lang.unknown)
+                                     [*lang.no, *lang.note_answers.no], lang.unknown, lang.prompts)
         # words voice recognition misheard: the one-word terms they may be, and every word a term or the language
         # file knows (a piece that is a known word alone does not make a join)
         term_words = {w for key in self.terms for w in key}
@@ -1475,6 +1490,16 @@ class Matcher:
         self.after_scan = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w.lower()) for w in sorted(lang.after_scan_labels, key=len, reverse=True)) + ")") \
             if lang.after_scan_labels else None
+        self.plan_heading = re.compile(r"(?im)^[ \t#*•\-–>]*(?:" + alternation(lang.plan_headings)
+                                       + r")[ \t]*[:：][ \t*]*(?P<own>$)?") if lang.plan_headings else None
+        self.teaching_heading = re.compile(
+            r"(?im)^[ \t#*•\-–>]*(?:(?:slide|folie|diapositive|diapositiva|dia)\s*\d+\s*[:–\-.]\s*)?(?:"
+            + alternation(lang.teaching_headings) + r")[ \t]*[:：–\-!]") if lang.teaching_headings else None
+        self.teaching_narration = re.compile(r"(?i)(?<!\w)(?:" + alternation(lang.teaching_narration) + r")(?!\w)"
+                                             ) if lang.teaching_narration else None
+        self.planned_findings = set(lang.planned_findings)
+        self.plan_current = re.compile(r"(?i)(?<!\w)(?:" + alternation(lang.plan_current) + r")(?!\w)"
+                                       ) if lang.plan_current else None
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
         self.peaks = dict(lang.peak_values)
@@ -1573,7 +1598,7 @@ class Matcher:
         text = latest_dated_rows(ranges_before_values(latest_in_trends(columns_as_pairs(dot_leaders(
             self._heard(self.spoken.read(self.dictated.read_before_numbers(self.forms.read(
                 self.mail.read(ocr_repair(ascii_forms(liver_multiples(contingencies(loinc_names(delimited_tables(
-                    self.turns.read(hl7_segments(clean(text)))))))))))))))))))
+                    self.turns.read(answer_options(hl7_segments(clean(text))))))))))))))))))))
         self._text = text
         # the note's own year, the latest it names: "septic shock in 2022" in a note with a 2025 scan is the past
         # (not a count that looks like a year: "ferritin 2080")
@@ -1631,6 +1656,8 @@ class Matcher:
         self._per_cycle_growth_factor(text, result)
         self._month_only_growth_factor(text, result)
         self._transplant_schedule(text.lower(), result)
+        self._plan_sections(text, result)
+        self._teaching_lines(text, result)
         # one value per measurement per answer: the first is the one the sentence is about ("marrow SUVmax 5.2,
         # spleen 3.4 ..."); later ones stay in the trace as alternatives
         seen: set[str] = set()
@@ -1907,6 +1934,53 @@ class Matcher:
         elif self._past_heading(toks):
             # "Baseline PET-CT: focal uptake ..., SUVmax 5.4": the whole clause is the past, values included
             self._set_aside_clause(result, first_finding, "history")
+
+    def _teaching_lines(self, text: str, result: MatchResult) -> None:
+        """"Teaching point: a normal blood count does not exclude ALL; bone pain with a high LDH should prompt a
+        blood film": a line headed as teaching states general facts, so nothing on it is the patient's."""
+        if self.teaching_heading is None:
+            return
+        spans = []
+        for mt in self.teaching_heading.finditer(text):
+            # to the end of its line or of its first sentence ("Explanation: G-CSF typically causes ... Patient 2: ...")
+            end = re.search(r"\n|[.!?](?=\s+[^\W\d_])(?=\s+\S*[A-ZÀ-Þ])", text[mt.end():])
+            span = (mt.start(), mt.end() + end.start() if end else len(text))
+            if self.teaching_narration and self.teaching_narration.search(text, *span):
+                continue  # "Teaching point: the TOE two days before was clean ...": the case told, not a rule
+            spans.append(span)
+        if not spans:
+            return
+        general = [ex for ex in result.findings if any(a <= ex.span[0] < b for a, b in spans)]
+        for ex in general:
+            result.findings.remove(ex)
+            ex.context, ex.status = "general", None
+            result.set_aside.append(ex)
+
+    def _plan_sections(self, text: str, result: MatchResult) -> None:
+        """"ACTIONS:" / "- HLA type pt + 2 sibs -> MSD allograft if match; else hATG + ciclosporin": the treatments a
+        plan section names are planned, not given (the section runs to a blank line or the next heading)."""
+        if self.plan_heading is None or not self.planned_findings:
+            return
+        spans = []
+        for mt in self.plan_heading.finditer(text):
+            if mt.group("own") is None:
+                # "Outcome: urgent BMAT ...; start steroids after the marrow": the rest of the heading's line
+                line_end = text.find("\n", mt.end())
+                spans.append((mt.end(), len(text) if line_end < 0 else line_end))
+                continue
+            section_end = re.search(r"\n[ \t]*\n|\n[ \t#*]*[^\W\d_][^\n:]{0,40}:[ \t]*(?:\n|$)", text[mt.end():])
+            spans.append((mt.end(), mt.end() + section_end.start() if section_end else len(text)))
+        if not spans:
+            return
+        planned = [ex for ex in result.findings if ex.finding in self.planned_findings and ex.status == "present"
+                   and any(a <= ex.span[0] < b for a, b in spans) and not (
+                       # ("- continue G-CSF", "- repeat PET 4 weeks after the last G-CSF": given already)
+                       self.plan_current and self.plan_current.search(
+                           text, text.rfind("\n", 0, ex.span[0]) + 1, ex.span[0]))]
+        for ex in planned:
+            result.findings.remove(ex)
+            ex.context, ex.status = "planned", None
+            result.set_aside.append(ex)
 
     def _set_aside_clause(self, result: MatchResult, first_finding: int, context: Context) -> None:
         """The clause's findings (from first_finding on) set aside in that context, values included; a history
@@ -3099,7 +3173,12 @@ class Matcher:
                       result: MatchResult) -> None:
         lo_p, hi_p = f.plausible if f.plausible else (float("-inf"), float("inf"))
         canonical = f.canonical_unit or ""
-        if unit is None:
+        same = next((e for e in result.findings if e.finding == f.id and e.raw_value == raw and e.raw_unit
+                     and e.value is not None), None) if unit is None else None
+        if same is not None and same.value is not None:
+            # "Retics 12 x10^9/L ... (neut 0.3, plt 9, retics 12)": the number said again is the same reading
+            converted = same.value
+        elif unit is None:
             # no unit typed: take the first unit in which the value is plausible
             chosen = None
             base = next((e.value for e in reversed(result.findings) if e.finding == f.percent_of
@@ -4404,13 +4483,15 @@ class Matcher:
                     # "Malar rash, alopecia -", "febbre sì; calo ponderale no": a form's answer is its own label's
                     targets = [x for x in targets if (mentions[x].start_tok, mentions[x].end_tok) == (
                         mentions[targets[0]].start_tok, mentions[targets[0]].end_tok)]
-                if kind == "uncertainty" and all(t == "?" for t in toks[i:i + k]):
+                if kind == "uncertainty" and (all(t == "?" for t in toks[i:i + k])
+                                              or " ".join(toks[i:i + k]) in self.item_hedges):
                     # "lymphoma, diffuse bone pain, on G-CSF??": the question is the last item's, not the list's
                     # (an alternative stays in it: "lymphoma or TB?")
                     cut = next((c for c in range(1, len(targets)) if any(
                         t in {",", ";"} for t in toks[mentions[targets[c]].end_tok:mentions[targets[c - 1]].start_tok])),
                         len(targets))
-                    targets = targets[:cut]
+                    if toks[i] != "?" or not self._bare_list_question(tokens, lo, toks, mentions, targets, i):
+                        targets = targets[:cut]
                     if any(self.question_opens.at(toks, j) for j in range(_question_start(toks, i), i)):
                         # "did she get any G-CSF after the last cycle?", "Any lymphadenopathy on CT?": a question
                         # left unanswered asks about all it names
@@ -4750,13 +4831,30 @@ class Matcher:
                 return no, j + 1 - i
         return None
 
+    def _bare_list_question(self, tokens: list[Token], lo: int, toks: list[str], mentions: list[Mention],
+                            targets: list[int], i: int) -> bool:
+        """A question that is nothing but a list of what it asks about, on a line or sentence of its own ("Fevers,
+        sweats?", "Night sweats, weight loss or itch?"), asks about every item; a list that says more before its
+        question mark ("lymphoma, diffuse bone pain, on G-CSF??") asks about its last item only."""
+        if len(targets) < 2 or (i + 1 < len(toks) and toks[i + 1] == "?"):
+            return False  # ("on G-CSF??": a doubled mark doubts the last item)
+        first = min(mentions[x].start_tok for x in targets)
+        if lo + first > 0 and not (first > 0 and toks[first - 1] in {".", "!", "?", ";", ":"}) and "\n" not in \
+                self._text[tokens[lo + first - 1].end:tokens[lo + first].start]:
+            return False
+        inside = {j for x in targets for j in range(mentions[x].start_tok, mentions[x].end_tok)}
+        return all(j in inside or toks[j] in {",", "/", "&"} or toks[j] in self.list_joins for j in range(first, i))
+
     def _asked(self, toks: list[str], mentions: list[Mention], i: int) -> list[int]:
         """The mentions a question ending at token i asks about: back to the last question, semicolon or colon,
         or to the word that opens the question when there is one ("had fever, any night sweats?")."""
         start = _question_start(toks, i)
         opens = [j for j in range(start, i) if self.question_opens.at(toks, j)]
         if opens:
-            start = opens[-1]
+            # the first opener of the question's own sentence: "Any injections, growth factor, anything like that
+            # recently?" asks about all three, though "anything" opens a question too
+            own = [j for j in opens if not any(t in {".", "!"} for t in toks[j:i])]
+            start = own[0] if own else opens[-1]
         return [idx for idx, mt in enumerate(mentions) if mt.start_tok >= start and mt.end_tok <= i]
 
     def _backward_scope(self, toks: list[str], mentions: list[Mention], before: list[int], pos: int,

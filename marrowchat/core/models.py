@@ -147,7 +147,12 @@ _ENGLISH_LINKS = ("in", "in the", "in both", "in his", "in her", "in my", "of th
                   # or with no preposition at all, as lists are typed ("Pain R hip 3/10 on walking")
                   "r", "l", "rt", "lt", "right", "left",
                   # "a deep, gnawing ache across her pelvis", "tenderness over his lower sternum", "aching at the iliac crest"
-                  "across", "across the", "across her", "across his", "at the", "on the", "over his", "over her", "over my")
+                  "across", "across the", "across her", "across his", "at the", "on the", "over his", "over her", "over my",
+                  # or asked, then told where ("Where's the pain? It's my lower back", "How's the pain? In my hips")
+                  "? it's my", "? it's in my", "? in my", "? mostly my", "? mainly my", "? it's mostly my",
+                  "? it's mainly my",
+                  # or as a form's label and its answer ("Pain: lower back and both hips")
+                  ":")
 
 
 class Composed(Strict):
@@ -333,6 +338,9 @@ class LanguageFile(Strict):
     pseudo_negation: list[str] = []
     uncertainty_pre: list[str] = []
     uncertainty_post: list[str] = []
+    item_hedges: list[str] = Field(
+        default=[], description="hedges after a finding that doubt that one item, not a list before it ('Fieber, "
+        "Nachtschweiß fraglich', 'splénomégalie douteuse'): read as uncertainty after the finding")
     result_words: list[str] = Field(
         default=[], description="words after a test name that make it a positive result ('blood cultures grew', "
         "'ANA positive', 'QuantiFERON reactive')")
@@ -388,6 +396,10 @@ class LanguageFile(Strict):
         default=[], description="who speaks in a consultation transcript, as its labels name them ('Dr', 'Pt', "
         "'Patient', 'Wife', 'Nurse'): a line's label is furniture, so a question and the next speaker's answer read "
         "as one ('Dr: Any night sweats? / Pt: No.')")
+    prompts: list[str] = Field(
+        default=[], description="how a speaker in a transcript asks without a question mark ('tell me about', "
+        "'describe'): a turn whose last sentence starts with one is a question the next speaker answers ('Dr: Tell "
+        "me about the pain. / Pt: It's my shins and my back.')")
     corrections: list[str] = Field(
         default=[], description="what a dictating clinician says to take back what was just said, between commas "
         "('scratch that', 'sorry, I mean', 'streichen', 'perdón'): the item or number before it is not read")
@@ -423,6 +435,23 @@ class LanguageFile(Strict):
     after_scan_labels: list[str] = Field(
         default=[], description="words that put a lab value after the scan ('Discharge: Hb 98 g/L', 'bei Entlassung'): "
         "such a value does not replace one given earlier in the note")
+    plan_headings: list[str] = Field(
+        default=[], description="headings of a plan section on a line of their own ('Plan:', 'ACTIONS:', "
+        "'Procedere:', 'Conduite à tenir:'): the lines under one, to a blank line or the next heading, are what is "
+        "to be done, so the treatments they name (planned_findings) are planned, not given")
+    planned_findings: list[Id] = Field(
+        default=[], description="treatments a plan section names as planned ('MSD allograft if match', 'G-CSF if "
+        "neutropenic'): set aside in a plan section")
+    teaching_headings: list[str] = Field(
+        default=[], description="headings of teaching material at a line's start ('Teaching point:', 'Remember:', "
+        "'Merke:', 'À retenir :'): the rest of the line states general facts, not the patient's, so nothing in it is "
+        "read as a finding")
+    teaching_narration: list[str] = Field(
+        default=[], description="words that tell a patient's story ('was', 'had', 'showed', 'the patient'): a teaching "
+        "line with one of them narrates the case ('Teaching point: the TOE two days before was clean'), so it is read")
+    plan_current: list[str] = Field(
+        default=[], description="words in a plan section's line that say the treatment is already given ('continue "
+        "G-CSF', 'stop filgrastim', 'repeat PET 4 weeks after the last G-CSF'): such a line's treatment stays")
     not_given: list[str] = Field(
         default=[], description="words in a drug chart's cell that say the dose was not given ('held', 'omitted', "
         "'postponed', 'aplazado'), beside the negations: such a row dates nothing")

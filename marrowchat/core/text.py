@@ -21,7 +21,11 @@ _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 # or one meaningful symbol
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*(?:/[^\W_]+)*)"
+    # a lab's short label typed onto its value ("Hb8.1", "plt42", "WCC2.1", "SUVmax5.8") is a word, then a number
+    r"|(?P<glued>(?<![^\W_])(?:hb|hgb|plts?|wcc|wbc|anc|crp|ldh|esr|pct|neuts?|retics?|suv|suvmax|temp)(?=\d))"
+    # (a digit after a Chinese or Japanese character starts a number: "ヘモグロビン9.8", "白血球8,200")
+    r"|(?P<word>[^\W\d_](?:[^\W\d_]|(?<![\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\d"
+    r"|['’](?=[^\W\d_]))*(?:/[^\W_]+)*)"
     r"|(?P<sym>[?<>≥≤=%°^×+~—–\-/:;.,()\[\]&*#@!])"
 )
 
@@ -60,6 +64,55 @@ _LOINC_PART = re.compile(
     r"(?:[ \t]+in[ \t]+(?:blood|serum or plasma|serum|plasma|platelet poor plasma|bone marrow|urine|body fluid)\b)?"
     r"(?:[ \t]+by[ \t]+(?:automated count|manual count|naa with probe detection|naa|immunoassay|"
     r"electrophoresis|flow cytometry)\b)?", re.IGNORECASE)
+
+
+# an answer option: its letter ("(A)", "A.", "b)", "[C]", "D:", "E -"), then the choice
+_OPTION = re.compile(r"[ \t]*[(\[]?(?P<letter>[A-Ha-h])(?:[).\]:]|[ \t]+[-–—])[ \t]+\S")
+
+
+def answer_options(text: str) -> str:
+    """An exam question's lettered answer options, after its stem ("Which of the following is the most likely
+    explanation?" / "(A) Diffuse bone marrow metastases" / "(B) Effect of G-CSF" ...), are choices offered, not
+    facts of the patient: blanked in place, so offsets stay true. Options are three or more lines lettered A, B, C
+    ... in order, right after a line that ends with a question mark, or three or more lettered in order
+    on the question's own line after its question mark ("... most likely? A. HLH B. TB C. AOSD")."""
+    if "?" not in text and "？" not in text:
+        return text
+    out = list(text)
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    k, asked = 0, False
+    while k < len(lines):
+        at, line = lines[k]
+        if not line.strip():
+            k += 1
+            continue
+        run = 0
+        while asked and k + run < len(lines):
+            mt = _OPTION.match(lines[k + run][1])
+            if not mt or mt.group("letter").lower() != "abcdefgh"[run]:
+                break
+            run += 1
+        if run >= 3:
+            for start, option in lines[k:k + run]:
+                out[start:start + len(option)] = " " * len(option)
+            k += run
+            asked = False
+            continue
+        stripped = line.rstrip()
+        asked = stripped.endswith(("?", "？")) and len(stripped) > 1
+        if "?" in line:
+            # the options on the question's own line: "... most likely? (A) HLH (B) miliary TB (C) AOSD"
+            tail_at = line.index("?") + 1
+            letters = list(re.finditer(r"(?:(?<=\s)|^)[(\[]?([A-Ha-h])[).\]:][ \t]+\S", line[tail_at:]))
+            if len(letters) >= 3 and [x.group(1).lower() for x in letters] == list("abcdefgh"[:len(letters)]) \
+                    and not line[tail_at:tail_at + letters[0].start()].strip():
+                out[at + tail_at:at + len(line)] = " " * (len(line) - tail_at)
+                asked = False
+        k += 1
+    return "".join(out)
 
 
 _HL7_SEGMENT = re.compile(r"(?m)^[ \t]*(?P<seg>[A-Z][A-Z0-9]{2})\|.*$")
@@ -508,8 +561,11 @@ class TranscriptTurns:
                  "non ", "não ", "no ")
 
     def __init__(self, speakers: list[str], yes: list[str] | None = None, no: list[str] | None = None,
-                 doubt: list[str] | None = None):
+                 doubt: list[str] | None = None, prompts: list[str] | None = None):
         self.yes = {w.lower() for w in yes or ()}
+        # a turn asking without a question mark ("Tell me about the pain."): its last sentence starts with a prompt
+        self.prompt = re.compile(r"(?i)(?:^|[.!?…]\s+)(?:" + alternation(prompts) + r")(?!\w)[^.!?…\n]*\.$"
+                                 ) if prompts else None
         self.no = {w.lower() for w in no or ()}
         self.doubt = re.compile(r"(?i)(?<!\w)(?:" + alternation([*(doubt or ()), "perhaps", "possibly", "i think",
                                                                   "quizás", "tal vez", "peut-être", "vielleicht",
@@ -529,7 +585,7 @@ class TranscriptTurns:
         # (a header's "Patient: M, 34 y." and "Consultant: Dr R. Okafor" are fields, not turns: a transcript has a
         # speaker who comes back, or a question one speaker asks and another answers)
         if len(set(who)) < 2 or not (len(set(who)) < len(who) or any(
-                text[a.end():b.start()].rstrip().endswith("?") for a, b in itertools.pairwise(found))):
+                self._asks(text[a.end():b.start()].rstrip()) for a, b in itertools.pairwise(found))):
             return text
         out = list(text)
         for k, m in enumerate(found):
@@ -537,6 +593,10 @@ class TranscriptTurns:
             if k and found[k - 1].group("who").lower() != m.group("who").lower():
                 turn = text[found[k - 1].end():m.start()]
                 asked = turn.rstrip()
+                if not asked.endswith("?") and self._asks(asked):
+                    # "Tell me about the pain." asks as a question does
+                    out[found[k - 1].end() + len(asked) - 1] = "?"
+                    asked = asked[:-1] + "?"
                 if asked.endswith("?"):
                     # the question's line runs on into the answer's ("Dr: Night sweats?" / "Pt: Yes, drenching.")
                     at = found[k - 1].end() + len(asked)
@@ -551,6 +611,12 @@ class TranscriptTurns:
         assert len(out) == len(text)  # (every offset stays true)
         return "".join(out)
 
+    def _asks(self, turn: str) -> bool:
+        """A turn that asks: it ends with a question mark, or its last sentence starts with a prompt ("Tell me about
+        the pain.")."""
+        return turn.endswith("?") or (turn.endswith(".") and self.prompt is not None
+                                      and self.prompt.search(turn.strip()) is not None)
+
     def _said(self, text: str, m: re.Match[str], end: int) -> str | None:
         """What an answer says to the question before it, when its first words are not already a plain yes or no:
         "no" for an answer that starts by denying, "yes" for one that tells of it; None for a doubt, a question
@@ -562,6 +628,8 @@ class TranscriptTurns:
             return None  # ("No, nothing.", "Yes, drenching.", "Not that I've noticed.": read as they are)
         if self.doubt.search(clause) or re.match(r"[^.!…]*\?", answer):
             return None  # ("Maybe? My trousers feel looser", "Is that bad?")
+        if re.match(r"(?:it's |it’s |it is )?(?:mostly |mainly )?(?:in )?my ", answer):
+            return None  # ("How's the pain? / It's my lower back": it tells where, and reads on with the question)
         return "no" if answer.startswith(self._NO_LEADS) else "yes"
 
 
@@ -1542,6 +1610,8 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for mt in _TOKEN.finditer(folded):
         kind = mt.lastgroup or "sym"
+        if kind == "glued":
+            kind = "word"
         word = mt.group()
         if kind == "word" and "/" in word and any(len(part) > 4 for part in word.split("/")):
             # "lytic/sclerotic", "hilar/mediastinal": two words; "s/p", "h/o", "mg/dl", "ap/ax" stay one token

@@ -1,0 +1,152 @@
+"""Questions and their answers as the thirteenth session's blind batches and corpora wrote them (consultation
+transcripts, meeting minutes, exam stems): a checklist question that asks about every item, a question's own
+sentence, prompts without a question mark, a pain answered by where it is; read on the shipped knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from marrowchat.core.engine import Engine
+from marrowchat.core.loading import Bundle
+
+
+@pytest.fixture(scope="module")
+def engine(shipped: Bundle) -> Engine:
+    return Engine(shipped)
+
+
+def status(engine: Engine, note: str, finding: str) -> str | None:
+    _, snap = engine.assess(note)
+    return next((f.status for f in snap.facts if f.finding == finding), None)
+
+
+# ------------------------------------------------------------------ what a question asks about
+
+@pytest.mark.parametrize(("note", "finding", "expected"), [
+    # a bare list asked on its own line asks about every item, so the first is not told
+    ("Fevers, sweats?", "fever", None),
+    ("CLIN: Fevers, sweats?\nPT: No fevers. Just shattered.", "fever", "absent"),
+    ("Fevers, night sweats, weight loss? No.", "weight_loss", "absent"),
+    # a doubled mark after a list of what is known doubts the last item only
+    ("lymphoma, diffuse bone pain, on G-CSF??", "bone_pain", "present"),
+    # the question's own first opener: "anything" later in the sentence does not cut the list
+    ("Dr: Any injections, growth factor, anything like that recently?\nPt: No, nothing.", "gcsf_exposure",
+     "absent"),
+    ("Any growth factor, anything like that? No.", "gcsf_exposure", "absent"),
+    # a sentence before the question is told, not asked
+    ("Had a fever last week. Any night sweats?", "fever", "present"),
+])
+def test_a_question_asks_about_what_it_lists(engine: Engine, note: str, finding: str, expected: str | None) -> None:
+    assert status(engine, note, finding) == expected
+
+
+# ------------------------------------------------------------------ pain told by where it is
+
+@pytest.mark.parametrize("note", [
+    "DOC: Tell me about the pain.\nPT: It's my shins and my back mostly. It wakes me at night.",
+    "CLIN: How's the pain?\nPT: It's my lower back and both hips, two months now.",
+    "Where's the pain? In my hips, both sides.",
+    "Pain: lower back and both hips.",
+    "Patient: Yeah, mate, the back's been crook since about June.",
+])
+def test_a_pain_told_by_its_site_is_bone_pain(engine: Engine, note: str) -> None:
+    assert status(engine, note, "bone_pain") == "present"
+
+
+@pytest.mark.parametrize("note", [
+    "Dr: Any pain?\nPt: My legs are fine.",
+    "Pain: none.",
+    "Pain: abdomen, colicky.",
+    "Dr: Tell me about the pain.\nPt: Which pain? I feel fine.",
+])
+def test_a_pain_that_is_denied_or_elsewhere_is_not_bone_pain(engine: Engine, note: str) -> None:
+    assert status(engine, note, "bone_pain") != "present"
+
+
+def test_a_prompt_without_a_question_mark_is_answered_like_a_question() -> None:
+    from marrowchat.core.text import TranscriptTurns
+
+    turns = TranscriptTurns(["dr", "pt"], ["yes"], ["no"], ["maybe"], ["tell me about"])
+    said = "Dr: Tell me about the sweats.\nPt: Soaking, most nights."
+    read = turns.read(said)
+    assert len(read) == len(said) and "sweats?" in read and "yes,Soaking" in read
+    # a statement is not a prompt
+    told = "Dr: I will tell you about the scan.\nPt: OK.\nDr: Fine."
+    assert "?" not in turns.read(told)
+
+
+# ------------------------------------------------------------------ exam stems and meeting minutes
+
+STEM = """A 44-year-old woman with breast cancer is restaged 10 days after cycle 4 of dose-dense AC.
+Which of the following is the most likely explanation for the marrow finding?
+(A) Diffuse bone marrow metastases
+(B) Effect of granulocyte colony-stimulating factor
+(C) Chemotherapy-induced marrow aplasia
+(D) Superscan from osteoblastic metastases
+"""
+
+
+def test_an_exam_questions_options_are_choices_not_facts(engine: Engine) -> None:
+    from marrowchat.core.text import answer_options
+
+    blanked = answer_options(STEM)
+    assert len(blanked) == len(STEM) and "aplasia" not in blanked and "dose-dense AC" in blanked
+    assert status(engine, STEM, "hypocellular_marrow") is None
+    assert status(engine, STEM, "sclerotic_lesions") is None
+    # options on the question's own line, too
+    inline = "Fever and pancytopenia. Most likely diagnosis? A. HLH B. miliary TB C. AOSD D. lupus"
+    assert "HLH" not in answer_options(inline) and status(engine, inline, "fever") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "Plan:\nA. marrow biopsy\nB. CT\nC. cultures",  # a plan's lettered items: no question before them
+    "Any fever?\na) yes\nb) no",  # two letters are not a set of options
+])
+def test_lettered_lines_that_are_not_options_stay(text: str) -> None:
+    from marrowchat.core.text import answer_options
+
+    assert answer_options(text) == text
+
+
+MINUTES = """OUTCOME: Severe acquired aplastic anaemia.
+ACTIONS:
+- HLA type pt + 2 sibs urgently -> MSD allograft if match; else hATG + ciclosporin
+- Neutropenic advice card
+"""
+
+
+def test_treatments_in_a_plan_section_are_planned_not_given(engine: Engine) -> None:
+    assert status(engine, MINUTES, "hsct") != "present"
+    assert status(engine, MINUTES, "immunosuppression") != "present"
+    given = "Plan:\n- continue G-CSF daily until ANC > 1\n- repeat FBC Monday"
+    assert status(engine, given, "gcsf_exposure") == "present"
+    after = "Actions:\n- G-CSF if neutropenic\n\nDay 5 after pegfilgrastim."
+    assert status(engine, after, "gcsf_exposure") == "present"  # (the blank line ends the plan)
+
+
+# ------------------------------------------------------------------ labels, digits and degrees
+
+@pytest.mark.parametrize(("note", "finding", "value"), [
+    ("Hb9.8 plt42 CRP120", "platelets", 42.0),
+    ("Hb9.8 plt42 CRP120", "hb", 9.8),
+    ("marrow SUVmax5.8, liver 2.1", "marrow_suvmax", 5.8),
+    ("白血球8,200、ヘモグロビン9.8、血小板は3.8万とかなり低いです。", "hb", 9.8),
+    ("昨日の夜も38.6度ありました。", "temperature", 38.6),
+    ("Retics 12 x10^9/L. Meets criteria for severe AA (neut 0.3, plt 9, retics 12).", "reticulocytes", 0.2664),
+])
+def test_values_glued_to_labels_or_in_degrees_are_read(engine: Engine, note: str, finding: str, value: float) -> None:
+    _, snap = engine.assess(note)
+    assert next(f.value for f in snap.facts if f.finding == finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("note", "finding", "expected"), [
+    ("I have had temperatures on and off since Easter. Highest was 38.2.", "fever", "present"),
+    ("熱がまだ下がらないです。", "fever", "present"),
+    ("熱はない", "fever", None),
+    ("Пациент К., 38 лет, чабан. Употребляет некипячёное козье молоко и домашнюю брынзу.", "livestock_raw_dairy",
+     "present"),
+    ("ПЭТ/КТ: двусторонний сакроилеит (SUVmax 5,2)", "sacroiliitis", "present"),
+    ("Гемокультура: на 6-е сутки рост мелких грамотрицательных коккобацилл.", "gn_coccobacilli_culture", "present"),
+])
+def test_words_from_the_new_batches_are_read(engine: Engine, note: str, finding: str, expected: str | None) -> None:
+    assert status(engine, note, finding) == expected
