@@ -150,3 +150,54 @@ def test_values_glued_to_labels_or_in_degrees_are_read(engine: Engine, note: str
 ])
 def test_words_from_the_new_batches_are_read(engine: Engine, note: str, finding: str, expected: str | None) -> None:
     assert status(engine, note, finding) == expected
+
+
+# ------------------------------------------------------------------ what patients and relatives write
+
+@pytest.mark.parametrize(("note", "age"), [
+    ("My mum (74) finished cycle 3 of R-CHOP on the 2nd.", 74.0),
+    ("Dad is 68 and gets these shaking chills in the evening.", 68.0),
+    ("Doctora, mi papá tiene 63 años, le salió la hemoglobina en 7,9.", 63.0),
+    ("Mama ma 66 lat, od miesiąca bolą ją kości.", 66.0),
+    ("Бабушке 82 года. Гемоглобин 8,2.", 82.0),
+    ("My dad (70) had lymphoma. I'm 40 and have fevers.", 40.0),  # the writer's own age first
+    ("45F with fever. Mother (74) had breast cancer.", 45.0),  # a clinical age wins
+])
+def test_an_age_as_patients_and_relatives_write_it(engine: Engine, note: str, age: float) -> None:
+    _, snap = engine.assess(note)
+    assert next(f.value for f in snap.facts if f.finding == "age") == age
+
+
+@pytest.mark.parametrize(("note", "finding", "expected"), [
+    # the relative written about is the patient, not family history
+    ("Hi Dr Nguyen, my dad Frank is 71 and has been in hospital for 3 wks with fevers nobody can explain.", "fever",
+     "present"),
+    # a relative with the writer's own age given is family history
+    ("My dad (70) had lymphoma. I'm 40 and have fevers.", "known_nhl", None),
+    ("45F with fever. Mother (74) had breast cancer.", "known_solid_cancer", None),
+    ("Fieber hab ich keins, nur 37,2.", "fever", "absent"),
+    ("She isn't on any Aranesp or those kind of injections.", "esa_exposure", "absent"),
+    ("Niente perdita di peso, mangia bene.", "weight_loss", "absent"),
+    # (a drug never given reads as absent: free text assumes none was given when none is named)
+    ("The nurse mentioned I might get growth factor injections later.", "gcsf_exposure", "absent"),
+    ("JAK2 wurde noch nie getestet.", "jak2_positive", None),
+    ("Prednisolone stopped in 2021.", "steroids", "absent"),
+    ("Pas de corticoïdes.", "steroids", "absent"),
+    ("My sister's PET showed her marrow was 'hot' because she had lymphoma.", "known_nhl", None),
+    ("Bacaklarında güçsüzlük ya da uyuşma yok.", "cord_compression_signs", "absent"),
+    ("Beli ağrıyor, özellikle sağ kalçaya vuruyor.", "bone_pain", "present"),
+    ("Мужу 59, уколы лейкостима делали 5 дней подряд.", "gcsf_exposure", "present"),
+])
+def test_patients_and_relatives_words(engine: Engine, note: str, finding: str, expected: str | None) -> None:
+    assert status(engine, note, finding) == expected
+
+
+@pytest.mark.parametrize("note", [
+    "Review in OPD. Report immediately if: fever, LUQ pain, bleeding.",
+    "Issues for the GP: 2) if temperature of 38 °C or more, patient to attend the day unit directly.",
+    "Plan: film pending; if blasts are reported we will contact the patient and arrange admission.",
+    "in caso di febbre > 38 °C contattare il reparto.",
+])
+def test_safety_netting_is_not_a_finding(engine: Engine, note: str) -> None:
+    _, snap = engine.assess(note)
+    assert not any(f.status == "present" for f in snap.facts if f.finding in ("fever", "blasts", "bone_pain"))

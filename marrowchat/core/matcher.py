@@ -653,6 +653,36 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|(?<!\d)(?<!\d[.,])(?P<age8>\d{1,3})\s*(?:歳|岁|歲|세)(?![時时시])"  # (not "55 歲時": at that age)
                         r"(?!\d(?!\d?\s*(?:か月|ヶ月|カ月|ケ月|个月|個月|개월)))"  # ("6歳3か月", "4岁3个月": years, months)
                         r"|(?:年齡|年龄|年齢|나이)\s*[:：]?\s*(?P<age9>\d{1,3})(?!\d)")
+# what patients and relatives write ("My mum (74) finished cycle 3", "Dad is 68", "I'm 27 now", "mi papá tiene 63
+# años", "Mama ma 66 lat", "Бабушке 82 года", "Mijn vader (71)"): read only when no clinical form of the age is found
+_RELATIVES = (r"mum|mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandad|grandpa|grandma|granny|"
+              r"grandmother|grandfather|partner|child|boy|girl|baby|toddler|papá|papa|mamá|mama|padre|madre|marido|"
+              r"esposa|esposo|hija|hijo|hermano|hermana|abuelo|abuela|père|mère|mari|femme|fille|fils|frère|sœur|"
+              r"vater|mutter|mann|frau|tochter|sohn|bruder|schwester|opa|oma|vader|moeder|man|vrouw|zoon|dochter|"
+              r"broer|zus|babbo|mamma|nonno|nonna|figlio|figlia|fratello|sorella|moglie|marito|pai|mãe|"
+              r"filho|filha|irmão|irmã|avô|avó|tata|mąż|żona|syn|córka|brat|siostra|babcia|dziadek|pappa|"
+              r"farfar|morfar|farmor|mormor|babam|annem|eşim|oğlum|kızım|kardeşim|dedem|ninem|"
+              r"бабушк\w*|дедушк\w*|мам\w*|пап\w*|муж\w*|жен\w*|сын\w*|доч\w*")
+_LAY_AGE = re.compile(
+    rf"(?<!\w)(?P<rel1>{_RELATIVES})\s*\((?P<age>\d{{1,3}})(?:\s*(?:ans|años|anos|anni|jahre|j\.?|jaar|jr|år|lat|let|"
+    r"years?|yrs?|y))?\)"
+    rf"|(?<!\w)(?:(?P<rel2>{_RELATIVES})(?:\s+\w+(?=\s+is\b))?|i'?m|i am|he'?s|she'?s|he is|she is)\s+"
+    r"(?:is\s+|now\s+|just\s+)*(?P<age2>\d{1,3})(?:\s+now)?(?=\s*(?:[.,;!)]|$|years?\b|yrs?\b|y/?o\b|now\b|and\b))"
+    rf"|(?<!\w)(?P<rel3>{_RELATIVES})\s+(?:tiene|tem|ma|a|hat|heeft|har|ha|has)\s+(?P<age3>\d{{1,3}})\s*"
+    r"(?:años|anos|lat|ans|jahre|jaar|år|anni|years?)(?!\w)"
+    rf"|(?<!\w)(?P<rel4>{_RELATIVES})\s+(?P<age4>\d{{1,3}})\s*(?:года|лет|год|yaşında)(?!\w)",
+    re.IGNORECASE)
+
+# the writer's own ("my", "mi", "ma", "mijn", "mein" ...) right before a relative
+_OWN_BEFORE = re.compile(r"(?<!\w)(?:my|mi|ma|mon|mijn|mein|meine|meinem|meiner|mia|mio|meu|minha|mój|moja|min|mitt|"
+                         r"mamy|moje)\s+(?:\w+\s+)?$")
+
+
+def _lay_relative(mt: re.Match[str]) -> str | None:
+    """The relative a _LAY_AGE match gives the age of; None for the writer's own ("I'm 27")."""
+    return next((v for k, v in mt.groupdict().items() if k.startswith("rel") and v), None)
+
+
 _AGE_SEX = re.compile(r"(?<![\d.,\-])\b(?P<age>\d{1,3})\s*(?:y/?o|yrs?|years?)?\s*(?:old\s*)?(?P<sex>m|f|male|female|man|woman|boy|girl)\b(?!\s*[\])]?\s*-?\s*(?:fdg|фдг|φδγ))")  # not "18F-FDG", "[18F]FDG", "Tc-99m"
 _BLANK_RUN = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -1508,6 +1538,7 @@ class Matcher:
         self._month_order = False  # the note writes dates month first
         self._named_drugs: set[str] = set()
         self._transplant_named: bool | None = None  # does the note name a transplant? (worked out when asked)
+        self._patient_relative: str | None = None  # the relative a message is written about ("my dad ... is 71")
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.weak_yield = {f.id: re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in f.weak_terms_yield_to)
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
@@ -1606,6 +1637,7 @@ class Matcher:
         # dates month first (a US note)? read by both date readers
         self._month_order = _month_first(_undash(text.lower()))
         self._transplant_named = None
+        self._patient_relative = self._relative_writing(text)
         tokens = tokenize(text)
         # Hebrew glues "and" to the word after it ("כאבי פרקים וכאבי גב": joint pains and back pains): a word that
         # is a term's first word once its "ו" is dropped reads as that word
@@ -1956,6 +1988,24 @@ class Matcher:
             ex.context, ex.status = "general", None
             result.set_aside.append(ex)
 
+    @staticmethod
+    def _relative_writing(text: str) -> str | None:
+        """The relative a message is written about, by the one who writes it ("My dad Frank is 71 and has been in
+        hospital for 3 wks with fevers", "mi papá tiene 63 años", "babam 70 yaşında"): that relative is the patient,
+        so the word is no family trigger. Only in a text that gives no clinical age of its own and names the relative
+        as the writer's own."""
+        low = text.lower()
+        if _AGE_SEX.search(low) or _AGE_YEARS.search(low):
+            return None
+        found = list(_LAY_AGE.finditer(low))
+        if not found or any(not _lay_relative(m) for m in found):
+            return None  # ("My dad (70) had lymphoma. I'm 40 and have fevers": the writer is the patient)
+        mt = found[0]
+        rel = _lay_relative(mt)
+        own = _OWN_BEFORE.search(low[max(0, mt.start() - 20):mt.start()])
+        # (Turkish writes "my" onto the word: "babam", "annem")
+        return rel if own or rel in {"babam", "annem", "eşim", "oğlum", "kızım", "kardeşim", "dedem", "ninem"} else None
+
     def _plan_sections(self, text: str, result: MatchResult) -> None:
         """"ACTIONS:" / "- HLA type pt + 2 sibs -> MSD allograft if match; else hATG + ciclosporin": the treatments a
         plan section names are planned, not given (the section runs to a blank line or the next heading)."""
@@ -2137,6 +2187,9 @@ class Matcher:
                     # nodes" are not hot nodes)
                 if k == 1 and kind == "negation" and toks[i] == "sem" and i > 0 and toks[i - 1].isdigit():
                     break  # "3 sem fiebre": Spanish weeks (semanas), not the Portuguese "without"
+                if k and kind == "family" and self._patient_relative and " ".join(toks[i:i + k]) in (
+                        self._patient_relative, self._patient_relative + "'s"):
+                    continue  # "my dad Frank is 71 and has been in hospital with fevers": the one written about
                 if k:
                     trig_at[i] = (kind, k)
                     break
@@ -4393,6 +4446,13 @@ class Matcher:
         low = text.lower()
         mt = _AGE_SEX.search(low) or _AGE_YEARS.search(low)
         stated = [e for e in result.findings if e.finding == self.age_finding]
+        if mt is None and not stated:
+            # ("Grandad (68), who lives with the family": a relative's age in brackets is the patient's only when
+            # the writer calls the relative their own: "My mum (74)")
+            lay = [m for m in _LAY_AGE.finditer(low) if not m.group("rel1") or _OWN_BEFORE.search(
+                low[max(0, m.start() - 20):m.start()])]
+            # the writer's own age first ("My dad (70) had lymphoma. I'm 40 and have fevers")
+            mt = next((m for m in lay if not _lay_relative(m)), lay[0] if lay else None)
         if stated:
             if mt is None or mt.start() >= min(e.span[0] for e in stated):
                 return
@@ -4402,7 +4462,8 @@ class Matcher:
             # (a number already read as something else — "temp 104 F" — is not an age)
             f = self.bundle.findings[self.age_finding]
             groups = mt.groupdict()
-            age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9") if groups.get(g)), "")
+            age = next((groups[g] for g in ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9")
+                        if groups.get(g)), "")
             self._record_value(f, float(age), f.units[0], age, None, None,
                                (mt.start(), mt.end()), None, result)
             # ("homme de 68 ans" was understood after all, though no word of it is in the vocabulary)

@@ -316,13 +316,15 @@ def delimited_tables(text: str) -> str:
 # "Falls Fieber > 38,0 → BK", "If ANC < 0.5 on D+21, discuss": what follows "if" is a condition, not a finding.
 # The condition starts its clause; it runs to an arrow on its line, or (for the words that cannot mean anything
 # else) to a comma, a colon, "then" or the sentence's end.
-_IF_STRICT = r"if|si|falls|wenn|jeśli|jeżeli|jezeli|если|hvis|indien"
+_IF_STRICT = (r"if|si|falls|wenn|jeśli|jeżeli|jezeli|если|hvis|indien|in case of|in the event of|en cas de|en caso de|"
+              r"in caso di|em caso de|im falle von|im fall von")
 _IF_LOOSE = r"se|als|om|och om|ifall|mikäli|jos|εάν|αν|ha|dacă|daca|pokud|ako|eğer|ako je"
-_CLAUSE_START = r"(?:^|(?<=[.;!?•*(\n])|(?<=[.;!?•*(]\s)|(?<=\s[-–—>]\s)|(?<=^[-–—>]\s)|(?<=:\s))[ \t]*"
+_CLAUSE_START = (r"(?:^|(?<=[.;!?•*(\n])|(?<=[.;!?•*(]\s)|(?<=\s[-–—>]\s)|(?<=^[-–—>]\s)|(?<=:\s)"
+                 r"|(?<=\d\)\s))[ \t]*")  # ("2) if temperature of 38 °C or more, ...": a numbered item)
 _TO_DO = r"(?:[☐☑☒□■✓✔•*-][ \t]*|\[[ xX✓]?\][ \t]*)?"  # a to-do's box or bullet ("☐ if T >= 38 -> BCx")
 _CONTINGENCY_ARROW = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT}|{_IF_LOOSE})\b[^\n→⇒]{{1,90}}?)"
                                 rf"(?=[ \t]*(?:→|->|=>|⇒|>>|-->))")
-_CONTINGENCY_CLAUSE = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT})\b(?:[^\n,;:]|[,:](?=\d)){{1,80}}?)"
+_CONTINGENCY_CLAUSE = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT})\b(?:[^\n,;:]|[,:](?=\d)){{1,120}}?)"
                                  rf"(?=,\s|;|:\s|\s[-–—]\s|\s+then\b|\s+alors\b|\s+dann\b|\.(?:\s|$)|$)")
 # what a condition's consequence runs to: after an arrow, its sentence; after a comma or colon, its item
 _THEN_END = re.compile(r"[^\n;|]*?(?=\.(?:\s|$)|[\n;|]|$)")
@@ -331,15 +333,25 @@ _THEN_ITEM = re.compile(r"(?:[ \t]*(?:,|:|\bthen\b|\balors\b|\bdann\b))?(?:[^\n;
 _SENTENCE_REST = re.compile(r"[^\n]*?(?=\.(?:\s|$)|[\n;]|$)")  # the rest of a sentence, line or item
 # safety-netting: the advice at the end of a condition of several items ("if new back pain with leg weakness,
 # numbness or bladder problems, call the hospice urgently")
-_ADVICE = re.compile(r"(?i),\s*(?:please\s+|then\s+)?(?:call|contact|ring|phone|seek|return|attend|come\s+back|go\s+to|"
+_ADVICE = re.compile(r"(?i)(?:,\s*|\s+(?:we\s+will|we'll|we\s+would|we\s+shall|patient\s+to|pt\s+to|she\s+should|"
+                     r"he\s+should|they\s+should|please)\s+)(?:please\s+|then\s+)?(?:call|contact|ring|phone|seek|return|"
+                     r"attend|come\s+back|go\s+to|"
                      r"page|bleep|escalate|notify|alert|tell\s+us|let\s+us\s+know)\b")
-_THRESHOLD = re.compile(r"[<>≥≤]|\b(?:above|below|over|under|more than|less than|greater than|exceeds?|drops?|"
+_THRESHOLD = re.compile(r"[<>≥≤]|\b(?:above|below|over|under|more than|less than|greater than|exceeds?|drops?|or more|"
+                        r"or above|or higher|or less|or below|and above|at least|ou plus|o más|o mas|o più|oder mehr|ou mais|"
                         r"falls?|rises?|supérieure?|inférieure?|mayor|menor|über|unter|sopra|sotto|acima|abaixo)\b",
                         re.IGNORECASE)
 # "if" that opens no contingency: "as if", "even if", "if any", "if needed", "if so", "if not", "if present"
 _NOT_CONTINGENCY = re.compile(r"(?i)^(?:if|si|se)\s+(?:any|needed|required|so|not|present|possible|available|"
                               r"indicated|necessary|applicable|appropriate|tolerated|no|non|sí|oui|yes|nécessaire|"
                               r"necesario|necessario|besoin|needed\b)\b")
+
+
+# safety-netting advice with its list ("Report immediately if: fever, LUQ pain, bleeding", "Return to ED if any of:
+# fever > 38, new back pain"): what to come back for, not what the patient has; to the end of its line
+_SAFETY_NET = re.compile(r"(?im)\b(?:report|return|attend|come\s+back|re-?present|contact\s+(?:us|the\s+\w+)|seek\s+"
+                         r"(?:urgent\s+|medical\s+)*(?:advice|help|attention|review)|call|phone|ring)\s+"
+                         r"(?:\w+\s+){0,3}?if(?:\s+any\s+of)?\s*:(?P<c>[^\n]*)")
 
 
 def contingencies(text: str) -> str:
@@ -356,7 +368,8 @@ def contingencies(text: str) -> str:
         if not arrow:
             sentence = _SENTENCE_REST.match(text, mt.end())
             assert sentence is not None  # (it matches at every position)
-            if _ADVICE.search(sentence.group(0)):
+            if _ADVICE.search(sentence.group(0)) or _ADVICE.search(cond):
+                # (or inside it: "if blasts are reported we will contact the patient and arrange admission")
                 end = sentence.end()  # the condition runs to the advice, blanked with it to the sentence's end
             elif not (_THRESHOLD.search(cond) or len(cond.split()) <= 3):
                 # (without an arrow to act on, a condition is a threshold or a few words: "If ANC < 0.5 on D+21,
@@ -370,6 +383,7 @@ def contingencies(text: str) -> str:
             end = then.end() if then is not None else mt.end()
         return mt.group(0)[:mt.start("c") - mt.start()] + _blank(text[mt.start("c"):end])
     text = _sub_with_tail(_CONTINGENCY_ARROW, blank, text)
+    text = _SAFETY_NET.sub(lambda mt: mt.group(0)[:mt.start("c") - mt.start()] + _blank(mt.group("c")), text)
     return _sub_with_tail(_CONTINGENCY_CLAUSE, lambda mt: blank(mt, arrow=False), text)
 
 
