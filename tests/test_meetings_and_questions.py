@@ -201,3 +201,23 @@ def test_patients_and_relatives_words(engine: Engine, note: str, finding: str, e
 def test_safety_netting_is_not_a_finding(engine: Engine, note: str) -> None:
     _, snap = engine.assess(note)
     assert not any(f.status == "present" for f in snap.facts if f.finding in ("fever", "blasts", "bone_pain"))
+
+
+# ------------------------------------------------------------------ found in tmux
+
+def test_an_everyday_word_is_no_abbreviation(engine: Engine) -> None:
+    """Found in tmux: "Cultures all negative." in a relative's message had noted acute leukaemia (ALL) as named."""
+    result = engine.matcher.match("Cultures all negative.")
+    assert result.diagnoses == []
+    assert engine.matcher.match("B-ALL in CR1").diagnoses == ["acute_leukaemia"]
+    assert status(engine, "Pt with mcl, Hb 8", "known_nhl") == "present"  # (the other abbreviation keeps its rule)
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("drenching sweats, lost 9 kg. Cultures all negative.", "present"),  # found in tmux: had read nothing
+    ("he's lost about 8 kilos since the summer", "present"),
+    ("a perdu 6 kg en 2 mois", "present"),
+    ("has not lost any weight, 70 kg", None),
+])
+def test_weight_lost_told_with_its_amount(engine: Engine, note: str, expected: str | None) -> None:
+    assert status(engine, note, "weight_loss") == expected

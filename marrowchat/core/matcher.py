@@ -678,6 +678,14 @@ _OWN_BEFORE = re.compile(r"(?<!\w)(?:my|mi|ma|mon|mijn|mein|meine|meinem|meiner|
                          r"mamy|moje)\s+(?:\w+\s+)?$")
 
 
+def _move_aside(result: MatchResult, findings: list[Extracted], context: Context) -> None:
+    """Findings read but not the patient's now, set aside in that context ("planned", "general")."""
+    for ex in findings:
+        result.findings.remove(ex)
+        ex.context, ex.status = context, None
+        result.set_aside.append(ex)
+
+
 def _lay_relative(mt: re.Match[str]) -> str | None:
     """The relative a _LAY_AGE match gives the age of; None for the writer's own ("I'm 27")."""
     return next((v for k, v in mt.groupdict().items() if k.startswith("rel") and v), None)
@@ -1590,7 +1598,8 @@ class Matcher:
                 if len(alias) > 1 and not alias.isdigit() and alias not in {"%", "x", "k", "d", "m"}:
                     self.unit_owners.setdefault(alias, set()).add(fid)
         self.not_anchors = [term_tokens(p) for p in lang.not_anchors]
-        self.capitals_only = {normalise(w) for w in lang.capitals_only}
+        self.capitals_strict = {normalise(w) for w in lang.capitals_strict}
+        self.capitals_only = {normalise(w) for w in lang.capitals_only} | self.capitals_strict
         self.first_words = {key[0] for key in self.terms if key}
         self.anchors: dict[tuple[str, ...], str] = {}
         self.after_anchors: set[tuple[str, ...]] = set()
@@ -1982,11 +1991,7 @@ class Matcher:
             spans.append(span)
         if not spans:
             return
-        general = [ex for ex in result.findings if any(a <= ex.span[0] < b for a, b in spans)]
-        for ex in general:
-            result.findings.remove(ex)
-            ex.context, ex.status = "general", None
-            result.set_aside.append(ex)
+        _move_aside(result, [ex for ex in result.findings if any(a <= ex.span[0] < b for a, b in spans)], "general")
 
     @staticmethod
     def _relative_writing(text: str) -> str | None:
@@ -2027,10 +2032,7 @@ class Matcher:
                        # ("- continue G-CSF", "- repeat PET 4 weeks after the last G-CSF": given already)
                        self.plan_current and self.plan_current.search(
                            text, text.rfind("\n", 0, ex.span[0]) + 1, ex.span[0]))]
-        for ex in planned:
-            result.findings.remove(ex)
-            ex.context, ex.status = "planned", None
-            result.set_aside.append(ex)
+        _move_aside(result, planned, "planned")
 
     def _set_aside_clause(self, result: MatchResult, first_finding: int, context: Context) -> None:
         """The clause's findings (from first_finding on) set aside in that context, values included; a history
@@ -2211,8 +2213,10 @@ class Matcher:
                     if k == 1 and toks[i] in self.trigger_words and i in trig_at:
                         continue
                     if k == 1 and toks[i] in self.capitals_only and not (
-                            raw := self._text[tokens[lo + i].start:tokens[lo + i].end]).isupper() and not raw.islower():
-                        continue  # "Mr S. McL.": a name's initials, not "MCL" (nor a note typed in lower case)
+                            raw := self._text[tokens[lo + i].start:tokens[lo + i].end]).isupper() and not (
+                                raw.islower() and (toks[i] not in self.capitals_strict or self._text.islower())):
+                        continue  # "Mr S. McL.": a name's initials, not "MCL" (nor a note typed in lower case);
+                        # "Cultures all negative" is no ALL (an everyday word is read only in capitals)
                     if self.terms[key] in _DRUG_EXPOSURES and _a_level(tokens, lo, toks, i + k):
                         # "EPO 1.9 mU/mL", "epo_mu_ml 1.9": the hormone's level in the blood, not the drug given
                         self._swallow_value(tokens, lo, toks, i + k, covered)

@@ -372,6 +372,9 @@ class LanguageFile(Strict):
     specimen_bound: dict[str, list[str]] = Field(
         default={}, description="findings read from an organism's name, with the specimens that are not theirs: "
         "'E. coli in the urine' is not a bacteraemia ({positive_blood_cultures: [urine, sputum, ...]})")
+    capitals_strict: list[str] = Field(
+        default=[], description="abbreviations that are everyday words in lower case ('ALL' and 'all'): read only in "
+        "capitals, unless the whole note is typed in lower case")
     capitals_only: list[str] = Field(
         default=[], description="one-word abbreviations not read in mixed case ('MCL' or 'mcl' is mantle-cell "
         "lymphoma; 'Mr S. McL.' is a patient's initials)")
