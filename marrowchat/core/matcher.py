@@ -55,6 +55,7 @@ from marrowchat.core.text import (
     loinc_names,
     normalise,
     ocr_repair,
+    phrase_pattern,
     ranges_before_values,
     table_rows,
     term_tokens,
@@ -655,13 +656,15 @@ _AGE_YEARS = re.compile(r"\b(?:male|female|man|woman|gentleman|lady|patient|pt|m
                         r"|(?:年齡|年龄|年齢|나이)\s*[:：]?\s*(?P<age9>\d{1,3})(?!\d)")
 # what patients and relatives write ("My mum (74) finished cycle 3", "Dad is 68", "I'm 27 now", "mi papá tiene 63
 # años", "Mama ma 66 lat", "Бабушке 82 года", "Mijn vader (71)"): read only when no clinical form of the age is found
+# Turkish writes "my" onto the word ("babam": my father, "annem": my mother)
+_OWN_RELATIVES = ("babam", "annem", "eşim", "oğlum", "kızım", "kardeşim", "dedem", "ninem")
 _RELATIVES = (r"mum|mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandad|grandpa|grandma|granny|"
               r"grandmother|grandfather|partner|child|boy|girl|baby|toddler|papá|papa|mamá|mama|padre|madre|marido|"
               r"esposa|esposo|hija|hijo|hermano|hermana|abuelo|abuela|père|mère|mari|femme|fille|fils|frère|sœur|"
               r"vater|mutter|mann|frau|tochter|sohn|bruder|schwester|opa|oma|vader|moeder|man|vrouw|zoon|dochter|"
               r"broer|zus|babbo|mamma|nonno|nonna|figlio|figlia|fratello|sorella|moglie|marito|pai|mãe|"
               r"filho|filha|irmão|irmã|avô|avó|tata|mąż|żona|syn|córka|brat|siostra|babcia|dziadek|pappa|"
-              r"farfar|morfar|farmor|mormor|babam|annem|eşim|oğlum|kızım|kardeşim|dedem|ninem|"
+              r"farfar|morfar|farmor|mormor|" + "|".join(_OWN_RELATIVES) + "|"
               r"бабушк\w*|дедушк\w*|мам\w*|пап\w*|муж\w*|жен\w*|сын\w*|доч\w*")
 _LAY_AGE = re.compile(
     rf"(?<!\w)(?P<rel1>{_RELATIVES})\s*\((?P<age>\d{{1,3}})(?:\s*(?:ans|años|anos|anni|jahre|j\.?|jaar|jr|år|lat|let|"
@@ -684,6 +687,18 @@ def _move_aside(result: MatchResult, findings: list[Extracted], context: Context
         result.findings.remove(ex)
         ex.context, ex.status = context, None
         result.set_aside.append(ex)
+
+
+def _ages(low: str) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+    """A note's age as clinicians write it (the first), and, only when there is none, the ages as patients and
+    relatives write them."""
+    clinical = _AGE_SEX.search(low) or _AGE_YEARS.search(low)
+    return clinical, [] if clinical else list(_LAY_AGE.finditer(low))
+
+
+def _own_relative(low: str, mt: re.Match[str]) -> bool:
+    """Does the writer call the relative of a _LAY_AGE match their own ("my mum (74)", "mi papá")?"""
+    return _OWN_BEFORE.search(low[max(0, mt.start() - 20):mt.start()]) is not None
 
 
 def _lay_relative(mt: re.Match[str]) -> str | None:
@@ -1533,11 +1548,9 @@ class Matcher:
         self.teaching_heading = re.compile(
             r"(?im)^[ \t#*•\-–>]*(?:(?:slide|folie|diapositive|diapositiva|dia)\s*\d+\s*[:–\-.]\s*)?(?:"
             + alternation(lang.teaching_headings) + r")[ \t]*[:：–\-!]") if lang.teaching_headings else None
-        self.teaching_narration = re.compile(r"(?i)(?<!\w)(?:" + alternation(lang.teaching_narration) + r")(?!\w)"
-                                             ) if lang.teaching_narration else None
+        self.teaching_narration = phrase_pattern(lang.teaching_narration)
         self.planned_findings = set(lang.planned_findings)
-        self.plan_current = re.compile(r"(?i)(?<!\w)(?:" + alternation(lang.plan_current) + r")(?!\w)"
-                                       ) if lang.plan_current else None
+        self.plan_current = phrase_pattern(lang.plan_current)
         self.needs_site = {normalise(w) for w in lang.needs_site}
         self.avidity_negations = {" ".join(term_tokens(w)) for w in lang.avidity_negations}
         self.peaks = dict(lang.peak_values)
@@ -1547,6 +1560,8 @@ class Matcher:
         self._named_drugs: set[str] = set()
         self._transplant_named: bool | None = None  # does the note name a transplant? (worked out when asked)
         self._patient_relative: str | None = None  # the relative a message is written about ("my dad ... is 71")
+        # the note's clinical age and, without one, its lay ages (read once per note: _ages)
+        self._ages: tuple[re.Match[str] | None, list[re.Match[str]]] = (None, [])
         self.weak_terms = {f.id: {normalise(w) for w in f.weak_terms} for f in bundle.findings.values() if f.weak_terms}
         self.weak_yield = {f.id: re.compile(r"\b(?:" + "|".join(re.escape(normalise(t)) for t in f.weak_terms_yield_to)
                                             + r")\b") for f in bundle.findings.values() if f.weak_terms_yield_to}
@@ -1646,7 +1661,8 @@ class Matcher:
         # dates month first (a US note)? read by both date readers
         self._month_order = _month_first(_undash(text.lower()))
         self._transplant_named = None
-        self._patient_relative = self._relative_writing(text)
+        self._ages = _ages(text.lower())
+        self._patient_relative = self._relative_writing(text.lower(), *self._ages)
         tokens = tokenize(text)
         # Hebrew glues "and" to the word after it ("כאבי פרקים וכאבי גב": joint pains and back pains): a word that
         # is a term's first word once its "ו" is dropped reads as that word
@@ -1994,22 +2010,16 @@ class Matcher:
         _move_aside(result, [ex for ex in result.findings if any(a <= ex.span[0] < b for a, b in spans)], "general")
 
     @staticmethod
-    def _relative_writing(text: str) -> str | None:
+    def _relative_writing(low: str, clinical: re.Match[str] | None, found: list[re.Match[str]]) -> str | None:
         """The relative a message is written about, by the one who writes it ("My dad Frank is 71 and has been in
         hospital for 3 wks with fevers", "mi papá tiene 63 años", "babam 70 yaşında"): that relative is the patient,
         so the word is no family trigger. Only in a text that gives no clinical age of its own and names the relative
         as the writer's own."""
-        low = text.lower()
-        if _AGE_SEX.search(low) or _AGE_YEARS.search(low):
-            return None
-        found = list(_LAY_AGE.finditer(low))
-        if not found or any(not _lay_relative(m) for m in found):
+        if clinical is not None or not found or any(not _lay_relative(m) for m in found):
             return None  # ("My dad (70) had lymphoma. I'm 40 and have fevers": the writer is the patient)
         mt = found[0]
         rel = _lay_relative(mt)
-        own = _OWN_BEFORE.search(low[max(0, mt.start() - 20):mt.start()])
-        # (Turkish writes "my" onto the word: "babam", "annem")
-        return rel if own or rel in {"babam", "annem", "eşim", "oğlum", "kızım", "kardeşim", "dedem", "ninem"} else None
+        return rel if _own_relative(low, mt) or rel in _OWN_RELATIVES else None
 
     def _plan_sections(self, text: str, result: MatchResult) -> None:
         """"ACTIONS:" / "- HLA type pt + 2 sibs -> MSD allograft if match; else hATG + ciclosporin": the treatments a
@@ -4448,13 +4458,12 @@ class Matcher:
         if self.age_finding is None:
             return
         low = text.lower()
-        mt = _AGE_SEX.search(low) or _AGE_YEARS.search(low)
+        mt, lay_ages = self._ages
         stated = [e for e in result.findings if e.finding == self.age_finding]
         if mt is None and not stated:
             # ("Grandad (68), who lives with the family": a relative's age in brackets is the patient's only when
             # the writer calls the relative their own: "My mum (74)")
-            lay = [m for m in _LAY_AGE.finditer(low) if not m.group("rel1") or _OWN_BEFORE.search(
-                low[max(0, m.start() - 20):m.start()])]
+            lay = [m for m in lay_ages if not m.group("rel1") or _own_relative(low, m)]
             # the writer's own age first ("My dad (70) had lymphoma. I'm 40 and have fevers")
             mt = next((m for m in lay if not _lay_relative(m)), lay[0] if lay else None)
         if stated:

@@ -581,10 +581,10 @@ class TranscriptTurns:
         self.prompt = re.compile(r"(?i)(?:^|[.!?…]\s+)(?:" + alternation(prompts) + r")(?!\w)[^.!?…\n]*\.$"
                                  ) if prompts else None
         self.no = {w.lower() for w in no or ()}
-        self.doubt = re.compile(r"(?i)(?<!\w)(?:" + alternation([*(doubt or ()), "perhaps", "possibly", "i think",
-                                                                  "quizás", "tal vez", "peut-être", "vielleicht",
-                                                                  "forse", "talvez", "misschien", "kanske"])
-                                + r")(?!\w)")
+        doubting = phrase_pattern([*(doubt or ()), "perhaps", "possibly", "i think", "quizás", "tal vez", "peut-être",
+                                   "vielleicht", "forse", "talvez", "misschien", "kanske"])
+        assert doubting is not None  # (the built-in words are always there)
+        self.doubt = doubting
         said = alternation(speakers)
         self.label = re.compile(
             rf"(?im)(?P<lead>(?:^[ \t]*|(?<=[.?!…])[ \t]+)(?:\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]*)?)"
@@ -918,6 +918,13 @@ def _blank(text: str) -> str:
 def alternation(words: list[str]) -> str:
     """Phrases as one regex alternation, lower-cased, longest first (so the longest phrase wins where two start)."""
     return "|".join(re.escape(w) for w in sorted({w.lower() for w in words if w.strip()}, key=len, reverse=True))
+
+
+def phrase_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Any of the phrases as whole words, in any case ("continue" in "- continue G-CSF", not in "discontinued");
+    None when there are none."""
+    said = alternation(words)
+    return re.compile(r"(?i)(?<!\w)(?:" + said + r")(?!\w)") if said else None
 
 
 # a value with a decimal or a unit: a signature never carries one ("Hb 8.1", "plt 31", "SUVmax 4.6")
