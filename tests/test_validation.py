@@ -234,3 +234,14 @@ def test_denied_by_names_a_boolean_finding(data: Path) -> None:
     assert any("findings[splenomegaly].denied_by" in p and "hepatosplenomegalyy" in p for p in found), found
     assert any("findings[splenomegaly].denied_by" in p and "'hb'" in p for p in found), found
     assert any("findings[hb].denied_by: only boolean findings can be denied" in p for p in found), found
+
+
+def test_qualifiers_local_use_and_highest_kept_name_known_findings(data: Path) -> None:
+    lang = data / "knowledge" / "language.yaml"
+    lang.write_text(lang.read_text() + "\nqualifiers: {lesions: [lytic]}\nlocal_use: {steroid: [cream]}\n"
+                    "highest_kept: [fever]\n")
+    found = problems(data)
+    assert any("qualifiers[lesions]" in p and "unknown finding 'lesions'" in p for p in found), found
+    assert any("qualifiers[lesions][0]" in p and "unknown finding 'lytic'" in p for p in found), found
+    assert any("local_use[steroid]" in p and "unknown finding 'steroid'" in p for p in found), found
+    assert any("highest_kept[0]" in p for p in found), found

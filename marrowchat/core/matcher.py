@@ -75,9 +75,6 @@ _FILLERS = {"evidence", "of", "any", "significant", "signs", "sign", "obvious", 
             "tests", "test", "sets", "x2", "x3", "x4", "actually", "really", "truly",
             "歴"}  # ("化学療法歴・G-CSF製剤投与歴なし": the history of each)
 # what a lab named without a value may be reported as: "calcium normal", "LDH within normal limits"
-_NORMAL_WORDS = {"normal", "wnl", "within normal limits", "unremarkable", "nad", "within the normal range",
-                 "within normal range", "normal range", "were normal", "was normal", "not raised", "not elevated",
-                 "not enlarged"}
 # denials that say a finding has passed, not that it never was
 _PASSED = {"gone", "resolved", "has resolved", "have resolved", "now resolved", "settled", "has settled"}
 # words a denial reads through to the first thing it denies (not through to the next item of a list): "no abnormal
@@ -1492,6 +1489,11 @@ class Matcher:
         self.mass_words = frozenset(fold(w) for w in words.mass_words)
         self.past_openers = frozenset(fold(w) for w in words.past_openers)
         self.glued_negations = frozenset(fold(w) for w in words.glued_negations)
+        self.threshold_after = _Triggers(words.threshold_after)
+        self.glued_free = frozenset(fold(w) for w in words.glued_free)
+        self.normal_words = frozenset(normalise(w) for w in words.normal_words)
+        self.reaction_headings = _Triggers(lang.reaction_headings)
+        self.local_use = {fid: _Triggers(ws) for fid, ws in lang.local_use.items()}
         self.reference_organs = frozenset(fold(w) for w in words.reference_organs)
         self.comparison_words = frozenset(fold(w) for w in words.comparison_words)
         self.owning = frozenset(fold(w) for w in words.owning)
@@ -1790,6 +1792,12 @@ class Matcher:
                 result.findings.append(replace(top, finding=self.peaks[fid], focal=False))
             if first is None:
                 background.add(fid)
+        # "T 38.9 on admission. Temp 36.8 today": a fever is its highest reading in the note
+        highest: dict[str, int] = {}
+        for i, ex in enumerate(result.findings):
+            if ex.value is not None and ex.finding in self.lang.highest_kept and (
+                    ex.finding not in highest or ex.value > (result.findings[highest[ex.finding]].value or 0.0)):
+                highest[ex.finding] = i
         # "Neulasta d2 (the 4th) ... so 8 days post peg": a bare "d2" may be the day of a cycle; "8 days post" may not
         said_plainly = {ex.finding for ex in result.findings if ex.value is not None
                         and ex.finding in self.timing_findings and not _DAY_FORM.search(ex.text)}
@@ -1802,7 +1810,10 @@ class Matcher:
             if ex.value is not None and ex.finding in named_background and id(ex) != named_background[ex.finding]:
                 continue
             if ex.value is not None:
-                if ex.finding in last_lab:
+                if ex.finding in highest:
+                    if i != highest[ex.finding]:
+                        continue
+                elif ex.finding in last_lab:
                     if i != last_lab[ex.finding]:
                         continue
                 elif ex.finding in seen or (ex.finding in anchored and not ex.anchored) or (
@@ -2170,6 +2181,9 @@ class Matcher:
                         if toks[j] in {"copied", "carried"} and toks[j + 1] == "forward"), None)
         if carried is not None and ":" in toks[carried + 2:carried + 8]:
             return True  # "Assessment copied forward from 09/2025: 'Febrile neutropenia day 3'": an older note's text
+        k = self.reaction_headings.at(toks, start) if start < len(toks) else 0
+        if k and start + k < len(toks) and toks[start + k] == ":":
+            return True  # "Allergies/ADRs: amoxicillin - widespread itchy rash (1998)": past reactions to drugs
         if start >= len(toks) or self.hist_pre.at(toks, start) == 0:
             # "At baseline PET/CT, hypermetabolic nodes ..." (a preposition first, then the trigger)
             if not (start + 1 < len(toks) and toks[start] in {"at", "on", "in"} and self.hist_pre.at(toks, start + 1)):
@@ -2230,6 +2244,8 @@ class Matcher:
                     if self.terms[key] in _DRUG_EXPOSURES and _a_level(tokens, lo, toks, i + k):
                         # "EPO 1.9 mU/mL", "epo_mu_ml 1.9": the hormone's level in the blood, not the drug given
                         self._swallow_value(tokens, lo, toks, i + k, covered)
+                    elif self.terms[key] in self.local_use and self._applied_locally(toks, i + k, self.terms[key]):
+                        pass  # "Hydrocortisone 1 % cream BD to eczema patches": on the skin, not a steroid given
                     elif self.terms[key]:  # "" = a known term that names no finding ("CA 19-9", "malar rash")
                         mentions.append(Mention(self.terms[key], i, i + k, self.term_text[key], 100.0, "exact",
                                                 negative=key in self.absent_terms))
@@ -2263,6 +2279,12 @@ class Matcher:
         # fuzzy for uncovered word runs (typos)
         self._fuzzy(toks, covered, mentions, trig_at, result, tokens, lo)
         mentions.sort(key=lambda mt: mt.start_tok)
+        for mt in mentions:  # "Currently steroid-free", "fever-free for 48 h": the hyphened suffix denies it
+            e = mt.end_tok - (toks[mt.end_tok - 1] in {"-", "–"})  # (a term may end at its hyphen: "steroid -")
+            if e > mt.start_tok and e + 1 < n and toks[e] in {"-", "–"} and toks[e + 1] in self.glued_free \
+                    and tokens[lo + e - 1].end == tokens[lo + e].start and tokens[lo + e].end == tokens[lo + e + 1].start:
+                mt.negative = True
+                covered[e] = covered[e + 1] = True
         if toks:
             self._attribute(toks, mentions)
         result.mentioned.extend(mt.finding for mt in mentions if mt.finding not in result.mentioned)
@@ -3059,6 +3081,9 @@ class Matcher:
         value = self._parse_number(raw)
         if value is None or (mt.method == "measured" and qualifier in {"gt", "lt", "ge", "le"}):
             return  # "no fevers >= 38" states a threshold, not a temperature
+        if j + 1 < n and self.threshold_after.at(toks, j + 1):
+            consumed[j] = covered[j] = True
+            return  # "Temperature 37.5 or above -> AMBER": a triage rule's threshold, not a reading
         if f.percent_of and j + 1 < n and toks[j + 1] == "%":
             # "WBC 2,400/µL (neutrophils 38 %)": a share of another count, worked out once the note is read
             consumed[j] = covered[j] = consumed[j + 1] = covered[j + 1] = True
@@ -4429,13 +4454,16 @@ class Matcher:
 
     def _bare_temperature(self, text: str, result: MatchResult) -> None:
         """"He was 38.4 °C in clinic", "highest 39.6℃": a value with a degree sign is a temperature without the word
-        (the highest one given, unless the note already names a temperature)."""
+        (the highest one given). Once the note names a temperature, only readings after it count: they are the newer
+        ones ("Temp 37.2 yesterday. T 38.4 HR 88"), where one before it may be the history's."""
         f = self.bundle.findings.get("temperature")
-        if f is None or any(e.finding == f.id for e in result.findings):
+        if f is None:
             return
+        named = max((e.span[1] for e in result.findings if e.finding == f.id), default=None)
         best: tuple[float, re.Match[str], m.Unit] | None = None
         for mt in _DEGREES.finditer(text):
-            if any(ex.span[0] <= mt.start() < ex.span[1] for ex in result.findings):
+            if any(ex.span[0] <= mt.start() < ex.span[1] for ex in result.findings) or (
+                    named is not None and mt.start() < named):
                 continue
             raw_unit = _degree_unit(mt)
             letter = {"℃": "c", "℉": "f"}.get(raw_unit, raw_unit[-1:].lower())
@@ -4704,7 +4732,7 @@ class Matcher:
                 ex.trigger, ex.scope = trig, scope
                 ex.text = self._text[min(scope[0], span[0]):max(scope[1], span[1])]  # "no focal lesions"
                 if mt.denial_only and (kind != "negation" or trig is None
-                                       or normalise(trig.text) not in _NORMAL_WORDS or trig.span[0] < span[0]):
+                                       or normalise(trig.text) not in self.normal_words or trig.span[0] < span[0]):
                     continue  # only "calcium normal" denies hypercalcaemia; not "no calcium supplements"
                 if kind == "negation":
                     if mt.shared:
@@ -4834,6 +4862,11 @@ class Matcher:
                 break  # ... but "no fevers, no nodes, rash or joint pain" is one list to its "or"
             if len(gap) >= 2 and gap[0] == "," and gap[1] in {"a", "an"}:
                 break  # "without focal lesions, an enlarged spleen": a new item of a description, not of the list
+            if len(gap) <= 2 and all(t in self.bone_words for t in gap) and \
+                    here.finding in self.lang.qualifiers.get(last.finding, ()):
+                out.append(idx)  # "Non lesioni ossee litiche": the adjective after its noun says what kind they are
+                prev = idx
+                continue
             if not gap or (gap in ([","], [",", "and"]) and toks[mentions[idx].start_tok] in _DESCRIBED):
                 break  # "No G-CSF post transplant" (adjacent, not a list); "without focal lesions, (and) diffuse
                 # splenic uptake" (a new finding of a report, described, not denied)
@@ -4850,6 +4883,18 @@ class Matcher:
             else:
                 break
         return out
+
+    def _applied_locally(self, toks: list[str], j: int, finding: str) -> bool:
+        """Does a local route follow a drug's name ending at j, its strength between ("Hydrocortisone 1 % cream",
+        "budesonide 200 mcg inhaler", "dexamethasone eye drops")?"""
+        routes = self.local_use[finding]
+        for k in range(j, min(j + 5, len(toks))):
+            if routes.at(toks, k):
+                return True
+            if not (toks[k][:1].isdigit() or toks[k] in {"%", "mg", "mcg", "µg", "ug", "g", "micrograms", "/", "-",
+                                                         "w/w", "(", ")"}):
+                return False
+        return False
 
     @staticmethod
     def _list_closes_with_or(toks: list[str], mentions: list[Mention], after: list[int], idx: int) -> bool:

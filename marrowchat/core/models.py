@@ -285,6 +285,15 @@ class Words(Strict):
     mass_words: list[str] = Field(default=[], description="a soft-tissue mass, whose SUVmax is its own")
     past_openers: list[str] = Field(
         default=[], description="words opening an aside about the past ('(were normal on 05/11)')")
+    normal_words: list[str] = Field(
+        default=[], description="denials after a lab's name that report it normal, and so deny the abnormalities its "
+        "thresholds name ('calcium normal', 'LDH nella norma'), when a negation trigger after the name says them")
+    glued_free: list[str] = Field(
+        default=[], description="words that, glued by a hyphen after a finding's name, deny it ('steroid-free', "
+        "'fever-free')")
+    threshold_after: list[str] = Field(
+        default=[], description="words after a value that make it a threshold, not a reading ('Temperature 37.5 or "
+        "above -> AMBER')")
     glued_negations: list[str] = Field(
         default=[], description="negations that make a compound when hyphenated to the next word ('non-tender')")
     reference_organs: list[str] = Field(
@@ -381,6 +390,18 @@ class LanguageFile(Strict):
     transplant_day: str | None = Field(
         default=None, description="the numeric finding a scan's 'day +N' sets in a note that names a transplant")
     transplant_findings: list[str] = Field(default=[], description="findings that say a transplant was done")
+    local_use: dict[str, list[str]] = Field(
+        default={}, description="words that, just after a drug's name, make it a local application, not the drug "
+        "given to the body ('Hydrocortisone 1 % cream'): {finding: [words]}")
+    reaction_headings: list[str] = Field(
+        default=[], description="headings whose line lists reactions to drugs, not the illness ('Allergies/ADRs: "
+        "amoxicillin - widespread itchy rash (1998)')")
+    highest_kept: list[str] = Field(
+        default=[], description="measurements whose highest reading in a note is the one that counts: a fever is its "
+        "highest temperature ('T 38.9 on admission. Temp 36.8 today')")
+    qualifiers: dict[str, list[str]] = Field(
+        default={}, description="findings that, said right after another finding's words, describe it (a Romance "
+        "adjective after its noun: 'Non lesioni ossee litiche' denies lytic lesions): {noun finding: [findings]}")
     not_anchors: list[str] = Field(
         default=[], description="phrases whose drug-like word dates nothing: 'iliac crest autograft' is a bone graft, "
         "not the autologous transplant 'autograft' would otherwise date")

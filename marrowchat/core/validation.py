@@ -226,6 +226,14 @@ class _Checker:
             if self.finding("knowledge/language.yaml", entry, r.finding) and self.finding("knowledge/language.yaml", entry, r.becomes):
                 if self.b.findings[r.finding].kind != self.b.findings[r.becomes].kind:
                     self.problem("knowledge/language.yaml", entry, "a finding can only become one of the same kind")
+        for fid in self.b.language.local_use:
+            self.finding("knowledge/language.yaml", f"local_use[{fid}]", fid, "boolean")
+        for i, fid in enumerate(self.b.language.highest_kept):
+            self.finding("knowledge/language.yaml", f"highest_kept[{i}]", fid, "numeric")
+        for noun, kinds in self.b.language.qualifiers.items():
+            self.finding("knowledge/language.yaml", f"qualifiers[{noun}]", noun, "boolean")
+            for i, fid in enumerate(kinds):
+                self.finding("knowledge/language.yaml", f"qualifiers[{noun}][{i}]", fid, "boolean")
         for i, fid in enumerate(self.b.language.marrow_findings):
             self.finding("knowledge/language.yaml", f"marrow_findings[{i}]", fid)
         for i, fid in enumerate(self.b.language.baseline.findings):
