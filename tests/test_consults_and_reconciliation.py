@@ -133,3 +133,50 @@ def test_normal_said_in_other_languages_denies_a_raised_lab(engine: Engine, note
 ])
 def test_consult_words_in_other_languages(engine: Engine, note: str, finding: str, expected: str) -> None:
     assert status(engine, note, finding) == expected
+
+
+# ------------------------------------------------------------------ the fifteenth round: handovers, travel, dialysis
+
+@pytest.mark.parametrize(("note", "finding", "expected"), [
+    # a relative who tells the story is no family trigger; one who is ill is
+    ("History from daughter: fevers for 3 weeks.", "fever", "present"),
+    ("Son says he has lost weight and has fevers.", "fever", "present"),
+    ("Wife reports drenching sweats and fevers.", "fever", "present"),
+    ("Both of her children had diarrhoea and fever in Egypt; she had loose stools only, no fever.", "fever", "absent"),
+    ("La figlia ha avuto la febbre durante il viaggio; il paziente nega febbre.", "fever", "absent"),
+    ("Travel companion developed fever; pt only had nausea", "fever", None),
+    # a question's drug is planned; a purpuric rash is not the salmon rash
+    ("should we start HLH-94 with etoposide now?", "chemo_exposure", "absent"),
+    ("Non-blanching purpuric rash on both legs", "rash", None),
+    ("bez potów nocnych", "night_sweats", "absent"),
+    ("feber 39,0 sedan i morse med frossa", "rigors", "present"),
+])
+def test_who_has_it_and_what_is_asked(engine: Engine, note: str, finding: str, expected: str | None) -> None:
+    assert status(engine, note, finding) == expected
+
+
+def test_a_threshold_after_if_or_until_is_the_plans(engine: Engine) -> None:
+    assert status(engine, "Discuss G-CSF with haem if ANC < 0.5.", "neutropenia") is None
+    assert fact(engine, "ANC 0.3, start G-CSF if ANC < 0.5", "anc")[1] == 0.3
+    note = "Plan: if ANC < 0.5 on the D10 count, start filgrastim 300 mcg SC OD until ANC > 1.0 on two days."
+    assert status(engine, note, "gcsf_exposure") != "present"
+
+
+def test_a_value_after_a_past_aside_is_todays(engine: Engine) -> None:
+    # the aside opened more than six words back: "(baseline 94 in 2023)" dates the creatinine, not the Hb after it
+    note = "Relevant results: adj Ca 3.12, creat 268 (baseline 94 in 2023), Hb 84, WCC 5.1, plt 162."
+    assert fact(engine, note, "hb")[1] == 8.4
+
+
+@pytest.mark.parametrize("note", [
+    "              Dec    Mar    Jun\nHb g/L        104    94     86\nWCC           4.6    3.4    2.6",
+    "Labor          03/   04/   aktuell\nHb g/dl        10,9  10,1  8,6\nLeukos /µl     6900  5200  2600",
+])
+def test_a_monthly_table_is_read_at_its_latest_column(engine: Engine, note: str) -> None:
+    assert fact(engine, note, "hb")[1] == 8.6
+
+
+def test_shafts_named_without_the_bone(engine: Engine) -> None:
+    note = "Marrow: increased uptake spine, pelvis, proximal humeri/femora extending into the shafts, SUVmax 6.2"
+    assert status(engine, note, "appendicular_extension") == "present"
+    assert status(engine, "uptake does not extend into the shafts", "appendicular_extension") == "absent"

@@ -852,7 +852,8 @@ def _sentence_end(low: str, pos: int) -> int:
 
 def _after_aside(window: list[str]) -> list[str]:
     """The words of a window after the last aside closed in it: "Hb 9.4 (13.2 before chemotherapy), plt 86" - the
-    aside is about the Hb before; the platelet count after it is today's."""
+    aside is about the Hb before; the platelet count after it is today's. (Callers pass a wider window than they read,
+    so an aside that opened before the words they read is seen whole: "creat 268 (was 94 in 2023), Hb 84".)"""
     if ")" not in window:
         return window
     close = len(window) - 1 - window[::-1].index(")")
@@ -1491,6 +1492,8 @@ class Matcher:
         self.glued_negations = frozenset(fold(w) for w in words.glued_negations)
         self.threshold_after = _Triggers(words.threshold_after)
         self.glued_free = frozenset(fold(w) for w in words.glued_free)
+        self.informant_before = _Triggers(words.informant_before)
+        self.informant_after = _Triggers(words.informant_after)
         self.normal_words = frozenset(normalise(w) for w in words.normal_words)
         self.reaction_headings = _Triggers(lang.reaction_headings)
         self.local_use = {fid: _Triggers(ws) for fid, ws in lang.local_use.items()}
@@ -2216,6 +2219,10 @@ class Matcher:
                 if k and kind == "family" and self._patient_relative and " ".join(toks[i:i + k]) in (
                         self._patient_relative, self._patient_relative + "'s"):
                     continue  # "my dad Frank is 71 and has been in hospital with fevers": the one written about
+                if k and kind == "family" and (
+                        any(j >= 0 and self.informant_before.at(toks, j) == i - j for j in (i - 1, i - 2, i - 3))
+                        or (i + k < n and self.informant_after.at(toks, i + k))):
+                    break  # "History from daughter: fevers", "Wife reports night sweats": who tells, not who has it
                 if k:
                     trig_at[i] = (kind, k)
                     break
@@ -3154,8 +3161,8 @@ class Matcher:
         opened = next((k for k in range(mt.start_tok - 1, -1, -1) if toks[k] in {"(", ")"}), None)
         lead = mt.start_tok if opened is None or toks[opened] == ")" else opened
         if f.section in ("labs", "symptoms") and result.findings and result.findings[-1].finding == f.id and (
-                _PAST_BEFORE.search(" ".join(_after_aside(toks[max(0, mt.start_tok - 6):mt.start_tok])))
-                or _PAST_BEFORE.search(" ".join(_after_aside(toks[max(0, lead - 6):lead])))
+                _PAST_BEFORE.search(" ".join(_after_aside(toks[max(0, mt.start_tok - 12):mt.start_tok])[-6:]))
+                or _PAST_BEFORE.search(" ".join(_after_aside(toks[max(0, lead - 12):lead])[-6:]))
                 or _PAST_HEADING.search(" ".join(toks[:mt.start_tok]))
                 or _PAST_AFTER.search(after_value) or _PAST_LATER.search(later)):
             # "the TIA work-up had shown haemoglobin 12.1 and platelets 410": an old value, not today's

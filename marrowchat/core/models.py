@@ -288,6 +288,11 @@ class Words(Strict):
     normal_words: list[str] = Field(
         default=[], description="denials after a lab's name that report it normal, and so deny the abnormalities its "
         "thresholds name ('calcium normal', 'LDH nella norma'), when a negation trigger after the name says them")
+    informant_before: list[str] = Field(
+        default=[], description="words before a relative that make them the one who tells, not the one who has it "
+        "('History from daughter: fevers')")
+    informant_after: list[str] = Field(
+        default=[], description="words after a relative that make them the one who tells ('Wife reports night sweats')")
     glued_free: list[str] = Field(
         default=[], description="words that, glued by a hyphen after a finding's name, deny it ('steroid-free', "
         "'fever-free')")

@@ -326,6 +326,10 @@ _CONTINGENCY_ARROW = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STR
                                 rf"(?=[ \t]*(?:→|->|=>|⇒|>>|-->))")
 _CONTINGENCY_CLAUSE = re.compile(rf"(?im){_CLAUSE_START}{_TO_DO}(?P<c>(?:{_IF_STRICT})\b(?:[^\n,;:]|[,:](?=\d)){{1,120}}?)"
                                  rf"(?=,\s|;|:\s|\s[-–—]\s|\s+then\b|\s+alors\b|\s+dann\b|\.(?:\s|$)|$)")
+# a threshold to act on, after "if" or "until" inside a sentence ("Discuss G-CSF with haem if ANC < 0.5", "transfuse if Hb
+# below 7"): only the condition is blanked, what comes before it stays the note's
+_TRAILING_IF = re.compile(r"(?i)(?<=\s)(?:if|until|wenn|falls|bis|si|se|als)\s+(?P<c>[^\n.;,:()]{1,40}?(?:[<>≤≥]=?|\b(?:below|above|"
+                          r"under|over|less than|more than|greater than)\b)\s*\d+(?:[.,]\d+)?(?:\s*[x×]\s*10\S*)?)")
 # what a condition's consequence runs to: after an arrow, its sentence; after a comma or colon, its item
 _THEN_END = re.compile(r"[^\n;|]*?(?=\.(?:\s|$)|[\n;|]|$)")
 _THEN_ITEM = re.compile(r"(?:[ \t]*(?:,|:|\bthen\b|\balors\b|\bdann\b))?(?:[^\n;|,]|,(?=\d))*?"
@@ -384,7 +388,10 @@ def contingencies(text: str) -> str:
         return mt.group(0)[:mt.start("c") - mt.start()] + _blank(text[mt.start("c"):end])
     text = _sub_with_tail(_CONTINGENCY_ARROW, blank, text)
     text = _SAFETY_NET.sub(lambda mt: mt.group(0)[:mt.start("c") - mt.start()] + _blank(mt.group("c")), text)
-    return _sub_with_tail(_CONTINGENCY_CLAUSE, lambda mt: blank(mt, arrow=False), text)
+    text = _sub_with_tail(_CONTINGENCY_CLAUSE, lambda mt: blank(mt, arrow=False), text)
+    # "Discuss G-CSF with haem if ANC < 0.5", "until ANC > 1.0": a threshold after "if" or "until" inside a sentence is
+    # the plan's, not a value
+    return _TRAILING_IF.sub(lambda mt: mt.group(0)[:mt.start("c") - mt.start()] + _blank(mt.group("c")), text)
 
 
 def _sub_with_tail(pattern: re.Pattern[str], blank: Callable[[re.Match[str]], str], text: str) -> str:
@@ -1171,10 +1178,16 @@ def dot_leaders(text: str) -> str:
 
 # A trend table pasted from a flowsheet: a header of days, dates or times, then rows of one measurement over them
 # ("Hb (g/dL)   10.8   9.9   9.1   8.2   7.7"). The last column is today's value.
+# a month named as a column ("              Dec    Mar    Jun" over monthly dialysis bloods; blind dev batch pq_)
+_MONTH_CELL = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|fevr|avr|juin|juil|août|aout|déc|"
+               r"ene|abr|ago|dic|gen|mag|giu|lug|ott|mär|mrz|okt|dez)\.?(?:[ \t]+\d{4}|'\d{2})?")
+# dated columns that end with the current one ("Labor   03/   04/   aktuell", "Labs  12/3  19/3  today")
+_NOW_HEAD = re.compile(r"^\s*[^\W\d_.]{0,12}\.?(?:[ \t]+\d{1,2}[/.-](?:\d{1,4}[/.-]?)?){1,6}[ \t]+(?:aktuell|current|"
+                       r"today|heute|now|hoy|oggi|actuel|atual|huidig|idag)\s*$", re.IGNORECASE)
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
-_DATE_CELLS = re.compile(r"(?:[ \t]+[►*]?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.[01]\d(?=[ \t]|$)|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
+_DATE_CELLS = re.compile(r"(?:[ \t]+[►*]?(?:" + _MONTH_CELL + r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.[01]\d(?=[ \t]|$)|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}-[a-z]{3}|[dDjJ][+-]?\d{1,3}|"
                          r"\d{1,2}-\d{1,2}(?:-\d{2,4})?|\d{4}[-/.]\d{2}[-/.]\d{2}|"
                          r"\d{1,2}:\d{2})(?:[ \t]+(?:\d{4}|\d{1,2}:\d{2}))?"
                          r"(?:[ \t]*\([^()\n]{1,24}\))?(?=[ \t]|$)){3,}", re.IGNORECASE)  # ("2024/11/18 (يوم PET)")
@@ -1466,7 +1479,7 @@ def latest_in_trends(text: str) -> str:
             if gapped or (in_table and _RULE_LINE.fullmatch(raw)):  # ("|------|-----|": a drawn table's rule)
                 continue  # a row that cannot be read ("Blasts  0 %  --  22 (H) *") does not end the table
             dates = _DATE_CELLS.search(line) or _FULL_DATES.search(line)
-            in_table = bool(_TREND_HEAD.match(line) or dates)
+            in_table = bool(_TREND_HEAD.match(line) or dates or _NOW_HEAD.match(line))
             ref = _REF_HEAD.search(line) if in_table else None
             ref_at = ref.start("ref") if ref else None
             # a table drawn with pipes has its reference column by count, whatever the widths of its cells
