@@ -180,3 +180,24 @@ def test_shafts_named_without_the_bone(engine: Engine) -> None:
     note = "Marrow: increased uptake spine, pelvis, proximal humeri/femora extending into the shafts, SUVmax 6.2"
     assert status(engine, note, "appendicular_extension") == "present"
     assert status(engine, "uptake does not extend into the shafts", "appendicular_extension") == "absent"
+
+
+def test_a_second_unlabelled_temperature_after_a_comma(engine: Engine) -> None:
+    assert fact(engine, "T 37.2 on arrival, 38.3 mid-dialysis. Cultures sent.", "temperature")[1] == 38.3
+    assert fact(engine, "Temp 37.2, Hb 10.4", "temperature")[1] == 37.2
+
+
+@pytest.mark.parametrize("note", ["ESKD (IgA nephropathy), HD since 2021", "on haemodialysis", "peritoneal dialysis"])
+def test_dialysis_is_kidney_failure(engine: Engine, note: str) -> None:
+    assert status(engine, note, "renal_impairment") == "present"
+
+
+def test_an_auto_rickshaw_is_no_autograft(engine: Engine) -> None:
+    note = "DOA: 10th day | MICU day 3 | ATT day 4\n33/M, auto-rickshaw driver, resident of Vaishali dist., Bihar."
+    assert status(engine, note, "hsct_recent") != "present"
+    assert fact(engine, "day +12 post auto", "days_since_hsct")[1] == 12
+
+
+def test_what_a_survivor_remembers_is_the_past(engine: Engine) -> None:
+    note = "He remembers febrile neutropenia during delayed intensification (2002) - 3 days in PICU."
+    assert status(engine, note, "fever") != "present"

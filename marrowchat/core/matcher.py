@@ -150,6 +150,9 @@ _FBC_FISHBONE = re.compile(r"(?P<l>\b(?:cbc|fbc|labs|bloods)\b)?\s*[:=]?\s*(?<![
                            re.IGNORECASE)
 _AFTER_WBC_N = re.compile(r"\s*(?:k\b|x\s*10\^?9\s*/\s*l)?\s*[/(,;|]\s*(?P<l>n|neuts?)\s*[:=-]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)"
                           r"\s*(?P<pct>%)?(?![\d.])", re.IGNORECASE)
+# a second temperature said after a named one, with no label of its own ("T 37.2 on arrival, 38.3 mid-dialysis")
+_AGAIN_TEMPERATURE = re.compile(r"[^.;\n\d]{0,24}?,\s*(?:and\s+|then\s+|later\s+)?(?P<v>3[5-9][.,]\d|4[0-2][.,]\d)\b"
+                                r"(?![.,]?\d)(?!\s*(?:%|mm|kg|cm|mg|g/|mmol|µ|u/|x\s*10|×))")
 _DEGREES = re.compile(r"(?<![\d.])(?P<v>\d{2,3}(?:[.,]\d)?)\s*(?P<u>[°º]\s*[CcFfم]|℃|℉)"  # º: "39,1ºC"; "39.4°م" (Arabic)
                       r"|(?<![\w.])(?P<u2>T|spiked(?: to)?|spiking(?: to)?|highest was|highest reading was)\s?"
                       r"(?P<v2>3[5-9][.,]\d|4[0-2][.,]\d)\b"
@@ -4488,6 +4491,15 @@ class Matcher:
             raw_value = _degree_value(mt)
             self._record_value(f, float(raw_value.replace(",", ".")), unit, raw_value, _degree_unit(mt), None,
                                (mt.start(), mt.end()), None, result)
+        # "T 37.2 on arrival, 38.3 mid-dialysis": a second reading after a comma, with no label of its own
+        in_celsius = next((u for u in f.units if u.unit.lower().endswith("c")), None)
+        for ex in [e for e in result.findings if e.finding == f.id]:
+            again = _AGAIN_TEMPERATURE.match(text, ex.span[1])
+            if in_celsius is not None and again is not None and not any(
+                    e.span[0] <= again.start("v") < e.span[1] for e in result.findings):
+                raw_value = again.group("v")
+                self._record_value(f, float(raw_value.replace(",", ".")), in_celsius, raw_value, "°C", None,
+                                   (again.start("v"), again.end("v")), None, result)
 
     def _age_sex(self, text: str, result: MatchResult) -> None:
         if self.age_finding is None:
