@@ -1176,14 +1176,14 @@ def dot_leaders(text: str) -> str:
     return _DOT_LEADER.sub(lambda m: " " * len(m.group()), text)
 
 
-# A trend table pasted from a flowsheet: a header of days, dates or times, then rows of one measurement over them
-# ("Hb (g/dL)   10.8   9.9   9.1   8.2   7.7"). The last column is today's value.
 # a month named as a column ("              Dec    Mar    Jun" over monthly dialysis bloods; blind dev batch pq_)
 _MONTH_CELL = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|fevr|avr|juin|juil|août|aout|déc|"
                r"ene|abr|ago|dic|gen|mag|giu|lug|ott|mär|mrz|okt|dez)\.?(?:[ \t]+\d{4}|'\d{2})?")
 # dated columns that end with the current one ("Labor   03/   04/   aktuell", "Labs  12/3  19/3  today")
 _NOW_HEAD = re.compile(r"^\s*[^\W\d_.]{0,12}\.?(?:[ \t]+\d{1,2}[/.-](?:\d{1,4}[/.-]?)?){1,6}[ \t]+(?:aktuell|current|"
                        r"today|heute|now|hoy|oggi|actuel|atual|huidig|idag)\s*$", re.IGNORECASE)
+# A trend table pasted from a flowsheet: a header of days, dates or times, then rows of one measurement over them
+# ("Hb (g/dL)   10.8   9.9   9.1   8.2   7.7"). The last column is today's value.
 _TREND_HEAD = re.compile(r"^\s*(?:(?:icu|hospital|hosp|post-?op|admission|illness|treatment|tx)\s+)?"
                          r"(?:day|days|date|dates|time|d|week|wk|dia|día|jour|tag|giorno|dag|dzień)s?\b[^\d\n]{0,12}"
                          r"(?P<cells>(?:[ \t]+\S+){2,})\s*$", re.IGNORECASE)
