@@ -1667,10 +1667,11 @@ class Matcher:
         # (not a count that looks like a year: "ferritin 2080")
         self._note_year = max((y for y in _years_in(text) if y <= _THIS_YEAR + 1), default=None)
         # dates month first (a US note)? read by both date readers
-        self._month_order = _month_first(_undash(text.lower()))
+        low = text.lower()
+        self._month_order = _month_first(_undash(low))
         self._transplant_named = None
-        self._ages = _ages(text.lower())
-        self._patient_relative = self._relative_writing(text.lower(), *self._ages)
+        self._ages = _ages(low)
+        self._patient_relative = self._relative_writing(low, *self._ages)
         tokens = tokenize(text)
         # Hebrew glues "and" to the word after it ("כאבי פרקים וכאבי גב": joint pains and back pains): a word that
         # is a term's first word once its "ו" is dropped reads as that word

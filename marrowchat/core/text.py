@@ -387,11 +387,16 @@ def contingencies(text: str) -> str:
             end = then.end() if then is not None else mt.end()
         return mt.group(0)[:mt.start("c") - mt.start()] + _blank(text[mt.start("c"):end])
     text = _sub_with_tail(_CONTINGENCY_ARROW, blank, text)
-    text = _SAFETY_NET.sub(lambda mt: mt.group(0)[:mt.start("c") - mt.start()] + _blank(mt.group("c")), text)
+    text = _SAFETY_NET.sub(_blank_condition, text)
     text = _sub_with_tail(_CONTINGENCY_CLAUSE, lambda mt: blank(mt, arrow=False), text)
     # "Discuss G-CSF with haem if ANC < 0.5", "until ANC > 1.0": a threshold after "if" or "until" inside a sentence is
     # the plan's, not a value
-    return _TRAILING_IF.sub(lambda mt: mt.group(0)[:mt.start("c") - mt.start()] + _blank(mt.group("c")), text)
+    return _TRAILING_IF.sub(_blank_condition, text)
+
+
+def _blank_condition(mt: re.Match[str]) -> str:
+    """A match with its condition (group "c") blanked in place and what stands before it kept."""
+    return mt.group(0)[:mt.start("c") - mt.start()] + _blank(mt.group("c"))
 
 
 def _sub_with_tail(pattern: re.Pattern[str], blank: Callable[[re.Match[str]], str], text: str) -> str:
